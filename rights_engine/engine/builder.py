@@ -1,0 +1,182 @@
+"""Build one vectorised OpenFisca simulation for many complete situations.
+
+Each situation becomes one ``menage`` and one ``famille`` (the applicant, the partner and the
+children); a person with role ``other`` forms a famille of their own inside the same menage.
+Inputs are written as arrays, so 1 or 1,000,000 households take the same path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from openfisca_core.periods import period as make_period
+from openfisca_core.simulation_builder import SimulationBuilder
+from openfisca_core.simulations import Simulation
+
+from rights_engine.enums import TypesNationalite, TypesStatutOccupationLogement
+from rights_engine.situation.models import HousingStatus, Month, Nationality, Person, Role, Situation
+from rights_engine.system import tax_benefit_system
+
+__all__ = ["Batch", "build_simulation"]
+
+HOUSING_STATUS = {
+    HousingStatus.tenant: TypesStatutOccupationLogement.locataire_vide,
+    HousingStatus.social_tenant: TypesStatutOccupationLogement.locataire_hlm,
+    HousingStatus.owner: TypesStatutOccupationLogement.proprietaire,
+    HousingStatus.owner_with_loan: TypesStatutOccupationLogement.primo_accedant,
+    HousingStatus.hosted_free: TypesStatutOccupationLogement.loge_gratuitement,
+    HousingStatus.homeless: TypesStatutOccupationLogement.sans_domicile,
+    HousingStatus.shelter: TypesStatutOccupationLogement.locataire_foyer,
+}
+NATIONALITY = {
+    Nationality.french: TypesNationalite.francaise,
+    Nationality.eu: TypesNationalite.union_europeenne,
+    Nationality.other: TypesNationalite.hors_union_europeenne,
+}
+INCOME_VARIABLES = {
+    "salary": "salaire_net",
+    "self_employment": "revenus_non_salarie",
+    "pension": "retraite_nette",
+    "unemployment": "chomage_net",
+    "disability_pension": "pensions_invalidite",
+    "alimony": "pensions_alimentaires_percues",
+    "other": "autres_revenus",
+}
+# Incomes are the average of the last 3 months: written on each of them and on the month itself.
+MONTHS_OF_RESOURCES = 3
+
+
+@dataclass(frozen=True)
+class Batch:
+    """A built simulation and, for each row (situation), where its applicant sits."""
+
+    simulation: Simulation
+    period: str
+    applicant: np.ndarray  # index of the applicant among individus
+    famille: np.ndarray  # index of the applicant's famille
+    menage: np.ndarray  # index of the menage
+
+    def value(self, variable: str) -> np.ndarray:
+        """The variable for the evaluated month, one value per row."""
+        tbs = self.simulation.tax_benefit_system
+        entity = tbs.get_variable(variable, check_existence=True).entity.key
+        values = self.simulation.calculate(variable, self.period)
+        index = {"individu": self.applicant, "famille": self.famille, "menage": self.menage}[entity]
+        return values[index]
+
+
+def _month_offset(month: Month, offset: int) -> str:
+    first = month.first_day
+    index = first.year * 12 + first.month - 1 + offset
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _years_between(since: str | None, month: Month) -> float:
+    if since is None:
+        return 0.0
+    start = Month(since).first_day
+    end = month.first_day
+    return ((end.year - start.year) * 12 + end.month - start.month) / 12
+
+
+def _birth_date(person: Person, month: Month) -> np.datetime64:
+    if person.birth_date is not None:
+        return np.datetime64(person.birth_date, "D")
+    # Only the age is known: born on the first day of the evaluated month, `age` years earlier.
+    first = month.first_day
+    assert person.age is not None, "complete() fills every unknown age"
+    return np.datetime64(dt.date(first.year - person.age, first.month, 1), "D")
+
+
+def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
+    """One simulation for complete situations (see ``scenarios.complete``), all on ``month``."""
+    tbs = tax_benefit_system()
+    people: list[tuple[int, Person]] = [(row, p) for row, s in enumerate(situations) for p in s.people]
+
+    famille_of: list[int] = []
+    famille_role: list[str] = []
+    menage_role: list[str] = []
+    applicant_famille = np.zeros(len(situations), dtype=np.int64)
+    applicant_index = np.zeros(len(situations), dtype=np.int64)
+    famille_rows: list[int] = []
+    famille_number_by_row: dict[int, int] = {}
+    for position, (row, person) in enumerate(people):
+        if person.role is Role.other:
+            famille_rows.append(row)
+            famille_of.append(len(famille_rows) - 1)
+            famille_role.append("demandeur")
+        else:
+            if row not in famille_number_by_row:
+                famille_rows.append(row)
+                famille_number_by_row[row] = len(famille_rows) - 1
+            famille_of.append(famille_number_by_row[row])
+            famille_role.append({Role.applicant: "demandeur", Role.partner: "conjoint"}.get(person.role, "enfant"))
+        menage_role.append(
+            {Role.applicant: "personne_de_reference", Role.partner: "conjoint", Role.child: "enfant"}.get(
+                person.role, "autre"
+            )
+        )
+        if person.role is Role.applicant:
+            applicant_index[row] = position
+            applicant_famille[row] = famille_of[-1]
+
+    builder = SimulationBuilder()
+    builder.create_entities(tbs)
+    builder.declare_person_entity("individu", [f"i{n}" for n in range(len(people))])
+    familles = builder.declare_entity("famille", [f"f{n}" for n in range(len(famille_rows))])
+    builder.join_with_persons(familles, [f"f{n}" for n in famille_of], famille_role)
+    menages = builder.declare_entity("menage", [f"m{n}" for n in range(len(situations))])
+    builder.join_with_persons(menages, [f"m{row}" for row, _ in people], menage_role)
+    simulation = builder.build(tbs)
+
+    period = str(month)
+    months = [_month_offset(month, -k) for k in range(MONTHS_OF_RESOURCES, -1, -1)]
+    persons = [p for _, p in people]
+
+    def per_person(variable: str, values: list[object], periods: list[str] | None = None) -> None:
+        array = np.array(values)
+        for when in periods or [period]:
+            simulation.set_input(variable, when, array)
+
+    simulation.set_input("date_naissance", make_period("eternity"), np.array([_birth_date(p, month) for p in persons]))
+    for key, variable in INCOME_VARIABLES.items():
+        per_person(variable, [getattr(p.incomes, key) if p.incomes else 0.0 for p in persons], months)
+    per_person("etudiant", [p.activity is not None and p.activity.value == "student" for p in persons])
+    per_person("enceinte", [bool(p.pregnant) for p in persons])
+    per_person(
+        "nationalite",
+        [NATIONALITY[p.nationality or Nationality.french].index for p in persons],
+    )
+    per_person("titre_sejour", [bool(p.has_residence_permit) for p in persons])
+    per_person("dispense_duree_titre_sejour", [bool(p.protected_status) for p in persons])
+    per_person("duree_possession_titre_sejour", [_years_between(p.residence_permit_since, month) if p.has_residence_permit else 0.0 for p in persons])
+    per_person("duree_residence_france", [_years_between(p.in_france_since, month) * 12 for p in persons])
+    per_person("heures_travail_trois_dernieres_annees", [p.hours_worked_last_3_years or 0.0 for p in persons])
+
+    households = [s.household for s in situations]
+    simulation.set_input(
+        "statut_occupation_logement",
+        period,
+        np.array([HOUSING_STATUS[h.housing.status].index if h.housing.status else 0 for h in households]),
+    )
+    simulation.set_input("loyer", period, np.array([h.housing.rent or 0.0 for h in households]))
+    simulation.set_input("participation_frais", period, np.array([bool(h.housing.contributes_to_costs) for h in households]))
+    simulation.set_input("depcom", period, np.array([h.commune or "" for h in households]))
+
+    famille_household = [households[row] for row in famille_rows]
+    simulation.set_input("aide_logement", period, np.array([h.housing.housing_aid or 0.0 for h in famille_household]))
+    for when in months:
+        simulation.set_input(
+            "prestations_familiales_percues", when, np.array([h.family_benefits or 0.0 for h in famille_household])
+        )
+    simulation.set_input(
+        "date_isolement",
+        make_period("eternity"),
+        np.array(
+            [np.datetime64(Month(h.single_parent_since).first_day if h.single_parent_since else dt.date(1900, 1, 1), "D") for h in famille_household]
+        ),
+    )
+    return Batch(simulation, period, applicant_index, applicant_famille, np.arange(len(situations)))

@@ -1,0 +1,118 @@
+"""Programme metadata (``rules/registry.yaml`` and each ``rules/<folder>/programme.yaml``) and the
+partner catalogue (``data/partners.yaml``), read once and validated with pydantic."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+from typing import Literal
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from rights_engine.paths import DATA_DIR, RULES_DIR
+
+__all__ = [
+    "Condition",
+    "LegalReference",
+    "Partner",
+    "PartnerUse",
+    "Programme",
+    "partners",
+    "programmes",
+]
+
+Urgency = Literal["emergency", "high", "normal"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LegalReference(_Model):
+    title: str
+    href: str = Field(pattern=r"^https://")
+
+
+class Condition(_Model):
+    variable: str
+    label: str
+    reference: LegalReference
+    facts: list[str] = []
+    waived_by: str | None = None
+
+
+class Detail(_Model):
+    variable: str
+    label: str
+    reference: LegalReference
+
+
+class Amount(_Model):
+    variable: str
+    unit: Literal["EUR/mois", "EUR/an"]
+    facts: list[str] = []
+
+
+class PartnerUse(_Model):
+    id: str
+    bring: list[str] = []
+    ask: str
+
+
+class ProgrammeRules(_Model):
+    entity: Literal["individu", "famille", "menage"]
+    amount: Amount | None = None
+    conditions: list[Condition]
+    details: list[Detail] = []
+    urgency: Urgency = "normal"
+    partners: list[PartnerUse]
+    next_steps: list[str] = []
+
+
+class Programme(_Model):
+    """A registry entry joined with its orientation metadata."""
+
+    id: str
+    label: str
+    legal_basis: str
+    folder: str
+    entry_variables: list[str]
+    status: Literal["complete", "partial", "orientation"]
+    version: str
+    validated_from: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    validated_to: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    rules: ProgrammeRules
+
+    def covers(self, month: str) -> bool:
+        return self.validated_from <= month <= self.validated_to
+
+
+class Partner(_Model):
+    name: str
+    handles: str
+    contact: str
+    url: str | None = None
+
+
+@lru_cache(maxsize=1)
+def programmes() -> tuple[Programme, ...]:
+    """Every programme of the registry, in registry order."""
+    registry = yaml.safe_load((RULES_DIR / "registry.yaml").read_text(encoding="utf-8"))
+    found = []
+    for entry in registry["programmes"]:
+        rules = yaml.safe_load((RULES_DIR / entry["folder"] / "programme.yaml").read_text(encoding="utf-8"))
+        found.append(Programme.model_validate({**entry, "rules": rules}))
+    return tuple(found)
+
+
+@lru_cache(maxsize=1)
+def partners() -> dict[str, Partner]:
+    """The national partner catalogue, by id."""
+    data = yaml.safe_load((DATA_DIR / "partners.yaml").read_text(encoding="utf-8"))
+    return {key: Partner.model_validate(value) for key, value in data["partners"].items()}
+
+
+def today_month() -> str:
+    today = dt.date.today()
+    return f"{today.year:04d}-{today.month:02d}"

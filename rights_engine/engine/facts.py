@@ -1,0 +1,127 @@
+"""The facts of a situation that can be unknown, with the question that settles each one.
+
+A fact is unknown when its field is absent from the situation. To evaluate a household with
+unknown facts the engine completes it twice: once with the values most *favourable* to the
+person's rights and once with the least favourable ones (see ``scenarios.py``). A condition
+that holds in both is met, fails in both is not met (if none of its facts is unknown), and is
+otherwise unknown; an amount that differs becomes a range.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from rights_engine.situation.models import Nationality, Person, Role, Situation, age_at
+
+__all__ = ["FACTS", "Fact", "FactRef", "unknown_facts"]
+
+
+@dataclass(frozen=True)
+class Fact:
+    """A fact of the situation. ``per_person`` facts are asked for each person they apply to."""
+
+    id: str
+    per_person: bool
+    question: str
+    is_unknown: Callable[[Situation, Person | None], bool]
+
+
+@dataclass(frozen=True, order=True)
+class FactRef:
+    """One unknown fact: which fact, and for which person (index in ``people``) if per person."""
+
+    fact: str
+    person: int | None = None
+
+
+def _adult(person: Person | None) -> bool:
+    return person is not None and person.role in (Role.applicant, Role.partner)
+
+
+def _has_children(situation: Situation) -> bool:
+    return any(p.role is Role.child for p in situation.people)
+
+
+def _non_eu(person: Person | None) -> bool:
+    return person is not None and person.nationality is Nationality.other
+
+
+def _eu(person: Person | None) -> bool:
+    return person is not None and person.nationality is Nationality.eu
+
+
+def _hosted(situation: Situation) -> bool:
+    return situation.household.housing.status is not None and situation.household.housing.status.value == "hosted_free"
+
+
+def _renting(situation: Situation) -> bool:
+    status = situation.household.housing.status
+    return status is None or status.value in ("tenant", "social_tenant", "shelter")
+
+
+def _lone_parent(situation: Situation) -> bool:
+    return _has_children(situation) and not any(p.role is Role.partner for p in situation.people)
+
+
+def _person(check: Callable[[Person], Any], applies: Callable[[Person | None], bool] = _adult) -> Callable[[Situation, Person | None], bool]:
+    return lambda situation, person: person is not None and applies(person) and check(person) is None
+
+
+def _young(situation: Situation, person: Person) -> bool:
+    age = age_at(person, situation.reference_month.first_day)
+    return age is not None and age < 25
+
+
+FACTS: dict[str, Fact] = {
+    fact.id: fact
+    for fact in (
+        Fact("age", True, "Quelle est la date de naissance de {person} ?",
+             lambda s, p: p is not None and p.birth_date is None and p.age is None),
+        Fact("nationality", True, "Quelle est la nationalité de {person} (française, Union européenne, autre) ?",
+             _person(lambda p: p.nationality)),
+        Fact("residence_permit", True,
+             "{person} a-t-il ou elle un titre de séjour autorisant à travailler, et depuis quand (ou un statut de réfugié, une carte de résident) ?",
+             lambda s, p: _non_eu(p) and _adult(p) and p is not None and p.protected_status is not True
+             and (p.residence_permit_since is None or p.has_residence_permit is None)
+             and p.has_residence_permit is not False),
+        Fact("in_france_since", True, "Depuis quand {person} réside-t-il ou elle en France ?",
+             _person(lambda p: p.in_france_since, lambda p: _eu(p) and _adult(p))),
+        Fact("activity", True, "Quelle est la situation de {person} : en emploi, au chômage, étudiant, retraité, sans activité ?",
+             _person(lambda p: p.activity)),
+        Fact("incomes", True,
+             "Quelles sont les ressources mensuelles de {person} sur les 3 derniers mois (salaire, pension, chômage, pension alimentaire…) ?",
+             _person(lambda p: p.incomes)),
+        Fact("hours_worked", True,
+             "{person} a-t-il ou elle travaillé au moins 3 214 heures (environ 2 ans à temps plein) au cours des 3 dernières années ?",
+             lambda s, p: _adult(p) and p is not None and p.hours_worked_last_3_years is None
+             and _young(s, p)),
+        Fact("housing_status", False,
+             "Quelle est la situation de logement : locataire, propriétaire, hébergé gratuitement, sans logement ?",
+             lambda s, p: s.household.housing.status is None),
+        Fact("housing_aid", False, "Le foyer perçoit-il une aide au logement (APL, ALF, ALS) et de quel montant ?",
+             lambda s, p: _renting(s) and s.household.housing.housing_aid is None),
+        Fact("contributes_to_costs", False, "La personne hébergée participe-t-elle aux frais du logement (loyer, charges) ?",
+             lambda s, p: _hosted(s) and s.household.housing.contributes_to_costs is None),
+        Fact("family_benefits", False, "Quelles prestations familiales le foyer perçoit-il chaque mois (allocations familiales, ASF…) ?",
+             lambda s, p: _has_children(s) and s.household.family_benefits is None),
+        Fact("single_parent_since", False, "Depuis quand le parent élève-t-il seul ses enfants (séparation, décès) ?",
+             lambda s, p: _lone_parent(s) and s.household.single_parent_since is None),
+    )
+}
+
+
+def unknown_facts(situation: Situation) -> list[FactRef]:
+    """Every unknown fact of the situation, in a stable order."""
+    found: list[FactRef] = []
+    for fact in FACTS.values():
+        if fact.per_person:
+            found.extend(
+                FactRef(fact.id, index)
+                for index, person in enumerate(situation.people)
+                if fact.is_unknown(situation, person)
+            )
+        elif fact.is_unknown(situation, None):
+            found.append(FactRef(fact.id))
+    return found

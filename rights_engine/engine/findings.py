@@ -1,0 +1,162 @@
+"""From simulated values to findings: verdict, amount, reasons, missing facts (DESIGN.md).
+
+Each household is simulated once per scenario (favourable and unfavourable completion of its
+unknown facts; a single row when nothing is unknown):
+- a condition is **met** when it holds in both, **not met** when it fails in both and none of
+  its facts is unknown, otherwise **unknown**; a waiver (e.g. the lone-parent increase) makes it
+  **not required**;
+- the amount is the range between the two rows;
+- verdict: ``unlikely`` if a condition is not met or the amount is 0 whatever the unknown facts,
+  ``likely`` if every condition is met and the amount is positive in both rows, else
+  ``to_confirm``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from rights_engine.engine.catalogue import Programme, partners
+from rights_engine.engine.facts import FACTS, FactRef
+from rights_engine.report import (
+    Amount,
+    ConditionStatus,
+    Finding,
+    LegalReference,
+    MissingFact,
+    PartnerRef,
+    Reason,
+    Verdict,
+)
+from rights_engine.situation.models import Person, Role, Situation
+
+__all__ = ["ProgrammeValues", "make_finding", "describe_person"]
+
+
+@dataclass(frozen=True)
+class ProgrammeValues:
+    """A programme's variables for one household: ``(favourable, unfavourable)`` per variable."""
+
+    values: dict[str, tuple[Any, Any]]
+
+    def pair(self, variable: str) -> tuple[Any, Any]:
+        return self.values[variable]
+
+
+def describe_person(person: Person) -> str:
+    """How a question names a person, without any personal data beyond the pseudonymous id."""
+    if person.role is Role.applicant:
+        return "la personne"
+    if person.role is Role.partner:
+        return "son conjoint ou sa conjointe"
+    if person.role is Role.child:
+        return f"l'enfant « {person.id} »"
+    return f"« {person.id} »"
+
+
+def _euros(value: float) -> str:
+    text = f"{value:,.2f}".replace(",", " ").replace(".", ",")
+    return f"{text} €"
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, (bool, np.bool_)):
+        return "oui" if value else "non"
+    if isinstance(value, (float, np.floating)):
+        return _euros(float(value))
+    return str(value)
+
+
+def _condition_status(programme_values: ProgrammeValues, variable: str, waived_by: str | None,
+                      unknown_here: bool) -> ConditionStatus:
+    favourable, unfavourable = (bool(v) for v in programme_values.pair(variable))
+    if waived_by is not None:
+        waiver_fav, waiver_unf = (bool(v) for v in programme_values.pair(waived_by))
+        if waiver_fav and waiver_unf and not (favourable and unfavourable):
+            return "not_required"
+        favourable, unfavourable = favourable or waiver_fav, unfavourable or waiver_unf
+    if favourable and unfavourable:
+        return "met"
+    if not favourable and not unfavourable and not unknown_here:
+        return "not_met"
+    return "unknown"
+
+
+def make_finding(programme: Programme, situation: Situation, unknown: list[FactRef],
+                 programme_values: ProgrammeValues) -> Finding:
+    """The finding of one programme for one household (rank filled in later by the ranking)."""
+    rules = programme.rules
+    unknown_ids = {ref.fact for ref in unknown}
+    reasons: list[Reason] = []
+    facts_to_ask: set[str] = set()
+    for condition in rules.conditions:
+        unknown_here = bool(unknown_ids.intersection(condition.facts))
+        status = _condition_status(programme_values, condition.variable, condition.waived_by, unknown_here)
+        if status == "unknown":
+            facts_to_ask.update(condition.facts)
+        reasons.append(Reason(label=condition.label, status=status,
+                              reference=LegalReference(**condition.reference.model_dump())))
+
+    amount: Amount | None = None
+    if rules.amount is not None:
+        low, high = sorted(float(v) for v in programme_values.pair(rules.amount.variable))
+        amount = Amount(minimum=round(low, 2), maximum=round(high, 2), unit=rules.amount.unit)
+        if amount.is_range:
+            facts_to_ask.update(rules.amount.facts)
+
+    statuses = {reason.status for reason in reasons}
+    verdict: Verdict
+    if "not_met" in statuses or (amount is not None and amount.maximum <= 0):
+        verdict = "unlikely"
+    elif statuses <= {"met", "not_required"} and (amount is None or amount.minimum > 0):
+        verdict = "likely"
+    else:
+        verdict = "to_confirm"
+
+    details = []
+    for detail in rules.details:
+        favourable, unfavourable = programme_values.pair(detail.variable)
+        if isinstance(favourable, (bool, np.bool_)) and not favourable and not unfavourable:
+            continue
+        if favourable == unfavourable:
+            shown = _describe(favourable)
+        elif isinstance(favourable, (bool, np.bool_)):
+            shown = "à confirmer"
+        else:
+            low, high = sorted((float(favourable), float(unfavourable)))
+            shown = f"entre {_describe(low)} et {_describe(high)}"
+        details.append(f"{detail.label} : {shown} ({detail.reference.title})")
+    if amount is not None and amount.maximum <= 0 and "not_met" not in statuses:
+        details.append("Montant nul : les ressources du foyer dépassent le montant garanti")
+
+    missing = []
+    if verdict != "unlikely":
+        for ref in unknown:
+            if ref.fact in facts_to_ask:
+                person = situation.people[ref.person] if ref.person is not None else None
+                question = FACTS[ref.fact].question.format(person=describe_person(person) if person else "la personne")
+                missing.append(MissingFact(fact=ref.fact, person=person.id if person else None,
+                                           question=question[0].upper() + question[1:]))
+
+    catalogue = partners()
+    partner_refs = [
+        PartnerRef(id=use.id, name=catalogue[use.id].name, bring=list(use.bring), ask=use.ask)
+        for use in rules.partners
+    ]
+    return Finding(
+        programme=programme.id,
+        label=programme.label,
+        verdict=verdict,
+        estimated_amount=amount,
+        reasons=reasons,
+        details=details,
+        missing=missing,
+        urgency=rules.urgency,
+        deadlines=[],
+        partners=partner_refs,
+        next_steps=list(rules.next_steps),
+        rank=0,
+        rank_reason="",
+    )

@@ -1,0 +1,115 @@
+"""Complete a partial situation with favourable or unfavourable values for its unknown facts.
+
+The two completions bound what the unknown facts can change: a right that holds in the
+unfavourable completion holds whatever the answers; one that fails in the favourable completion
+fails whatever the answers. Values are chosen at the edges of the rules (no income / a high
+income, French / non-EU without a permit…), never shown to the user as facts.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from enum import StrEnum
+from typing import Any
+
+from rights_engine.situation.models import (
+    Activity,
+    Household,
+    HousingStatus,
+    Incomes,
+    Nationality,
+    Person,
+    Role,
+    Situation,
+)
+
+__all__ = ["Scenario", "complete"]
+
+
+class Scenario(StrEnum):
+    favourable = "favourable"
+    unfavourable = "unfavourable"
+
+
+# Edge values for unknown facts. A high income ends every means-tested right of the mission.
+_HIGH_MONTHLY_INCOME = 10_000.0
+_HIGH_HOUSING_AID = 2_000.0
+_ADULT_AGE = {Scenario.favourable: 40, Scenario.unfavourable: 18}
+_CHILD_AGE = {Scenario.favourable: 1, Scenario.unfavourable: 24}
+_LONG_AGO_YEARS = 20
+
+
+def _months_before(month: dt.date, months: int) -> str:
+    index = month.year * 12 + month.month - 1 - months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _complete_person(person: Person, scenario: Scenario, first_day: dt.date) -> Person:
+    fav = scenario is Scenario.favourable
+    update: dict[str, Any] = {}
+    if person.birth_date is None and person.age is None:
+        ages = _CHILD_AGE if person.role is Role.child else _ADULT_AGE
+        update["age"] = ages[scenario]
+    if person.nationality is None:
+        update["nationality"] = Nationality.french if fav else Nationality.other
+    nationality = update.get("nationality", person.nationality)
+    if nationality is Nationality.other:
+        if person.has_residence_permit is None:
+            update["has_residence_permit"] = fav
+        if person.residence_permit_since is None:
+            update["residence_permit_since"] = _months_before(first_day, 12 * _LONG_AGO_YEARS if fav else 0)
+        if person.protected_status is None:
+            update["protected_status"] = False
+    if nationality is Nationality.eu and person.in_france_since is None:
+        update["in_france_since"] = _months_before(first_day, 12 * _LONG_AGO_YEARS if fav else 0)
+    if person.activity is None and person.role is not Role.child:
+        update["activity"] = Activity.unemployed if fav else Activity.student
+    if person.incomes is None:
+        adult = person.role is not Role.child
+        update["incomes"] = Incomes() if fav or not adult else Incomes(salary=_HIGH_MONTHLY_INCOME)
+    if person.hours_worked_last_3_years is None:
+        update["hours_worked_last_3_years"] = 0.0
+    if person.pregnant is None:
+        update["pregnant"] = False
+    return person.model_copy(update=update) if update else person
+
+
+def _complete_household(situation: Situation, scenario: Scenario) -> Household:
+    fav = scenario is Scenario.favourable
+    household = situation.household
+    housing = household.housing
+    housing_update: dict[str, Any] = {}
+    if housing.status is None:
+        housing_update["status"] = HousingStatus.tenant if fav else HousingStatus.hosted_free
+    status = housing_update.get("status", housing.status)
+    if housing.housing_aid is None:
+        # Only a tenant (or a shelter resident) can receive an aid that reduces the RSA.
+        renting = status in (HousingStatus.tenant, HousingStatus.social_tenant, HousingStatus.shelter)
+        housing_update["housing_aid"] = _HIGH_HOUSING_AID if renting and not fav else 0.0
+    if housing.contributes_to_costs is None:
+        housing_update["contributes_to_costs"] = fav
+    if housing.rent is None:
+        housing_update["rent"] = 0.0
+    update: dict[str, Any] = {}
+    if housing_update:
+        update["housing"] = housing.model_copy(update=housing_update)
+    if household.family_benefits is None:
+        has_children = any(p.role is Role.child for p in situation.people)
+        update["family_benefits"] = _HIGH_MONTHLY_INCOME if has_children and not fav else 0.0
+    if household.single_parent_since is None:
+        first_day = situation.reference_month.first_day
+        update["single_parent_since"] = _months_before(first_day, 0 if fav else 12 * _LONG_AGO_YEARS)
+    return household.model_copy(update=update) if update else household
+
+
+def complete(situation: Situation, scenario: Scenario) -> Situation:
+    """The situation with every unknown fact set to its favourable or unfavourable edge value."""
+    first_day = situation.reference_month.first_day
+    people = [_complete_person(p, scenario, first_day) for p in situation.people]
+    return situation.model_copy(
+        update={
+            "people": people,
+            "household": _complete_household(situation, scenario),
+            "period": situation.reference_month,
+        }
+    )

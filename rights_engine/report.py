@@ -1,0 +1,121 @@
+"""The report: the output contract of DESIGN.md (findings ranked, partners listed once).
+
+Every model is frozen and serialises to the same JSON for the same input (no timestamps).
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+__all__ = [
+    "Amount",
+    "Deadline",
+    "Finding",
+    "LegalReference",
+    "MissingFact",
+    "PartnerContact",
+    "PartnerRef",
+    "Reason",
+    "Report",
+    "Verdict",
+    "ConditionStatus",
+    "Urgency",
+]
+
+Verdict = Literal["likely", "to_confirm", "unlikely"]
+Urgency = Literal["emergency", "high", "normal"]
+ConditionStatus = Literal["met", "not_met", "unknown", "not_required"]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LegalReference(_Model):
+    title: str
+    href: str
+
+
+class Amount(_Model):
+    """An estimated amount; ``minimum == maximum`` when every fact it depends on is known."""
+
+    minimum: float
+    maximum: float
+    unit: Literal["EUR/mois", "EUR/an"]
+
+    @property
+    def is_range(self) -> bool:
+        return self.minimum != self.maximum
+
+
+class Reason(_Model):
+    label: str
+    status: ConditionStatus
+    reference: LegalReference
+
+
+class MissingFact(_Model):
+    fact: str
+    person: str | None
+    question: str
+
+
+class Deadline(_Model):
+    date: str
+    label: str
+
+
+class PartnerRef(_Model):
+    id: str
+    name: str
+    bring: list[str]
+    ask: str
+
+
+class Finding(_Model):
+    programme: str
+    label: str
+    verdict: Verdict
+    estimated_amount: Amount | None
+    reasons: list[Reason]
+    details: list[str]
+    missing: list[MissingFact]
+    urgency: Urgency
+    deadlines: list[Deadline]
+    partners: list[PartnerRef]
+    next_steps: list[str]
+    rank: int
+    rank_reason: str
+
+
+class PartnerContact(_Model):
+    id: str
+    name: str
+    contact: str
+    url: str | None
+    handles: list[str]
+    """Labels of the findings of this report that this partner handles."""
+
+
+class LegislationVersion(_Model):
+    programme: str
+    version: str
+    validated_from: str
+    validated_to: str
+
+
+class Report(_Model):
+    schema_version: Literal[1] = 1
+    engine_version: str
+    situation_id: str | None
+    period: str
+    findings: list[Finding]
+    partners: list[PartnerContact]
+    notices: list[str]
+    legislation: list[LegislationVersion]
+
+    def to_json(self) -> str:
+        """Stable JSON: same input, byte-identical output."""
+        return self.model_dump_json(indent=2) + "\n"

@@ -1,0 +1,29 @@
+"""Located input errors: the file, the line, the field and what was expected."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+__all__ = ["InputProblem", "SituationError"]
+
+
+@dataclass(frozen=True)
+class InputProblem:
+    """One problem in an input file, e.g. ``x.yaml:12 people[1].birth_date: expected …``."""
+
+    file: str
+    line: int | None
+    field: str | None
+    message: str
+
+    def __str__(self) -> str:
+        where = self.file if self.line is None else f"{self.file}:{self.line}"
+        return f"{where} {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
+
+
+class SituationError(ValueError):
+    """Raised when an input cannot be read as a valid situation; holds every problem found."""
+
+    def __init__(self, problems: list[InputProblem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))

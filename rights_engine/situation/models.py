@@ -1,0 +1,258 @@
+"""The situation: the input contract (schema 1) described in DESIGN.md.
+
+English keys, euros, months as ``YYYY-MM``. **A field that is absent is unknown, not zero**:
+every fact is optional and the engine says which missing facts matter. One exception, for
+convenience at the desk: inside an ``incomes`` block that is given, an income type left out is
+0 (the worker listed the person's incomes); leaving out the whole block keeps them unknown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import StrEnum
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from rights_engine.situation.communes import is_known_commune
+
+__all__ = [
+    "Activity",
+    "Debts",
+    "Energy",
+    "Household",
+    "Housing",
+    "HousingStatus",
+    "Incomes",
+    "Month",
+    "Nationality",
+    "Person",
+    "Role",
+    "Situation",
+    "SupplierNotice",
+]
+
+_MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
+
+
+class Month(str):
+    """A calendar month written ``YYYY-MM``."""
+
+    @classmethod
+    def parse(cls, value: object) -> Month:
+        if isinstance(value, dt.date):
+            return cls(f"{value.year:04d}-{value.month:02d}")
+        if not isinstance(value, str) or not _MONTH.match(value.strip()):
+            raise ValueError(f"expected a month YYYY-MM, got {value!r}")
+        return cls(value.strip())
+
+    @property
+    def first_day(self) -> dt.date:
+        year, month = self.split("-")
+        return dt.date(int(year), int(month), 1)
+
+
+MonthField = Annotated[str, Field(pattern=_MONTH.pattern, examples=["2026-11"])]
+Euros = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+
+
+class Role(StrEnum):
+    applicant = "applicant"
+    partner = "partner"
+    child = "child"
+    other = "other"
+
+
+class Nationality(StrEnum):
+    french = "french"
+    eu = "eu"
+    other = "other"
+
+
+class Activity(StrEnum):
+    employed = "employed"
+    self_employed = "self_employed"
+    unemployed = "unemployed"
+    student = "student"
+    retired = "retired"
+    inactive = "inactive"
+
+
+class HousingStatus(StrEnum):
+    tenant = "tenant"
+    social_tenant = "social_tenant"
+    owner = "owner"
+    owner_with_loan = "owner_with_loan"
+    hosted_free = "hosted_free"
+    homeless = "homeless"
+    shelter = "shelter"
+
+
+class SupplierNotice(StrEnum):
+    none = "none"
+    reminder = "reminder"
+    reduction = "reduction"
+    cut = "cut"
+
+
+class Incomes(_Strict):
+    """Net monthly incomes, €/month, average of the last 3 months. Absent type = 0."""
+
+    salary: Euros = 0
+    self_employment: Euros = 0
+    pension: Euros = 0
+    unemployment: Euros = 0
+    disability_pension: Euros = 0
+    alimony: Euros = Field(0, ge=0, description="Pension alimentaire reçue, €/mois")
+    other: Euros = 0
+
+
+class Person(_Strict):
+    id: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
+    role: Role
+    birth_date: dt.date | None = Field(None, description="Date de naissance, YYYY-MM-DD")
+    age: Annotated[int, Field(ge=0, le=120)] | None = Field(
+        None, description="Âge en années, si la date de naissance n'est pas connue"
+    )
+    nationality: Nationality | None = None
+    residence_permit_since: MonthField | None = Field(
+        None, description="Nationalité hors UE : mois de délivrance du premier titre de séjour autorisant à travailler"
+    )
+    has_residence_permit: bool | None = Field(
+        None, description="Nationalité hors UE : titre de séjour en cours de validité"
+    )
+    protected_status: bool | None = Field(
+        None,
+        description="Réfugié, protection subsidiaire, apatride ou carte de résident (dispense de la durée du titre)",
+    )
+    in_france_since: MonthField | None = Field(
+        None, description="Ressortissant UE/EEE/Suisse : mois d'arrivée en France"
+    )
+    activity: Activity | None = None
+    incomes: Incomes | None = None
+    hours_worked_last_3_years: Annotated[float, Field(ge=0, le=30000)] | None = Field(
+        None, description="Heures travaillées sur les 3 dernières années (RSA jeune actif)"
+    )
+    pregnant: bool | None = None
+    disability_rate: Annotated[float, Field(ge=0, le=100)] | None = Field(
+        None, description="Taux d'incapacité reconnu par la MDPH, en %"
+    )
+    gir: Annotated[int, Field(ge=1, le=6)] | None = Field(None, description="Groupe iso-ressources (grille AGGIR), 1 à 6")
+
+    @model_validator(mode="after")
+    def _age_matches_birth_date(self) -> Person:
+        if self.birth_date is not None and self.birth_date > dt.date.today():
+            raise ValueError(f"birth_date {self.birth_date.isoformat()} is in the future")
+        return self
+
+
+class Housing(_Strict):
+    status: HousingStatus | None = None
+    rent: Euros | None = Field(None, description="Loyer mensuel hors charges, €/mois")
+    housing_aid: Euros | None = Field(
+        None, description="Aide au logement perçue (APL, ALF, ALS), €/mois ; 0 si aucune"
+    )
+    contributes_to_costs: bool | None = Field(
+        None, description="Hébergé : participe aux frais du logement"
+    )
+
+
+class Energy(_Strict):
+    unpaid_bills: Euros | None = Field(None, description="Montant dû au fournisseur d'énergie, €")
+    supplier_notice: SupplierNotice | None = None
+
+
+class Debts(_Strict):
+    total: Euros | None = Field(None, description="Total des dettes, €")
+    monthly_repayments: Euros | None = Field(None, description="Remboursements mensuels, €/mois")
+
+
+class Household(_Strict):
+    commune: str | None = Field(None, description="Code INSEE de la commune (2A/2B pour la Corse)")
+    housing: Housing = Housing()
+    energy: Energy = Energy()
+    fiscal_reference_income: Euros | None = Field(
+        None, description="Revenu fiscal de référence du dernier avis d'imposition, €/an"
+    )
+    debts: Debts = Debts()
+    family_benefits: Euros | None = Field(
+        None, description="Prestations familiales perçues (allocations familiales…), €/mois ; 0 si aucune"
+    )
+    single_parent_since: MonthField | None = Field(
+        None, description="Parent seul : mois de la séparation ou du décès du conjoint"
+    )
+
+    @field_validator("commune")
+    @classmethod
+    def _known_commune(cls, value: str | None) -> str | None:
+        if value is None:
+            return None
+        code = value.strip().upper()
+        if not re.fullmatch(r"(\d{5}|2[AB]\d{3})", code):
+            raise ValueError(f"expected an INSEE commune code of 5 characters (e.g. \"24037\", \"2A004\"), got {value!r}")
+        if not is_known_commune(code):
+            raise ValueError(f"unknown INSEE commune code {value!r}")
+        return code
+
+
+class Situation(_Strict):
+    """A household at a first meeting. Everything but ``schema`` and ``people`` may be absent."""
+
+    schema_version: Literal[1] = Field(1, alias="schema", description="Version du format : 1")
+    id: Annotated[str, Field(max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")] | None = Field(
+        None, description="Libellé pseudonyme libre"
+    )
+    period: MonthField | None = Field(None, description="Mois évalué, YYYY-MM (défaut : mois courant)")
+    household: Household = Household()
+    people: Annotated[list[Person], Field(min_length=1, max_length=20)]
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @model_validator(mode="after")
+    def _consistent_people(self) -> Situation:
+        ids = [p.id for p in self.people]
+        duplicates = sorted({i for i in ids if ids.count(i) > 1})
+        if duplicates:
+            raise ValueError(f"person id {duplicates[0]!r} is used twice")
+        applicants = [p for p in self.people if p.role is Role.applicant]
+        if len(applicants) != 1:
+            raise ValueError(f"expected exactly one person with role applicant, got {len(applicants)}")
+        if sum(p.role is Role.partner for p in self.people) > 1:
+            raise ValueError("expected at most one person with role partner")
+        reference = self.reference_month.first_day
+        parents = [p for p in self.people if p.role in (Role.applicant, Role.partner)]
+        for index, person in enumerate(self.people):
+            if person.role is not Role.child:
+                continue
+            child_age = age_at(person, reference)
+            for parent in parents:
+                parent_age = age_at(parent, reference)
+                if child_age is not None and parent_age is not None and child_age >= parent_age:
+                    raise ValueError(
+                        f"people[{index}] ({person.id}) is a child but is not younger than {parent.id}"
+                    )
+        return self
+
+    @property
+    def reference_month(self) -> Month:
+        if self.period is not None:
+            return Month(self.period)
+        today = dt.date.today()
+        return Month(f"{today.year:04d}-{today.month:02d}")
+
+    @property
+    def applicant(self) -> Person:
+        return next(p for p in self.people if p.role is Role.applicant)
+
+
+def age_at(person: Person, day: dt.date) -> int | None:
+    """Age in whole years on ``day``, from the birth date or else the stated age."""
+    if person.birth_date is not None:
+        born = person.birth_date
+        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+    return person.age

@@ -1,0 +1,14 @@
+"""Revenu mensuel tiré d'une activité non salariée."""
+
+from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
+
+from rights_engine.entities import Individu
+
+
+class revenus_non_salarie(Variable):
+    value_type = float
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Revenu mensuel tiré d'une activité non salariée"
+    reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069"

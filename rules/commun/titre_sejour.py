@@ -1,0 +1,14 @@
+"""Titre de séjour en cours de validité."""
+
+from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
+
+from rights_engine.entities import Individu
+
+
+class titre_sejour(Variable):
+    value_type = bool
+    entity = Individu
+    definition_period = MONTH
+    set_input = set_input_dispatch_by_period
+    label = "Titre de séjour en cours de validité"
+    reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000031087751"

@@ -1,0 +1,38 @@
+"""Ressources du foyer : moyenne mensuelle du trimestre précédant le mois évalué (CASF R262-6,
+R262-7). Les revenus d'activité sont comptés en totalité depuis 2016 (le bonus d'activité relève de
+la prime d'activité)."""
+
+from openfisca_core.model_api import ADD, MONTH, Variable
+
+from rights_engine.entities import Famille
+
+RESSOURCES_INDIVIDUELLES = (
+    "salaire_net",
+    "revenus_non_salarie",
+    "retraite_nette",
+    "chomage_net",
+    "pensions_invalidite",
+    "pensions_alimentaires_percues",
+    "autres_revenus",
+)
+
+
+class rsa_base_ressources(Variable):
+    value_type = float
+    entity = Famille
+    definition_period = MONTH
+    label = "Ressources mensuelles moyennes du foyer retenues pour le RSA"
+    reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069"
+
+    def formula(famille, period):
+        trimestre = period.last_3_months
+        compte_i = famille.members.has_role(Famille.PARENT) + famille.members(
+            "rsa_enfant_a_charge", period
+        )
+        total_i = sum(
+            famille.members(nom, trimestre, options=[ADD]) for nom in RESSOURCES_INDIVIDUELLES
+        )
+        mois = trimestre.size
+        individuelles = famille.sum(compte_i * total_i) / mois
+        familiales = famille("prestations_familiales_percues", trimestre, options=[ADD])
+        return individuelles + familiales / mois
