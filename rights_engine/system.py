@@ -32,7 +32,7 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
         return {
             "name": "rights-engine",
             "version": __version__,
-            "repository_url": "https://github.com/rights-engine/rights-engine",
+            "repository_url": "",
             "location": str(PACKAGE_DIR),
         }
 
