@@ -17,7 +17,7 @@ from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_core.simulations import Simulation
 
 from rights_engine.enums import TypesNationalite, TypesStatutOccupationLogement
-from rights_engine.situation.models import HousingStatus, Month, Nationality, Person, Role, Situation
+from rights_engine.situation.models import Benefit, HousingStatus, Month, Nationality, Person, Role, Situation
 from rights_engine.system import tax_benefit_system
 
 __all__ = ["Batch", "build_simulation"]
@@ -172,6 +172,11 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
         simulation.set_input(
             "prestations_familiales_percues", when, np.array([h.family_benefits or 0.0 for h in famille_household])
         )
+    simulation.set_input(
+        "rsa_percu",
+        period,
+        np.array([Benefit.rsa in (h.benefits_received or []) for h in famille_household]),
+    )
     simulation.set_input(
         "date_isolement",
         make_period("eternity"),

@@ -2,8 +2,9 @@
 
 Each household is simulated once per scenario (favourable and unfavourable completion of its
 unknown facts; a single row when nothing is unknown):
-- a condition is **met** when it holds in both, **not met** when it fails in both and none of
-  its facts is unknown, otherwise **unknown**; a waiver (e.g. the lone-parent increase) makes it
+- a condition is **met** when it holds in both, **not met** when it fails in both (the two
+  completions are the edges of what the unknown facts can change), otherwise **unknown**, and
+  then its facts are asked; a waiver (e.g. the lone-parent increase) makes it
   **not required**;
 - the amount is the range between the two rows;
 - verdict: ``unlikely`` if a condition is not met or the amount is 0 whatever the unknown facts,
@@ -69,8 +70,7 @@ def _describe(value: object) -> str:
     return str(value)
 
 
-def _condition_status(programme_values: ProgrammeValues, variable: str, waived_by: str | None,
-                      unknown_here: bool) -> ConditionStatus:
+def _condition_status(programme_values: ProgrammeValues, variable: str, waived_by: str | None) -> ConditionStatus:
     favourable, unfavourable = (bool(v) for v in programme_values.pair(variable))
     if waived_by is not None:
         waiver_fav, waiver_unf = (bool(v) for v in programme_values.pair(waived_by))
@@ -79,7 +79,7 @@ def _condition_status(programme_values: ProgrammeValues, variable: str, waived_b
         favourable, unfavourable = favourable or waiver_fav, unfavourable or waiver_unf
     if favourable and unfavourable:
         return "met"
-    if not favourable and not unfavourable and not unknown_here:
+    if not favourable and not unfavourable:
         return "not_met"
     return "unknown"
 
@@ -88,12 +88,10 @@ def make_finding(programme: Programme, situation: Situation, unknown: list[FactR
                  programme_values: ProgrammeValues) -> Finding:
     """The finding of one programme for one household (rank filled in later by the ranking)."""
     rules = programme.rules
-    unknown_ids = {ref.fact for ref in unknown}
     reasons: list[Reason] = []
     facts_to_ask: set[str] = set()
     for condition in rules.conditions:
-        unknown_here = bool(unknown_ids.intersection(condition.facts))
-        status = _condition_status(programme_values, condition.variable, condition.waived_by, unknown_here)
+        status = _condition_status(programme_values, condition.variable, condition.waived_by)
         if status == "unknown":
             facts_to_ask.update(condition.facts)
         reasons.append(Reason(label=condition.label, status=status,

@@ -96,6 +96,8 @@ def _complete_household(situation: Situation, scenario: Scenario) -> Household:
     if household.family_benefits is None:
         has_children = any(p.role is Role.child for p in situation.people)
         update["family_benefits"] = _HIGH_MONTHLY_INCOME if has_children and not fav else 0.0
+    if household.benefits_received is None:
+        update["benefits_received"] = []
     if household.single_parent_since is None:
         first_day = situation.reference_month.first_day
         update["single_parent_since"] = _months_before(first_day, 0 if fav else 12 * _LONG_AGO_YEARS)

@@ -19,6 +19,7 @@ from rights_engine.situation.communes import is_known_commune
 
 __all__ = [
     "Activity",
+    "Benefit",
     "Debts",
     "Energy",
     "Household",
@@ -98,6 +99,19 @@ class SupplierNotice(StrEnum):
     reminder = "reminder"
     reduction = "reduction"
     cut = "cut"
+
+
+class Benefit(StrEnum):
+    """Benefits a household can already receive (ids of the programmes)."""
+
+    rsa = "rsa"
+    prime_activite = "prime_activite"
+    aah = "aah"
+    aspa = "aspa"
+    apa = "apa"
+    housing_aid = "housing_aid"
+    css = "css"
+    family_benefits = "family_benefits"
 
 
 class Incomes(_Strict):
@@ -185,6 +199,9 @@ class Household(_Strict):
     )
     single_parent_since: MonthField | None = Field(
         None, description="Parent seul : mois de la séparation ou du décès du conjoint"
+    )
+    benefits_received: list[Benefit] | None = Field(
+        None, description="Prestations déjà perçues par le foyer ([] si aucune)"
     )
 
     @field_validator("commune")
