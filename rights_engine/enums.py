@@ -8,7 +8,14 @@ from __future__ import annotations
 
 from openfisca_core.indexed_enums import Enum
 
-__all__ = ["TypesStatutOccupationLogement", "TypesNationalite"]
+__all__ = [
+    "TypesStatutOccupationLogement",
+    "TypesNationalite",
+    "TypesUrgence",
+    "TypesAvisFournisseurEnergie",
+    "TypesZoneApl",
+    "TypesStadeExpulsion",
+]
 
 
 class TypesStatutOccupationLogement(Enum):
@@ -27,3 +34,40 @@ class TypesNationalite(Enum):
     francaise = "Française"
     union_europeenne = "Union européenne, EEE ou Suisse"
     hors_union_europeenne = "Hors Union européenne"
+
+
+class TypesUrgence(Enum):
+    """Urgency of an orientation; the names are the report's ``urgency`` values."""
+
+    normal = "Urgence normale"
+    high = "Urgence haute"
+    emergency = "Urgence immédiate"
+
+
+class TypesAvisFournisseurEnergie(Enum):
+    """Last letter received from the energy supplier (décret n° 2008-780, art. 2 et 3)."""
+
+    aucun = "Aucun courrier"
+    relance = "Relance : premier courrier après le défaut de paiement"
+    reduction = "Avis de réduction de puissance"
+    coupure = "Avis de coupure ou de suspension de la fourniture"
+
+
+class TypesZoneApl(Enum):
+    """Zone géographique des aides au logement (arrêté du 17 mars 1978 ; « 1 bis » compté en zone 1),
+    same modalities as OpenFisca-France."""
+
+    non_renseigne = "Non renseigné"
+    zone_1 = "Zone 1"
+    zone_2 = "Zone 2"
+    zone_3 = "Zone 3"
+
+
+class TypesStadeExpulsion(Enum):
+    """Latest step of a rental eviction procedure (loi n° 89-462 art. 24 ; CPCE L411-1 s.)."""
+
+    aucun = "Aucune procédure"
+    commandement_de_payer = "Commandement de payer visant la clause résolutoire"
+    assignation = "Assignation devant le juge des contentieux de la protection"
+    jugement = "Jugement ordonnant l'expulsion"
+    commandement_de_quitter = "Commandement de quitter les lieux"

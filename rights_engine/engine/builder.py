@@ -12,12 +12,31 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.periods import period as make_period
 from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_core.simulations import Simulation
 
-from rights_engine.enums import TypesNationalite, TypesStatutOccupationLogement
-from rights_engine.situation.models import Benefit, HousingStatus, Month, Nationality, Person, Role, Situation
+from rights_engine.engine.facts import observation
+from rights_engine.engine.zones import zone_apl_of
+from rights_engine.enums import (
+    TypesAvisFournisseurEnergie,
+    TypesNationalite,
+    TypesStadeExpulsion,
+    TypesStatutOccupationLogement,
+)
+from rights_engine.situation.models import (
+    Benefit,
+    EvictionStage,
+    Household,
+    HousingStatus,
+    Month,
+    Nationality,
+    Person,
+    Role,
+    Situation,
+    SupplierNotice,
+)
 from rights_engine.system import tax_benefit_system
 
 __all__ = ["Batch", "build_simulation"]
@@ -35,6 +54,26 @@ NATIONALITY = {
     Nationality.french: TypesNationalite.francaise,
     Nationality.eu: TypesNationalite.union_europeenne,
     Nationality.other: TypesNationalite.hors_union_europeenne,
+}
+SUPPLIER_NOTICE = {
+    SupplierNotice.none: TypesAvisFournisseurEnergie.aucun,
+    SupplierNotice.reminder: TypesAvisFournisseurEnergie.relance,
+    SupplierNotice.reduction: TypesAvisFournisseurEnergie.reduction,
+    SupplierNotice.cut: TypesAvisFournisseurEnergie.coupure,
+}
+OBSERVATION_VARIABLES = {
+    "no_shelter_tonight": "sans_abri_ce_soir",
+    "domestic_violence": "violences_conjugales",
+    "in_immediate_danger": "danger_immediat",
+    "child_at_risk_reported": "enfant_en_danger_signale",
+    "parents_overwhelmed": "parents_debordes",
+}
+EVICTION_STAGE = {
+    EvictionStage.none: TypesStadeExpulsion.aucun,
+    EvictionStage.commandement_de_payer: TypesStadeExpulsion.commandement_de_payer,
+    EvictionStage.assignation: TypesStadeExpulsion.assignation,
+    EvictionStage.jugement: TypesStadeExpulsion.jugement,
+    EvictionStage.commandement_de_quitter: TypesStadeExpulsion.commandement_de_quitter,
 }
 INCOME_VARIABLES = {
     "salary": "salaire_net",
@@ -64,6 +103,8 @@ class Batch:
         tbs = self.simulation.tax_benefit_system
         entity = tbs.get_variable(variable, check_existence=True).entity.key
         values = self.simulation.calculate(variable, self.period)
+        if isinstance(values, EnumArray):
+            values = values.decode_to_str()
         index = {"individu": self.applicant, "famille": self.famille, "menage": self.menage}[entity]
         return values[index]
 
@@ -89,6 +130,35 @@ def _birth_date(person: Person, month: Month) -> np.datetime64:
     first = month.first_day
     assert person.age is not None, "complete() fills every unknown age"
     return np.datetime64(dt.date(first.year - person.age, first.month, 1), "D")
+
+
+def _housing_status(household: Household) -> TypesStatutOccupationLogement:
+    """OpenFisca housing status; a private tenant of a furnished dwelling is ``locataire_meuble``."""
+    assert household.housing.status is not None
+    status = HOUSING_STATUS[household.housing.status]
+    if household.housing.status is HousingStatus.tenant and household.housing.furnished:
+        return TypesStatutOccupationLogement.locataire_meuble
+    return status
+
+
+def _set_housing_aid_inputs(simulation: Simulation, period: str, households: list[Household]) -> None:
+    """Inputs of the housing aids and of eviction prevention (rules/aide_logement, prevention_expulsion)."""
+    zones = []
+    for household in households:
+        zone = zone_apl_of(household.commune)
+        if zone is None and household.housing.zone is not None:
+            zone = int(household.housing.zone)
+        zones.append(zone or 0)  # 0 = TypesZoneApl.non_renseigne (index order: non_renseigne, 1, 2, 3)
+    simulation.set_input("zone_apl", period, np.array(zones))
+    simulation.set_input("logement_chambre", period, np.array([bool(h.housing.room) for h in households]))
+    simulation.set_input("coloc", period, np.array([bool(h.housing.flatshare) for h in households]))
+    simulation.set_input("impaye_loyer_montant", period, np.array([h.housing.rent_arrears or 0.0 for h in households]))
+    simulation.set_input("impaye_loyer_mois", period, np.array([h.housing.arrears_months or 0 for h in households]))
+    simulation.set_input(
+        "procedure_expulsion_stade",
+        period,
+        np.array([EVICTION_STAGE[h.housing.eviction_stage or EvictionStage.none].index for h in households]),
+    )
 
 
 def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
@@ -160,14 +230,35 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     simulation.set_input(
         "statut_occupation_logement",
         period,
-        np.array([HOUSING_STATUS[h.housing.status].index if h.housing.status else 0 for h in households]),
+        np.array([_housing_status(h).index if h.housing.status else 0 for h in households]),
     )
     simulation.set_input("loyer", period, np.array([h.housing.rent or 0.0 for h in households]))
     simulation.set_input("participation_frais", period, np.array([bool(h.housing.contributes_to_costs) for h in households]))
     simulation.set_input("depcom", period, np.array([h.commune or "" for h in households]))
+    simulation.set_input("rfr", period, np.array([h.fiscal_reference_income or 0.0 for h in households]))
+    simulation.set_input("energie_factures_impayees", period, np.array([h.energy.unpaid_bills or 0.0 for h in households]))
+    simulation.set_input(
+        "energie_avis_fournisseur",
+        period,
+        np.array([SUPPLIER_NOTICE[h.energy.supplier_notice or SupplierNotice.none].index for h in households]),
+    )
+    simulation.set_input("dettes_total", period, np.array([h.debts.total or 0.0 for h in households]))
+    simulation.set_input(
+        "dettes_remboursements_mensuels", period, np.array([h.debts.monthly_repayments or 0.0 for h in households])
+    )
+    for observation_name, variable in OBSERVATION_VARIABLES.items():
+        simulation.set_input(
+            variable, period, np.array([observation(s, observation_name) is True for s in situations])
+        )
+
+    _set_housing_aid_inputs(simulation, period, households)
 
     famille_household = [households[row] for row in famille_rows]
-    simulation.set_input("aide_logement", period, np.array([h.housing.housing_aid or 0.0 for h in famille_household]))
+    # The declared housing aid, where given, is used instead of the computed one (aide_logement).
+    simulation.set_input("aide_logement_percue", period, np.array([h.housing.housing_aid or 0.0 for h in famille_household]))
+    simulation.set_input(
+        "aide_logement_percue_renseignee", period, np.array([h.housing.housing_aid is not None for h in famille_household])
+    )
     for when in months:
         simulation.set_input(
             "prestations_familiales_percues", when, np.array([h.family_benefits or 0.0 for h in famille_household])

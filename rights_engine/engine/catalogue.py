@@ -14,6 +14,7 @@ from rights_engine.paths import DATA_DIR, RULES_DIR
 
 __all__ = [
     "Condition",
+    "DeadlineRule",
     "LegalReference",
     "Partner",
     "PartnerUse",
@@ -40,6 +41,8 @@ class Condition(_Model):
     reference: LegalReference
     facts: list[str] = []
     waived_by: str | None = None
+    unconfirmed_by: str | None = None
+    """A boolean variable: when true, a met condition is reported as unknown (rule not confirmed)."""
 
 
 class Detail(_Model):
@@ -60,12 +63,22 @@ class PartnerUse(_Model):
     ask: str
 
 
+class DeadlineRule(_Model):
+    """A date variable shown as a deadline when it falls on or after the evaluated month."""
+
+    variable: str
+    label: str
+
+
 class ProgrammeRules(_Model):
     entity: Literal["individu", "famille", "menage"]
     amount: Amount | None = None
     conditions: list[Condition]
     details: list[Detail] = []
     urgency: Urgency = "normal"
+    urgency_variable: str | None = None
+    """An Enum variable (``TypesUrgence``: normal / high / emergency) that overrides ``urgency``."""
+    deadlines: list[DeadlineRule] = []
     partners: list[PartnerUse]
     next_steps: list[str] = []
 

@@ -50,6 +50,10 @@ def _variables(programme: Programme) -> list[str]:
     rules = programme.rules
     names = [c.variable for c in rules.conditions] + [c.waived_by for c in rules.conditions if c.waived_by]
     names += [d.variable for d in rules.details]
+    names += [c.unconfirmed_by for c in rules.conditions if c.unconfirmed_by]
+    names += [d.variable for d in rules.deadlines]
+    if rules.urgency_variable is not None:
+        names.append(rules.urgency_variable)
     if rules.amount is not None:
         names.append(rules.amount.variable)
     return list(dict.fromkeys(names))

@@ -15,7 +15,7 @@ from typing import Any
 
 from rights_engine.situation.models import Nationality, Person, Role, Situation, age_at
 
-__all__ = ["FACTS", "Fact", "FactRef", "unknown_facts"]
+__all__ = ["FACTS", "Fact", "FactRef", "observation", "unknown_facts"]
 
 
 @dataclass(frozen=True)
@@ -74,6 +74,28 @@ def _young(situation: Situation, person: Person) -> bool:
     return age is not None and age < 25
 
 
+def observation(situation: Situation, name: str) -> bool | None:
+    """An observation of the household or of any person: True if any says so, None if none is known."""
+    values = [getattr(situation.household.observations, name)]
+    values += [getattr(person.observations, name) for person in situation.people]
+    if any(value is True for value in values):
+        return True
+    if any(value is False for value in values):
+        return False
+    return None
+
+
+def _precarious_housing(situation: Situation) -> bool:
+    status = situation.household.housing.status
+    return status is None or status.value in ("homeless", "hosted_free", "shelter")
+
+
+def _energy_debt_unknown(situation: Situation) -> bool:
+    energy = situation.household.energy
+    notice = energy.supplier_notice
+    return energy.unpaid_bills is None and (notice is None or notice.value == "none")
+
+
 FACTS: dict[str, Fact] = {
     fact.id: fact
     for fact in (
@@ -108,6 +130,26 @@ FACTS: dict[str, Fact] = {
              lambda s, p: _has_children(s) and s.household.family_benefits is None),
         Fact("single_parent_since", False, "Depuis quand le parent élève-t-il seul ses enfants (séparation, décès) ?",
              lambda s, p: _lone_parent(s) and s.household.single_parent_since is None),
+        Fact("fiscal_reference_income", False,
+             "Quel est le revenu fiscal de référence indiqué sur le dernier avis d'imposition du foyer ?",
+             lambda s, p: s.household.fiscal_reference_income is None),
+        Fact("energy_debt", False,
+             "Le foyer a-t-il des factures d'énergie impayées (électricité, gaz, chauffage), de quel montant, et quel courrier a-t-il reçu du fournisseur ?",
+             lambda s, p: _energy_debt_unknown(s)),
+        Fact("debts", False,
+             "Le foyer a-t-il des dettes ou des crédits en cours : montant total et remboursements mensuels ?",
+             lambda s, p: s.household.debts.total is None or s.household.debts.monthly_repayments is None),
+        Fact("no_shelter_tonight", False, "La personne a-t-elle un endroit où dormir cette nuit ?",
+             lambda s, p: observation(s, "no_shelter_tonight") is None and _precarious_housing(s)),
+        Fact("domestic_violence", False,
+             "Des violences au sein du couple ou de la famille sont-elles évoquées (physiques, psychologiques, économiques) ?",
+             lambda s, p: observation(s, "domestic_violence") is None),
+        Fact("child_at_risk_reported", False,
+             "Des éléments laissent-ils craindre qu'un enfant soit en danger (violences, négligences graves) ?",
+             lambda s, p: _has_children(s) and observation(s, "child_at_risk_reported") is None),
+        Fact("parents_overwhelmed", False,
+             "Les parents se disent-ils dépassés dans l'éducation de leur enfant et souhaitent-ils un soutien ?",
+             lambda s, p: _has_children(s) and observation(s, "parents_overwhelmed") is None),
     )
 }
 

@@ -14,6 +14,7 @@ unknown facts; a single row when nothing is unknown):
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
@@ -24,11 +25,13 @@ from rights_engine.engine.facts import FACTS, FactRef
 from rights_engine.report import (
     Amount,
     ConditionStatus,
+    Deadline,
     Finding,
     LegalReference,
     MissingFact,
     PartnerRef,
     Reason,
+    Urgency,
     Verdict,
 )
 from rights_engine.situation.models import Person, Role, Situation
@@ -70,7 +73,49 @@ def _describe(value: object) -> str:
     return str(value)
 
 
-def _condition_status(programme_values: ProgrammeValues, variable: str, waived_by: str | None) -> ConditionStatus:
+def _condition_status(programme_values: ProgrammeValues, variable: str, waived_by: str | None,
+                      unconfirmed_by: str | None = None) -> ConditionStatus:
+    status = _known_status(programme_values, variable, waived_by)
+    if status == "met" and unconfirmed_by is not None and any(programme_values.pair(unconfirmed_by)):
+        return "unknown"
+    return status
+
+
+# Urgencies from the least to the most urgent; the urgency shown is the one that holds whatever
+# the unknown facts (the least urgent of the two completions), so an unknown fact never raises it.
+_URGENCY_SCALE: tuple[Urgency, ...] = ("normal", "high", "emergency")
+# The default value of an OpenFisca date variable: a deadline that does not apply.
+_NO_DATE = dt.date(1970, 1, 1)
+
+
+def _urgency(programme: Programme, programme_values: ProgrammeValues) -> Urgency:
+    rules = programme.rules
+    if rules.urgency_variable is None:
+        return rules.urgency
+    pair = [str(v) for v in programme_values.pair(rules.urgency_variable)]
+    return min((u for u in _URGENCY_SCALE if u in pair), key=_URGENCY_SCALE.index, default=rules.urgency)
+
+
+def _deadlines(programme: Programme, programme_values: ProgrammeValues) -> list[Deadline]:
+    found = []
+    for rule in programme.rules.deadlines:
+        dates = sorted({_as_date(v) for v in programme_values.pair(rule.variable)} - {_NO_DATE})
+        if len(dates) == 1:
+            found.append(Deadline(date=dates[0].isoformat(), label=rule.label))
+        elif dates:
+            found.append(Deadline(date=dates[0].isoformat(), label=f"{rule.label} (à confirmer)"))
+    return sorted(found, key=lambda d: d.date)
+
+
+def _as_date(value: object) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return np.datetime64(value, "D").astype(dt.date)  # type: ignore[no-any-return]
+
+
+def _known_status(programme_values: ProgrammeValues, variable: str, waived_by: str | None) -> ConditionStatus:
     favourable, unfavourable = (bool(v) for v in programme_values.pair(variable))
     if waived_by is not None:
         waiver_fav, waiver_unf = (bool(v) for v in programme_values.pair(waived_by))
@@ -91,7 +136,8 @@ def make_finding(programme: Programme, situation: Situation, unknown: list[FactR
     reasons: list[Reason] = []
     facts_to_ask: set[str] = set()
     for condition in rules.conditions:
-        status = _condition_status(programme_values, condition.variable, condition.waived_by)
+        status = _condition_status(programme_values, condition.variable, condition.waived_by,
+                                   condition.unconfirmed_by)
         if status == "unknown":
             facts_to_ask.update(condition.facts)
         reasons.append(Reason(label=condition.label, status=status,
@@ -151,8 +197,8 @@ def make_finding(programme: Programme, situation: Situation, unknown: list[FactR
         reasons=reasons,
         details=details,
         missing=missing,
-        urgency=rules.urgency,
-        deadlines=[],
+        urgency=_urgency(programme, programme_values),
+        deadlines=_deadlines(programme, programme_values),
         partners=partner_refs,
         next_steps=list(rules.next_steps),
         rank=0,

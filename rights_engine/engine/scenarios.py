@@ -21,7 +21,9 @@ from rights_engine.situation.models import (
     Person,
     Role,
     Situation,
+    SupplierNotice,
 )
+from rights_engine.engine.facts import observation
 
 __all__ = ["Scenario", "complete"]
 
@@ -34,6 +36,8 @@ class Scenario(StrEnum):
 # Edge values for unknown facts. A high income ends every means-tested right of the mission.
 _HIGH_MONTHLY_INCOME = 10_000.0
 _HIGH_HOUSING_AID = 2_000.0
+_HIGH_YEARLY_INCOME = 1_000_000.0
+_HIGH_DEBT = 1_000_000.0
 _ADULT_AGE = {Scenario.favourable: 40, Scenario.unfavourable: 18}
 _CHILD_AGE = {Scenario.favourable: 1, Scenario.unfavourable: 24}
 _LONG_AGO_YEARS = 20
@@ -101,7 +105,55 @@ def _complete_household(situation: Situation, scenario: Scenario) -> Household:
     if household.single_parent_since is None:
         first_day = situation.reference_month.first_day
         update["single_parent_since"] = _months_before(first_day, 0 if fav else 12 * _LONG_AGO_YEARS)
+    update.update(_complete_energy_debts_observations(situation, scenario))
     return household.model_copy(update=update) if update else household
+
+
+def _complete_energy_debts_observations(situation: Situation, scenario: Scenario) -> dict[str, Any]:
+    """Fiscal income, energy debt, debts and observations: the edge that opens the orientation
+    (favourable) or keeps it closed (unfavourable). An observation that cannot apply (no child,
+    a home of one's own) is completed as False in both."""
+    fav = scenario is Scenario.favourable
+    household = situation.household
+    update: dict[str, Any] = {}
+    if household.fiscal_reference_income is None:
+        update["fiscal_reference_income"] = 0.0 if fav else _HIGH_YEARLY_INCOME
+    energy = household.energy
+    if energy.unpaid_bills is None:
+        notice = energy.supplier_notice
+        has_notice = notice is not None and notice is not SupplierNotice.none
+        update["energy"] = energy.model_copy(
+            update={"unpaid_bills": 0.0 if has_notice or not fav else _HIGH_MONTHLY_INCOME}
+        )
+    debts = household.debts
+    debts_update = {
+        key: (_HIGH_DEBT if fav else 0.0)
+        for key in ("total", "monthly_repayments")
+        if getattr(debts, key) is None
+    }
+    if debts_update:
+        update["debts"] = debts.model_copy(update=debts_update)
+    has_children = any(p.role is Role.child for p in situation.people)
+    status = household.housing.status
+    precarious = status is None or status in (HousingStatus.homeless, HousingStatus.hosted_free, HousingStatus.shelter)
+    applies = {
+        "no_shelter_tonight": precarious,
+        "domestic_violence": True,
+        "in_immediate_danger": False,
+        "child_at_risk_reported": has_children,
+        "parents_overwhelmed": has_children,
+    }
+    observations_update = {
+        name: fav and applicable
+        for name, applicable in applies.items()
+        if observation(situation, name) is None
+    }
+    observations_update.update({
+        name: True for name in applies if observation(situation, name) is True
+    })
+    if observations_update:
+        update["observations"] = household.observations.model_copy(update=observations_update)
+    return update
 
 
 def complete(situation: Situation, scenario: Scenario) -> Situation:

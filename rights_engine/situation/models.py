@@ -22,12 +22,14 @@ __all__ = [
     "Benefit",
     "Debts",
     "Energy",
+    "EvictionStage",
     "Household",
     "Housing",
     "HousingStatus",
     "Incomes",
     "Month",
     "Nationality",
+    "Observations",
     "Person",
     "Role",
     "Situation",
@@ -94,6 +96,16 @@ class HousingStatus(StrEnum):
     shelter = "shelter"
 
 
+class EvictionStage(StrEnum):
+    """Latest step of a rental eviction procedure."""
+
+    none = "none"
+    commandement_de_payer = "commandement_de_payer"
+    assignation = "assignation"
+    jugement = "jugement"
+    commandement_de_quitter = "commandement_de_quitter"
+
+
 class SupplierNotice(StrEnum):
     none = "none"
     reminder = "reminder"
@@ -124,6 +136,32 @@ class Incomes(_Strict):
     disability_pension: Euros = 0
     alimony: Euros = Field(0, ge=0, description="Pension alimentaire reçue, €/mois")
     other: Euros = 0
+
+
+class Observations(_Strict):
+    """What the worker observed or was told at the meeting, as typed facts (not free text).
+
+    Shared by ``household.observations`` and ``people[].observations``; an observation left out
+    is unknown. Each one only opens an orientation (emergency line, protection service).
+    """
+
+    no_shelter_tonight: bool | None = Field(
+        None, description="Sans solution d'hébergement pour la nuit qui vient (mis dehors, à la rue)"
+    )
+    domestic_violence: bool | None = Field(
+        None, description="Violences au sein du couple ou de la famille rapportées ou constatées"
+    )
+    in_immediate_danger: bool | None = Field(
+        None, description="Danger immédiat pour la personne ou un enfant (appeler le 17 ou le 112)"
+    )
+    child_at_risk_reported: bool | None = Field(
+        None,
+        description="Éléments laissant craindre qu'un mineur soit en danger ou en risque de l'être "
+        "(violences, négligences) : information préoccupante à transmettre",
+    )
+    parents_overwhelmed: bool | None = Field(
+        None, description="Parents en difficulté dans l'éducation de leur enfant et demandeurs d'un soutien"
+    )
 
 
 class Person(_Strict):
@@ -157,6 +195,9 @@ class Person(_Strict):
         None, description="Taux d'incapacité reconnu par la MDPH, en %"
     )
     gir: Annotated[int, Field(ge=1, le=6)] | None = Field(None, description="Groupe iso-ressources (grille AGGIR), 1 à 6")
+    observations: Observations = Field(
+        Observations(), description="Observations du travailleur social concernant cette personne"
+    )
 
     @model_validator(mode="after")
     def _age_matches_birth_date(self) -> Person:
@@ -174,11 +215,39 @@ class Housing(_Strict):
     contributes_to_costs: bool | None = Field(
         None, description="Hébergé : participe aux frais du logement"
     )
+    furnished: bool | None = Field(
+        None, description="Locataire : logement loué meublé (loyer retenu pour les deux tiers) ; absent = non meublé"
+    )
+    room: bool | None = Field(
+        None, description="Locataire : le logement est une chambre (loyer plafond réduit) ; absent = non"
+    )
+    flatshare: bool | None = Field(
+        None, description="Locataire : colocation (loyer plafond et forfait charges de colocataire) ; absent = non"
+    )
+    zone: Literal["1", "2", "3"] | None = Field(
+        None,
+        description="Zone des aides au logement (1, 2 ou 3) ; déduite de la commune quand elle est donnée",
+    )
+    rent_arrears: Euros | None = Field(
+        None, description="Impayés de loyer et de charges dus au bailleur, € ; 0 si aucun"
+    )
+    arrears_months: Annotated[int, Field(ge=0, le=240)] | None = Field(
+        None, description="Nombre de mois de loyer impayés"
+    )
+    eviction_stage: EvictionStage | None = Field(
+        None,
+        description="Dernière étape de la procédure d'expulsion : none (aucune), commandement_de_payer, "
+        "assignation (au tribunal), jugement (expulsion prononcée), commandement_de_quitter (les lieux)",
+    )
 
 
 class Energy(_Strict):
-    unpaid_bills: Euros | None = Field(None, description="Montant dû au fournisseur d'énergie, €")
-    supplier_notice: SupplierNotice | None = None
+    unpaid_bills: Euros | None = Field(None, description="Montant dû au fournisseur d'énergie, € ; 0 si aucun impayé")
+    supplier_notice: SupplierNotice | None = Field(
+        None,
+        description="Dernier courrier du fournisseur : none (aucun), reminder (relance, 1er courrier), "
+        "reduction (avis de réduction de puissance), cut (avis de coupure ou de suspension)",
+    )
 
 
 class Debts(_Strict):
@@ -202,6 +271,9 @@ class Household(_Strict):
     )
     benefits_received: list[Benefit] | None = Field(
         None, description="Prestations déjà perçues par le foyer ([] si aucune)"
+    )
+    observations: Observations = Field(
+        Observations(), description="Observations du travailleur social concernant le foyer"
     )
 
     @field_validator("commune")
