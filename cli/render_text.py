@@ -1,0 +1,159 @@
+"""The report as French text for a social worker, printed with rich.
+
+Everything is built from :class:`rich.text.Text` pieces, never from console markup, so that a
+label holding brackets is printed as written. Colours only appear on a terminal.
+"""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.rule import Rule
+from rich.text import Text
+from rights_engine.cli.present import (
+    DISCLAIMER,
+    REASON_MARKS,
+    URGENCY_LABELS,
+    VERDICT_LABELS,
+    amount_text,
+    date_text,
+    legislation_text,
+    month_text,
+    split_findings,
+)
+
+from rights_engine.report import Finding, PartnerContact, Reason, Report
+
+__all__ = ["print_report"]
+
+_VERDICT_STYLES = {"likely": "bold green", "to_confirm": "bold yellow", "unlikely": "dim"}
+_URGENCY_STYLES = {"emergency": "bold red", "high": "bold magenta", "normal": ""}
+_MARK_STYLES = {"met": "green", "not_met": "red", "unknown": "yellow", "not_required": "dim"}
+_INDENT = "   "
+
+
+def _line(*parts: str | tuple[str, str], indent: int = 0) -> Text:
+    text = Text(_INDENT * indent)
+    for part in parts:
+        if isinstance(part, tuple):
+            text.append(part[0], style=part[1])
+        else:
+            text.append(part)
+    return text
+
+
+def _reason(reason: Reason, indent: int) -> Text:
+    text = _line(
+        (REASON_MARKS[reason.status], _MARK_STYLES[reason.status]), " ", reason.label, indent=indent
+    )
+    if reason.status == "not_required":
+        text.append(" (non requis)", style="dim")
+    text.append(" — ", style="dim")
+    text.append(reason.reference.title, style=f"dim link {reason.reference.href}")
+    return text
+
+
+def _bullets(
+    console: Console, title: str, items: list[str], indent: int = 1, numbered: bool = False
+) -> None:
+    if not items:
+        return
+    console.print(_line((title, "bold"), indent=indent))
+    for number, item in enumerate(items, start=1):
+        mark = f"{number}." if numbered else "•"
+        console.print(_line(f"{mark} {item}", indent=indent + 1))
+
+
+def _finding(console: Console, finding: Finding) -> None:
+    console.print(_line((f"{finding.rank}. {finding.label}", "bold")))
+    summary = _line(
+        (VERDICT_LABELS[finding.verdict], _VERDICT_STYLES[finding.verdict]),
+        " · ",
+        (URGENCY_LABELS[finding.urgency], _URGENCY_STYLES[finding.urgency]),
+        indent=1,
+    )
+    console.print(summary)
+    if finding.estimated_amount is not None:
+        console.print(
+            _line("Montant estimé : ", (amount_text(finding.estimated_amount), "bold"), indent=1)
+        )
+    else:
+        console.print(_line(("Orientation, sans montant", "dim"), indent=1))
+    console.print(_line((finding.rank_reason, "dim italic"), indent=1))
+    if finding.reasons:
+        console.print(_line(("Conditions :", "bold"), indent=1))
+        for reason in finding.reasons:
+            console.print(_reason(reason, indent=2))
+    _bullets(console, "Détails :", finding.details)
+    _bullets(console, "À demander :", [m.question for m in finding.missing])
+    _bullets(
+        console, "Échéances :", [f"{date_text(d.date)} : {d.label}" for d in finding.deadlines]
+    )
+    if finding.partners:
+        console.print(_line(("Partenaires :", "bold"), indent=1))
+        for partner in finding.partners:
+            console.print(_line("• ", (partner.name, "bold"), indent=2))
+            if partner.bring:
+                console.print(_line("Pièces à apporter : ", " ; ".join(partner.bring), indent=3))
+            console.print(_line("Demande à faire : ", partner.ask, indent=3))
+    _bullets(console, "Prochaines étapes :", finding.next_steps, numbered=True)
+    console.print()
+
+
+def _set_aside(console: Console, finding: Finding) -> None:
+    console.print(
+        _line("• ", (finding.label, "bold"), " — ", (VERDICT_LABELS["unlikely"], "dim"), indent=1)
+    )
+    for reason in finding.reasons:
+        console.print(_reason(reason, indent=2))
+    for detail in finding.details:
+        console.print(_line(("• " + detail, "dim"), indent=2))
+
+
+def _partner(console: Console, partner: PartnerContact) -> None:
+    console.print(_line("• ", (partner.name, "bold"), indent=1))
+    console.print(_line("Contact : ", partner.contact, indent=2))
+    if partner.url:
+        console.print(_line("Site : ", (partner.url, f"link {partner.url}"), indent=2))
+    console.print(_line("Pour : ", " ; ".join(partner.handles), indent=2))
+
+
+def print_report(console: Console, report: Report, source: str | None = None) -> None:
+    """Print one report: header, rights to check, partners, notices, rights set aside."""
+    name = report.situation_id or "sans identifiant"
+    console.print(
+        Rule(Text(f"Situation {name} — {month_text(report.period)}", style="bold"), align="left")
+    )
+    if source:
+        console.print(_line((f"Fichier : {source}", "dim")))
+    console.print(_line((DISCLAIMER, "italic")))
+    console.print()
+
+    to_check, set_aside = split_findings(report)
+    if to_check:
+        console.print(_line(("Droits et démarches à vérifier", "bold underline")))
+        console.print()
+        for finding in to_check:
+            _finding(console, finding)
+    else:
+        console.print(_line("Aucun droit ni aucune démarche à vérifier au vu des faits connus"))
+        console.print()
+
+    if report.partners:
+        console.print(_line(("Partenaires à contacter", "bold underline")))
+        for partner in report.partners:
+            _partner(console, partner)
+        console.print()
+
+    if report.notices:
+        console.print(_line(("À noter", "bold underline")))
+        for notice in report.notices:
+            console.print(_line(f"• {notice}", indent=1))
+        console.print()
+
+    if set_aside:
+        console.print(_line(("Écartés au vu des faits connus", "bold underline")))
+        for finding in set_aside:
+            _set_aside(console, finding)
+        console.print()
+
+    console.print(_line((legislation_text(report), "dim")))
