@@ -129,6 +129,13 @@ def _known_status(programme_values: ProgrammeValues, variable: str, waived_by: s
     return "unknown"
 
 
+def _question(situation: Situation, ref: FactRef) -> MissingFact:
+    person = situation.people[ref.person] if ref.person is not None else None
+    question = FACTS[ref.fact].question.format(person=describe_person(person) if person else "la personne")
+    return MissingFact(fact=ref.fact, person=person.id if person else None,
+                       question=question[0].upper() + question[1:])
+
+
 def make_finding(programme: Programme, situation: Situation, unknown: list[FactRef],
                  programme_values: ProgrammeValues) -> Finding:
     """The finding of one programme for one household (rank filled in later by the ranking)."""
@@ -179,10 +186,12 @@ def make_finding(programme: Programme, situation: Situation, unknown: list[FactR
     if verdict != "unlikely":
         for ref in unknown:
             if ref.fact in facts_to_ask:
-                person = situation.people[ref.person] if ref.person is not None else None
-                question = FACTS[ref.fact].question.format(person=describe_person(person) if person else "la personne")
-                missing.append(MissingFact(fact=ref.fact, person=person.id if person else None,
-                                           question=question[0].upper() + question[1:]))
+                missing.append(_question(situation, ref))
+
+        if verdict == "to_confirm" and not missing:
+            # The conditions depend on facts of another programme (e.g. the RSA amount): ask
+            # every unknown fact rather than leave the worker without a question.
+            missing = [_question(situation, ref) for ref in unknown]
 
     catalogue = partners()
     partner_refs = [
