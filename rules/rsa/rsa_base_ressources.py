@@ -1,5 +1,5 @@
 """Ressources du foyer : moyenne mensuelle du trimestre précédant le mois évalué (CASF R262-6,
-R262-7). Les revenus d'activité sont comptés en totalité depuis 2016 (le bonus d'activité relève de
+R262-7), AAH comprise. Les revenus d'activité sont comptés en totalité depuis 2016 (le bonus d'activité relève de
 la prime d'activité)."""
 
 from openfisca_core.model_api import ADD, MONTH, Variable
@@ -33,6 +33,7 @@ class rsa_base_ressources(Variable):
             famille.members(nom, trimestre, options=[ADD]) for nom in RESSOURCES_INDIVIDUELLES
         )
         mois = trimestre.size
-        individuelles = famille.sum(compte_i * total_i) / mois
+        # L'AAH du mois (prestation non exclue par CASF R262-11) compte dans les ressources.
+        individuelles = famille.sum(compte_i * (total_i / mois + famille.members("aah", period)))
         familiales = famille("prestations_familiales_percues", trimestre, options=[ADD])
         return individuelles + familiales / mois
