@@ -1,0 +1,175 @@
+"""The chèque énergie against OpenFisca-France 176.1.8 (``cheque_energie``) on generated households.
+
+Both use the barème of the arrêté du 26 décembre 2018 with the 10 800 €/UC ceiling of the arrêté
+du 24 février 2021 for 2024, 2025 and 2026 (OpenFisca-France has no later value; we flag the
+2025+ barème as unconfirmed but compute with the same values), so every year is compared. All
+households of a year go through ONE OpenFisca-France call and our engine evaluates them all in
+one ``evaluate_many``. Households are drawn with RFR/UC around every threshold of the barème.
+
+Mapping: our ``household.fiscal_reference_income`` (last tax notice) is OpenFisca-France's
+``rfr`` of the foyer fiscal for year N-2 (the notice available at the campaign of year N); our
+annual amount for any month of year N is OpenFisca-France's ``cheque_energie`` for year N.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass
+from typing import Any
+
+import rights_engine
+from oracle import compute
+from rights_engine.situation.models import Situation
+
+SEED = 20261122
+HOUSEHOLDS = 300
+TOLERANCE_EUR = 1.0
+REQUIRED_AGREEMENT = 0.98
+MONTHS = ("2024-11", "2025-06", "2026-11")
+THRESHOLDS = (5600, 6700, 7700, 10800)
+HOUSING_TO_OPENFISCA_FRANCE = {
+    "tenant": "locataire_vide",
+    "social_tenant": "locataire_hlm",
+    "owner": "proprietaire",
+    "owner_with_loan": "primo_accedant",
+    "hosted_free": "loge_gratuitement",
+}
+UC_FIRST, UC_SECOND, UC_OTHERS = 1.0, 0.5, 0.3  # C. énergie R124-2
+
+
+@dataclass
+class Drawn:
+    label: str
+    month: str
+    adults: int
+    children: int
+    housing: str
+    rfr: float
+
+
+def draw(rng: random.Random, label: str, month: str) -> Drawn:
+    adults = rng.choice([1, 1, 2])
+    children = rng.choice([0, 0, 1, 2, 3, 4])
+    persons = adults + children
+    uc = UC_FIRST + UC_SECOND * (persons > 1) + UC_OTHERS * max(persons - 2, 0)
+    per_uc = rng.choice([
+        rng.uniform(0, 13000),
+        rng.uniform(0, 13000),
+        rng.choice(THRESHOLDS) + rng.choice([-1, 0, 1]),
+    ])
+    housing = rng.choices(list(HOUSING_TO_OPENFISCA_FRANCE), weights=[4, 2, 2, 1, 1])[0]
+    return Drawn(label, month, adults, children, housing, float(round(per_uc * uc)))
+
+
+def to_situation(household: Drawn) -> Situation:
+    year = int(household.month[:4])
+    people: list[dict[str, Any]] = [{"id": "p0", "role": "applicant", "birth_date": f"{year - 40}-05-01"}]
+    if household.adults == 2:
+        people.append({"id": "p1", "role": "partner", "birth_date": f"{year - 38}-05-01"})
+    people += [
+        {"id": f"c{n}", "role": "child", "birth_date": f"{year - 2 - 3 * n}-05-01"} for n in range(household.children)
+    ]
+    return Situation.model_validate({
+        "schema": 1,
+        "id": household.label,
+        "period": household.month,
+        "household": {
+            "commune": "24037",
+            "housing": {"status": household.housing},
+            "fiscal_reference_income": household.rfr,
+        },
+        "people": people,
+    })
+
+
+def add_openfisca_france(household: Drawn, entities: dict[str, dict]) -> None:
+    year = int(household.month[:4])
+    adults = [f"{household.label}_a{n}" for n in range(household.adults)]
+    children = [f"{household.label}_c{n}" for n in range(household.children)]
+    for n, person in enumerate(adults):
+        entities["individus"][person] = {"date_naissance": {"ETERNITY": dt.date(year - 40 + 2 * n, 5, 1).isoformat()}}
+    for n, person in enumerate(children):
+        entities["individus"][person] = {"date_naissance": {"ETERNITY": dt.date(year - 2 - 3 * n, 5, 1).isoformat()}}
+    entities["familles"][household.label] = {"parents": adults, "enfants": children}
+    entities["foyers_fiscaux"][household.label] = {
+        "declarants": adults,
+        "personnes_a_charge": children,
+        "rfr": {str(year - 2): household.rfr},
+    }
+    status = HOUSING_TO_OPENFISCA_FRANCE[household.housing]
+    menage: dict[str, Any] = {
+        "personne_de_reference": adults[:1],
+        "enfants": children,
+        "statut_occupation_logement": {f"{year}-01": status, household.month: status},
+        "depcom": {f"{year}-01": "24037", household.month: "24037"},
+    }
+    if len(adults) > 1:
+        menage["conjoint"] = adults[1:]
+    entities["menages"][household.label] = menage
+
+
+def known_difference(household: Drawn) -> str | None:
+    """Why a disagreeing household is one where we follow the law and OpenFisca-France does not."""
+    persons = household.adults + household.children
+    uc = UC_FIRST + UC_SECOND * (persons > 1) + UC_OTHERS * max(persons - 2, 0)
+    if any(abs(household.rfr / uc - threshold) < 0.01 for threshold in THRESHOLDS):
+        # RFR/UC exactly on a threshold (e.g. 13 440 € / 2,4 UC = 5 600 €/UC). The arrêté's bands
+        # are "inférieur à 5 600 €", "entre 5 600 et 6 700 €"…: a household exactly at 5 600 €/UC is
+        # in the second band, and one at 10 800 €/UC gets nothing. OpenFisca-France divides in
+        # float32, where 0,3 UC is not exact, finds 5 599,999… or 10 799,999… and applies the band
+        # below. We follow the arrêté.
+        return "RFR/UC exactly on a threshold (float32 rounding in OpenFisca-France)"
+    return None
+
+
+def test_cheque_energie_agrees_with_openfisca_france() -> None:
+    rng = random.Random(SEED)
+    cases = [draw(rng, f"h{n}", MONTHS[n % len(MONTHS)]) for n in range(HOUSEHOLDS)]
+
+    ours: dict[str, float] = {}
+    situations = [to_situation(h) for h in cases]
+    for situation, report in zip(situations, rights_engine.evaluate_many(situations), strict=True):
+        cheque = next(f for f in report.findings if f.programme == "cheque_energie")
+        assert cheque.estimated_amount is not None
+        assert cheque.estimated_amount.minimum == cheque.estimated_amount.maximum, "RFR and housing are known"
+        ours[situation.id or ""] = cheque.estimated_amount.minimum
+
+    theirs: dict[str, float] = {}
+    for month in MONTHS:
+        entities: dict[str, dict] = {"individus": {}, "familles": {}, "foyers_fiscaux": {}, "menages": {}}
+        for household in cases:
+            if household.month == month:
+                add_openfisca_france(household, entities)
+        year = month[:4]
+        result = compute(entities, [{"variable": "cheque_energie", "period": year}])
+        theirs.update(result.values("cheque_energie", year))
+
+    by_month: dict[str, list[int]] = {month: [0, 0] for month in MONTHS}
+    disagreements = []
+    excluded: dict[str, int] = {}
+    for household in cases:
+        agree = abs(ours[household.label] - float(theirs[household.label])) <= TOLERANCE_EUR
+        reason = None if agree else known_difference(household)
+        if reason is not None:
+            excluded[reason] = excluded.get(reason, 0) + 1
+            continue
+        counts = by_month[household.month]
+        counts[0] += 1
+        if agree:
+            counts[1] += 1
+        else:
+            disagreements.append((household, ours[household.label], theirs[household.label]))
+    agreeing = sum(c[1] for c in by_month.values())
+    compared = sum(c[0] for c in by_month.values())
+    rate = agreeing / compared
+    detail = ", ".join(f"{m}: {c[1]}/{c[0]}" for m, c in by_month.items())
+    print(f"\nChèque énergie vs OpenFisca-France: {agreeing}/{compared} households within "
+          f"{TOLERANCE_EUR} € ({rate:.1%}); by period {detail}; excluded with a legal explanation: "
+          f"{excluded or 'none'}")
+    for item in disagreements[:10]:
+        print("  disagreement:", item)
+    assert sum(ours[h.label] > 0 for h in cases) >= HOUSEHOLDS // 4, "the draw must reach the barème"
+    assert compared >= HOUSEHOLDS * 9 // 10
+    for month, (count, agree) in by_month.items():
+        assert agree / count >= REQUIRED_AGREEMENT, (month, disagreements[:5])
