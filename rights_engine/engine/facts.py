@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from rights_engine.situation.models import Nationality, Person, Role, Situation, age_at
+from rights_engine.engine import autonomy
 
 __all__ = ["FACTS", "Fact", "FactRef", "observation", "unknown_facts"]
 
@@ -59,6 +60,16 @@ def _hosted(situation: Situation) -> bool:
 def _renting(situation: Situation) -> bool:
     status = situation.household.housing.status
     return status is None or status.value in ("tenant", "social_tenant", "shelter")
+
+
+def _tenant(situation: Situation) -> bool:
+    status = situation.household.housing.status
+    return status is None or status.value in ("tenant", "social_tenant")
+
+
+def _in_shelter(situation: Situation) -> bool:
+    status = situation.household.housing.status
+    return status is not None and status.value == "shelter"
 
 
 def _lone_parent(situation: Situation) -> bool:
@@ -122,8 +133,18 @@ FACTS: dict[str, Fact] = {
         Fact("housing_status", False,
              "Quelle est la situation de logement : locataire, propriétaire, hébergé gratuitement, sans logement ?",
              lambda s, p: s.household.housing.status is None),
+        # A tenant's housing aid is computed from the rent, the zone and the resources: the rent
+        # is asked; the aid itself is asked only in a shelter (logement-foyer, not computed).
         Fact("housing_aid", False, "Le foyer perçoit-il une aide au logement (APL, ALF, ALS) et de quel montant ?",
-             lambda s, p: _renting(s) and s.household.housing.housing_aid is None),
+             lambda s, p: _in_shelter(s) and s.household.housing.housing_aid is None),
+        Fact("rent", False, "Quel est le loyer mensuel hors charges du logement ?",
+             lambda s, p: _tenant(s) and s.household.housing.rent is None and s.household.housing.housing_aid is None),
+        Fact("commune", False, "Dans quelle commune se trouve le logement (code postal ou nom de la commune) ?",
+             lambda s, p: _tenant(s) and s.household.commune is None and s.household.housing.zone is None),
+        Fact("rent_arrears", False,
+             "Le foyer a-t-il des loyers impayés (montant, nombre de mois) et a-t-il reçu un commandement de payer, une assignation ou un jugement d'expulsion ?",
+             lambda s, p: _tenant(s) and s.household.housing.rent_arrears is None
+             and s.household.housing.arrears_months is None and s.household.housing.eviction_stage is None),
         Fact("contributes_to_costs", False, "La personne hébergée participe-t-elle aux frais du logement (loyer, charges) ?",
              lambda s, p: _hosted(s) and s.household.housing.contributes_to_costs is None),
         Fact("family_benefits", False, "Quelles prestations familiales le foyer perçoit-il chaque mois (allocations familiales, ASF…) ?",
@@ -150,6 +171,24 @@ FACTS: dict[str, Fact] = {
         Fact("parents_overwhelmed", False,
              "Les parents se disent-ils dépassés dans l'éducation de leur enfant et souhaitent-ils un soutien ?",
              lambda s, p: _has_children(s) and observation(s, "parents_overwhelmed") is None),
+        Fact("disability_rate", True,
+             "Quel taux d'incapacité la MDPH a-t-elle reconnu à {person} (moins de 50 %, de 50 à 79 %, 80 % ou plus) ? Si aucune demande n'a été faite, la MDPH le fixera",
+             autonomy.disability_rate_unknown),
+        Fact("rsdae", True,
+             "La CDAPH a-t-elle reconnu à {person} une restriction substantielle et durable d'accès à l'emploi (RSDAE) ?",
+             autonomy.rsdae_unknown),
+        Fact("aah_before_october_2023", True,
+             "{person} percevait-il ou elle déjà l'AAH avant le 1er octobre 2023, sans interruption depuis ?",
+             autonomy.aah_before_october_2023_unknown),
+        Fact("gir", True,
+             "Le GIR de {person} a-t-il déjà été évalué (grille AGGIR) ? Sinon, l'équipe médico-sociale du département l'évaluera à domicile lors de la demande d'APA",
+             autonomy.gir_unknown),
+        Fact("unfit_for_work", True,
+             "{person} a-t-il ou elle été reconnu(e) inapte au travail par sa caisse de retraite ?",
+             autonomy.unfit_for_work_unknown),
+        Fact("cannot_manage_budget", True,
+             "{person} parvient-il ou elle encore à gérer seul(e) son budget, ses papiers et ses démarches ?",
+             autonomy.cannot_manage_budget_unknown),
     )
 }
 

@@ -24,6 +24,7 @@ from rights_engine.situation.models import (
     SupplierNotice,
 )
 from rights_engine.engine.facts import observation
+from rights_engine.engine.autonomy import complete_autonomy
 
 __all__ = ["Scenario", "complete"]
 
@@ -78,6 +79,20 @@ def _complete_person(person: Person, scenario: Scenario, first_day: dt.date) -> 
     return person.model_copy(update=update) if update else person
 
 
+def _favourable_rent(situation: Situation) -> float:
+    """The zone 1 loyer plafond for the household's composition (arrêté du 27 septembre 2019, art. 7)."""
+    from rights_engine.system import tax_benefit_system  # built once, cached
+
+    plafonds = tax_benefit_system().parameters(situation.reference_month.first_day.isoformat())
+    zone_1 = plafonds.aide_logement.locatif.loyers_plafonds.zone_1
+    children = sum(p.role is Role.child for p in situation.people)
+    if children:
+        return float(zone_1.une_personne_a_charge + (children - 1) * zone_1.par_personne_a_charge_supplementaire)
+    if any(p.role is Role.partner for p in situation.people):
+        return float(zone_1.couple)
+    return float(zone_1.personne_seule)
+
+
 def _complete_household(situation: Situation, scenario: Scenario) -> Household:
     fav = scenario is Scenario.favourable
     household = situation.household
@@ -86,13 +101,19 @@ def _complete_household(situation: Situation, scenario: Scenario) -> Household:
     if housing.status is None:
         housing_update["status"] = HousingStatus.tenant if fav else HousingStatus.hosted_free
     status = housing_update.get("status", housing.status)
-    if housing.housing_aid is None:
-        # Only a tenant (or a shelter resident) can receive an aid that reduces the RSA.
-        renting = status in (HousingStatus.tenant, HousingStatus.social_tenant, HousingStatus.shelter)
-        housing_update["housing_aid"] = _HIGH_HOUSING_AID if renting and not fav else 0.0
+    if housing.housing_aid is None and status is not HousingStatus.tenant and status is not HousingStatus.social_tenant:
+        # A tenant's aid stays unknown here: OpenFisca computes it (aide_logement_montant) from
+        # the rent, the zone and the resources. A shelter resident's aid is not computed: edges.
+        housing_update["housing_aid"] = _HIGH_HOUSING_AID if status is HousingStatus.shelter and not fav else 0.0
+    if housing.rent is None and housing.housing_aid is None and status in (HousingStatus.tenant, HousingStatus.social_tenant):
+        # Unknown rent: at the zone 1 loyer plafond of the household (the highest aid, below any
+        # dégressivité threshold) or nothing (the lowest aid).
+        housing_update["rent"] = _favourable_rent(situation) if fav else 0.0
+    if household.commune is None and housing.zone is None:
+        housing_update["zone"] = "1" if fav else "3"
     if housing.contributes_to_costs is None:
         housing_update["contributes_to_costs"] = fav
-    if housing.rent is None:
+    if housing.rent is None and "rent" not in housing_update:
         housing_update["rent"] = 0.0
     update: dict[str, Any] = {}
     if housing_update:
@@ -159,7 +180,8 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
 def complete(situation: Situation, scenario: Scenario) -> Situation:
     """The situation with every unknown fact set to its favourable or unfavourable edge value."""
     first_day = situation.reference_month.first_day
-    people = [_complete_person(p, scenario, first_day) for p in situation.people]
+    fav = scenario is Scenario.favourable
+    people = [_complete_person(complete_autonomy(situation, p, fav), scenario, first_day) for p in situation.people]
     return situation.model_copy(
         update={
             "people": people,
