@@ -66,20 +66,15 @@ def draw(rng: random.Random, month: str) -> Household:
 
 
 def known_difference(household: Household) -> str | None:
-    """A household where we follow the law and OpenFisca-France does not, or None."""
-    applicant = household.members[0]
-    single_parent = household.single_parent_months is not None or applicant.pregnant
-    if applicant.nationality == "other" and single_parent:
-        # CASF L262-4, 2°: the lone parent entitled to the majoration (L262-9) is exempted from the
-        # 5-year residence-permit condition, for the majorated AND the ordinary amount he or she
-        # would get otherwise; OpenFisca-France applies the 5-year condition to the non-majorated
-        # amount (rsa_socle) when the majoration ends.
-        return "lone parent, non-EU permit under 5 years"
-    if applicant.nationality == "eu":
-        # CASF L262-6: EU citizens need a right of residence and 3 months of residence in France,
-        # which we model as months in France; OpenFisca-France reads the same 0.25 year from
-        # duree_possession_titre_sejour. Same rule, kept in the comparison (no exclusion).
-        return None
+    """A household where we follow the law and OpenFisca-France does not, or None.
+
+    None found on these households. Differences of modelling that do not change amounts here:
+    EU citizens' 3 months of residence (CASF L262-6) are months in France for us and
+    `duree_possession_titre_sejour` ≥ 0.25 year for OpenFisca-France; the lone parent's regular
+    stay without the 5-year condition (CASF L262-4, 2°) is not checked at all by
+    OpenFisca-France (`rsa_socle_majore`), and every generated non-EU parent holds a permit.
+    """
+    del household
     return None
 
 
