@@ -225,6 +225,15 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     per_person("duree_possession_titre_sejour", [_years_between(p.residence_permit_since, month) if p.has_residence_permit else 0.0 for p in persons])
     per_person("duree_residence_france", [_years_between(p.in_france_since, month) * 12 for p in persons])
     per_person("heures_travail_trois_dernieres_annees", [p.hours_worked_last_3_years or 0.0 for p in persons])
+    # Disability and autonomy (AAH, APA, ASPA, legal protection): see engine/autonomy.py.
+    per_person("taux_incapacite", [(p.disability_rate or 0.0) / 100 for p in persons])
+    per_person("aah_restriction_substantielle_durable_acces_emploi", [bool(p.rsdae) for p in persons])
+    per_person("aah_conjugalise_eligible", [bool(p.aah_before_october_2023) for p in persons])
+    per_person("gir", [p.gir or 0 for p in persons])
+    per_person("inapte_travail", [bool(p.unfit_for_work) for p in persons])
+    per_person("risque_securite_domicile", [bool(p.observations.safety_risk_at_home) for p in persons])
+    per_person("desorientation", [bool(p.observations.disoriented) for p in persons])
+    per_person("difficulte_gestion_budget", [bool(p.observations.cannot_manage_budget) for p in persons])
 
     households = [s.household for s in situations]
     simulation.set_input(
@@ -263,6 +272,9 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
         simulation.set_input(
             "prestations_familiales_percues", when, np.array([h.family_benefits or 0.0 for h in famille_household])
         )
+    simulation.set_input(
+        "prestations_familiales_connues", period, np.array([h.family_benefits is not None for h in famille_household])
+    )
     simulation.set_input(
         "rsa_percu",
         period,

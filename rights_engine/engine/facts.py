@@ -187,7 +187,7 @@ FACTS: dict[str, Fact] = {
              "{person} a-t-il ou elle été reconnu(e) inapte au travail par sa caisse de retraite ?",
              autonomy.unfit_for_work_unknown),
         Fact("cannot_manage_budget", True,
-             "{person} parvient-il ou elle encore à gérer seul(e) son budget, ses papiers et ses démarches ?",
+             "Est-ce que {person} parvient encore à gérer seule son budget, ses papiers et ses démarches ?",
              autonomy.cannot_manage_budget_unknown),
     )
 }

@@ -118,9 +118,8 @@ def _complete_household(situation: Situation, scenario: Scenario) -> Household:
     update: dict[str, Any] = {}
     if housing_update:
         update["housing"] = housing.model_copy(update=housing_update)
-    if household.family_benefits is None:
-        has_children = any(p.role is Role.child for p in situation.people)
-        update["family_benefits"] = _HIGH_MONTHLY_INCOME if has_children and not fav else 0.0
+    # family_benefits left unknown stays unknown: the RSA and the prime d'activité then count the
+    # family benefits the engine computes (rules/prestations_familiales), not an edge value.
     if household.benefits_received is None:
         update["benefits_received"] = []
     if household.single_parent_since is None:

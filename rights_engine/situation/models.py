@@ -162,6 +162,15 @@ class Observations(_Strict):
     parents_overwhelmed: bool | None = Field(
         None, description="Parents en difficulté dans l'éducation de leur enfant et demandeurs d'un soutien"
     )
+    safety_risk_at_home: bool | None = Field(
+        None, description="La personne se met en danger à son domicile (gaz oublié, chutes, errance) : APA en urgence"
+    )
+    disoriented: bool | None = Field(
+        None, description="La personne est désorientée (se perd dans un lieu familier, oublis graves)"
+    )
+    cannot_manage_budget: bool | None = Field(
+        None, description="La personne ne parvient plus à gérer seule son budget, ses papiers et ses démarches"
+    )
 
 
 class Person(_Strict):
@@ -195,6 +204,18 @@ class Person(_Strict):
         None, description="Taux d'incapacité reconnu par la MDPH, en %"
     )
     gir: Annotated[int, Field(ge=1, le=6)] | None = Field(None, description="Groupe iso-ressources (grille AGGIR), 1 à 6")
+    disability_reported: bool | None = Field(
+        None, description="Handicap ou maladie invalidante signalé, avant ou sans décision de la MDPH (le taux d'incapacité est alors demandé)"
+    )
+    rsdae: bool | None = Field(
+        None, description="Restriction substantielle et durable d'accès à l'emploi reconnue par la CDAPH (AAH à 50-79 %)"
+    )
+    aah_before_october_2023: bool | None = Field(
+        None, description="AAH perçue sans interruption depuis avant le 1er octobre 2023 (calcul conjugalisé maintenu s'il est plus favorable)"
+    )
+    unfit_for_work: bool | None = Field(
+        None, description="Inaptitude au travail reconnue par la caisse de retraite (ASPA dès l'âge légal de retraite)"
+    )
     observations: Observations = Field(
         Observations(), description="Observations du travailleur social concernant cette personne"
     )

@@ -1,6 +1,6 @@
 """Montant maximal du plan d'aide selon le GIR : coefficient × MTP en vigueur au 1er janvier (CASF L232-3-1, R232-10). Hypothèse : le plan d'aide proposé atteint ce plafond."""
 
-from openfisca_core.model_api import MONTH, Variable, select
+from openfisca_core.model_api import MONTH, Variable
 
 from rights_engine.entities import Individu
 
@@ -16,9 +16,6 @@ class apa_domicile_plafond(Variable):
         apa = parameters(period).apa_domicile
         gir = individu("gir", period)
         plafonds = apa.plafond_en_part_mtp
-        coefficient = select(
-            [gir == 1, gir == 2, gir == 3, gir == 4],
-            [plafonds.gir_1, plafonds.gir_2, plafonds.gir_3, plafonds.gir_4],
-            default=0,
-        )
+        coefficients = [plafonds.gir_1, plafonds.gir_2, plafonds.gir_3, plafonds.gir_4]
+        coefficient = sum((gir == numero) * valeur for numero, valeur in enumerate(coefficients, start=1))
         return coefficient * apa.mtp_au_1er_janvier
