@@ -1,8 +1,7 @@
 """Âge en années révolues au premier jour du mois évalué."""
 
 from numpy import datetime64
-
-from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
+from openfisca_core.model_api import MONTH, Variable, not_, set_input_dispatch_by_period
 
 from rights_engine.entities import Individu
 
@@ -18,9 +17,18 @@ class age(Variable):
     def formula(individu, period):
         naissance = individu("date_naissance", period)
         debut = datetime64(period.start, "D")
-        annee_naissance = naissance.astype("datetime64[Y]")
-        annees = debut.astype("datetime64[Y]").astype(int) - annee_naissance.astype(int)
-        # Jour de l'année de l'anniversaire comparé au jour de l'année du mois évalué.
-        jour_naissance = (naissance - annee_naissance).astype(int)
-        jour_debut = (debut - debut.astype("datetime64[Y]")).astype(int)
-        return annees - (jour_debut < jour_naissance)
+        annees = debut.astype("datetime64[Y]").astype(int) - naissance.astype(
+            "datetime64[Y]"
+        ).astype(int)
+        # Mois et jour de l'anniversaire comparés au mois et au jour évalués (et non le rang du
+        # jour dans l'année, décalé d'un jour après le 29 février des années bissextiles).
+        mois_naissance = (
+            naissance.astype("datetime64[M]") - naissance.astype("datetime64[Y]")
+        ).astype(int)
+        jour_naissance = (naissance - naissance.astype("datetime64[M]")).astype(int)
+        mois_debut = (debut.astype("datetime64[M]") - debut.astype("datetime64[Y]")).astype(int)
+        jour_debut = (debut - debut.astype("datetime64[M]")).astype(int)
+        anniversaire_passe = (mois_debut > mois_naissance) + (mois_debut == mois_naissance) * (
+            jour_debut >= jour_naissance
+        )
+        return annees - not_(anniversaire_passe)
