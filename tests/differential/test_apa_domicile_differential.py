@@ -1,0 +1,130 @@
+"""The APA à domicile against OpenFisca-France 176.1.8 on generated households (issue 4's check).
+
+Households: a person of 55 to 95 in GIR 1 to 6, alone or in a couple, with a revenu fiscal de
+référence from 0 to 60 000 €; the plan d'aide is taken at the GIR ceiling on both sides (our
+hypothesis; OpenFisca-France caps ``dependance_plan_aide_domicile`` at the ceiling). The resources
+are the last tax notice's RFR (OpenFisca-France: ``rfr`` of the foyer fiscal for year N-2, minus
+the housing aid, which these owners do not receive). All households go through ONE
+OpenFisca-France call and one call of our engine.
+
+Months: 2024-06 and 2026-02, 2026-11. The APA ceilings and thresholds use the MTP in force on
+1 January (CASF R232-10, R232-11: « montant de la majoration pour tierce personne … au 1er
+janvier de l'année »). OpenFisca-France applies the MTP at the month computed and lacks the
+1 April 2024 MTP (1 266,60 €): from January to March 2025 it uses 1 210,90 € and from April 2025
+on 1 288,13 €, where the law gives 1 266,60 € for the whole of 2025. In 2024 (1 210,90 €) and in
+2026 (1 288,13 €) both agree. ``test_2025_differs_as_the_law_says`` checks that known
+difference in 2025: our ceiling follows the 1 January MTP, OpenFisca-France's does not.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from typing import Any
+
+import pytest
+
+import rights_engine
+from oracle import compute
+from rights_engine.situation.models import Situation
+
+SEED = 4_2026_13
+HOUSEHOLDS = 330
+TOLERANCE_EUR = 1.0
+REQUIRED_AGREEMENT = 0.98
+MONTHS = ("2024-06", "2026-02", "2026-11")
+LARGE_PLAN = 10_000
+
+
+def born(rng: random.Random, month: str, age: int) -> dt.date:
+    year, number = (int(x) for x in month.split("-"))
+    return dt.date(year - age - 1, number, 1) + dt.timedelta(days=rng.randint(1, 360))
+
+
+def draw(rng: random.Random, month: str) -> dict[str, Any]:
+    return {
+        "month": month,
+        "birth": born(rng, month, rng.choice([rng.randint(55, 95), 59, 60])),
+        "gir": rng.choice([1, 2, 3, 4, 4, 5, 6]),
+        "rfr": rng.choice([0, 8000, 11000, 15120, 20000, 24000, 30000, 38000, 45000, 60000]),
+        "couple": rng.random() < 0.35,
+    }
+
+
+def to_situation(h: dict[str, Any], label: str) -> Situation:
+    people: list[dict[str, Any]] = [{
+        "id": "p0", "role": "applicant", "birth_date": h["birth"].isoformat(), "nationality": "french",
+        "activity": "retired", "incomes": {}, "gir": h["gir"], "disability_rate": 0, "unfit_for_work": False,
+    }]
+    if h["couple"]:
+        people.append({"id": "p1", "role": "partner", "birth_date": "1945-01-01", "nationality": "french",
+                       "activity": "retired", "incomes": {}, "gir": 6, "disability_rate": 0, "unfit_for_work": False})
+    household = {"commune": "24322", "housing": {"status": "owner"}, "fiscal_reference_income": h["rfr"],
+                 "family_benefits": 0, "benefits_received": []}
+    return Situation.model_validate({"schema": 1, "id": label, "period": h["month"], "household": household, "people": people})
+
+
+def add_to_openfisca_france(h: dict[str, Any], label: str, entities: dict[str, dict]) -> None:
+    month = h["month"]
+    ids = [f"{label}_0"]
+    entities["individus"][ids[0]] = {
+        "date_naissance": {"ETERNITY": h["birth"].isoformat()},
+        "gir": {month: f"gir_{h['gir']}"},
+        "dependance_plan_aide_domicile": {month: LARGE_PLAN},
+    }
+    if h["couple"]:
+        ids.append(f"{label}_1")
+        entities["individus"][ids[1]] = {"date_naissance": {"ETERNITY": "1945-01-01"}, "gir": {month: "gir_6"}}
+    entities["familles"][label] = {"parents": ids, "aide_logement_montant": {month: 0}}
+    entities["foyers_fiscaux"][label] = {"declarants": ids, "rfr": {str(int(month[:4]) - 2): h["rfr"]}}
+    entities["menages"][label] = {"personne_de_reference": ids[:1], "conjoint": ids[1:],
+                                  "statut_occupation_logement": {month: "proprietaire"}}
+
+
+def ours_and_theirs(cases: list[tuple[str, dict[str, Any]]], months: tuple[str, ...]) -> tuple[dict[str, float], dict[str, float]]:
+    situations = [to_situation(h, label) for label, h in cases]
+    ours: dict[str, float] = {}
+    for situation, report in zip(situations, rights_engine.evaluate_many(situations), strict=True):
+        apa = next(f for f in report.findings if f.programme == "apa_domicile")
+        assert apa.estimated_amount is not None
+        assert apa.estimated_amount.minimum == apa.estimated_amount.maximum, "GIR and resources are known"
+        ours[situation.id or ""] = apa.estimated_amount.minimum
+    entities: dict[str, dict] = {"individus": {}, "familles": {}, "foyers_fiscaux": {}, "menages": {}}
+    for label, h in cases:
+        add_to_openfisca_france(h, label, entities)
+    result = compute(entities, [{"variable": "apa_domicile", "period": m} for m in months])
+    theirs = {label: float(result.values("apa_domicile", h["month"])[f"{label}_0"]) for label, h in cases}
+    return ours, theirs
+
+
+def test_apa_domicile_agrees_with_openfisca_france() -> None:
+    rng = random.Random(SEED)
+    cases = [(f"h{n}", draw(rng, MONTHS[n % len(MONTHS)])) for n in range(HOUSEHOLDS)]
+    ours, theirs = ours_and_theirs(cases, MONTHS)
+    disagreements = [(label, ours[label], theirs[label], h) for label, h in cases
+                     if abs(ours[label] - theirs[label]) > TOLERANCE_EUR]
+    agreeing = len(cases) - len(disagreements)
+    rate = agreeing / len(cases)
+    positive = sum(1 for value in ours.values() if value > 0)
+    print(f"\nAPA à domicile vs OpenFisca-France: {agreeing}/{len(cases)} households within {TOLERANCE_EUR} € "
+          f"({rate:.1%}); {positive} with a positive APA; excluded: none (2025 checked separately)")
+    for item in disagreements[:10]:
+        print("  disagreement:", item)
+    assert len(cases) >= 300 and positive >= 100
+    assert rate >= REQUIRED_AGREEMENT, disagreements[:5]
+
+
+def test_2025_differs_as_the_law_says() -> None:
+    """GIR 1, no participation: the APA is the ceiling, 1,615 × MTP.
+
+    Law (R232-10, MTP of 1 January 2025 = 1 266,60 €): 1,615 × 1 266,60 = 2 045,56 € all year.
+    OpenFisca-France: 1,615 × 1 210,90 = 1 955,60 € in February, 1,615 × 1 288,13 = 2 080,33 €
+    in June 2025.
+    """
+    cases = [(f"y{n}", {"month": month, "birth": dt.date(1940, 1, 1), "gir": 1, "rfr": 0, "couple": False})
+             for n, month in enumerate(("2025-02", "2025-06"))]
+    ours, theirs = ours_and_theirs(cases, ("2025-02", "2025-06"))
+    assert ours["y0"] == pytest.approx(2045.56, abs=0.01)
+    assert ours["y1"] == pytest.approx(2045.56, abs=0.01)
+    assert theirs["y0"] == pytest.approx(1955.60, abs=0.01)
+    assert theirs["y1"] == pytest.approx(2080.33, abs=0.01)
