@@ -101,10 +101,14 @@ def _complete_household(situation: Situation, scenario: Scenario) -> Household:
     if housing.status is None:
         housing_update["status"] = HousingStatus.tenant if fav else HousingStatus.hosted_free
     status = housing_update.get("status", housing.status)
-    if housing.housing_aid is None and status is not HousingStatus.tenant and status is not HousingStatus.social_tenant:
-        # A tenant's aid stays unknown here: OpenFisca computes it (aide_logement_montant) from
-        # the rent, the zone and the resources. A shelter resident's aid is not computed: edges.
-        housing_update["housing_aid"] = _HIGH_HOUSING_AID if status is HousingStatus.shelter and not fav else 0.0
+    tenant = status in (HousingStatus.tenant, HousingStatus.social_tenant)
+    if housing.housing_aid is None and not (tenant and housing.rent is not None):
+        # A tenant with a known rent: the aid is computed (aide_logement) in both completions.
+        # Otherwise the aid received, which the RSA and prime d'activité forfait logement deduct,
+        # is taken at its edges (none / more than any forfait); the housing-aid finding itself
+        # reads the computed entitlement (aide_logement_montant), from the rent filled below.
+        renting = tenant or status is HousingStatus.shelter
+        housing_update["housing_aid"] = _HIGH_HOUSING_AID if renting and not fav else 0.0
     if housing.rent is None and housing.housing_aid is None and status in (HousingStatus.tenant, HousingStatus.social_tenant):
         # Unknown rent: at the zone 1 loyer plafond of the household (the highest aid, below any
         # dégressivité threshold) or nothing (the lowest aid).
