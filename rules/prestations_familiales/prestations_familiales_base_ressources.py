@@ -1,8 +1,13 @@
 """Prestations familiales comptées dans les ressources du RSA et de la prime d'activité (CASF
-R262-6, R262-10-1 ; CSS R844-4, R844-5) : le montant déclaré dans la situation, en moyenne sur le
-trimestre de référence."""
+R262-6, R262-10-1 ; CSS R844-4, R844-5).
 
-from openfisca_core.model_api import ADD, MONTH, Variable
+Quand la situation donne le montant perçu (``family_benefits``), c'est lui, en moyenne sur le
+trimestre de référence. Sinon, les prestations calculées par ce moteur : allocations familiales de
+base (les majorations pour âge et l'allocation forfaitaire ne sont pas comptées, R262-11 et
+R844-5) et ASF au forfait (R262-10-1).
+"""
+
+from openfisca_core.model_api import ADD, MONTH, Variable, where
 
 from rights_engine.entities import Famille
 
@@ -16,4 +21,6 @@ class prestations_familiales_base_ressources(Variable):
 
     def formula(famille, period):
         trimestre = period.last_3_months
-        return famille("prestations_familiales_percues", trimestre, options=[ADD]) / trimestre.size
+        declarees = famille("prestations_familiales_percues", trimestre, options=[ADD]) / trimestre.size
+        calculees = famille("af_base", period) + famille("asf_forfait_minima", period)
+        return where(famille("prestations_familiales_connues", period), declarees, calculees)

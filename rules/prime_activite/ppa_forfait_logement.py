@@ -3,12 +3,10 @@ forfaitaire d'une, deux, ou trois personnes et plus. Retenu quand le foyer est l
 sans participer aux frais, est propriétaire sans emprunt, ou perçoit une aide au logement (alors
 dans la limite de l'aide)."""
 
-from openfisca_core.model_api import MONTH, Variable, max_, min_, not_, select
+from openfisca_core.model_api import MONTH, Variable, max_, min_, not_
 
 from rights_engine.entities import Famille
 from rights_engine.enums import TypesStatutOccupationLogement
-
-FOYER_DE_DEUX_PERSONNES = 2
 
 
 class ppa_forfait_logement(Variable):
@@ -20,16 +18,9 @@ class ppa_forfait_logement(Variable):
 
     def formula(famille, period, parameters):
         p = parameters(period).prime_activite
-        mf = p.montant_forfaitaire
         fl = p.forfait_logement
         nb = famille("rsa_nb_personnes", period)
-        taux = select(
-            [nb <= 1, nb == FOYER_DE_DEUX_PERSONNES],
-            [fl.taux_1_personne, fl.taux_2_personnes * (1 + mf.majoration_deuxieme_personne)],
-            default=fl.taux_3_personnes_ou_plus
-            * (1 + mf.majoration_deuxieme_personne + mf.majoration_troisieme_personne),
-        )
-        forfait = mf.montant_de_base * taux
+        forfait = p.montant_forfaitaire.montant_de_base * fl.coefficient_montant_forfaitaire.calc(nb) * fl.taux.calc(nb)
 
         statut = famille.demandeur.menage("statut_occupation_logement", period)
         participe = famille.demandeur.menage("participation_frais", period)

@@ -35,5 +35,5 @@ class rsa_base_ressources(Variable):
         mois = trimestre.size
         # L'AAH du mois (prestation non exclue par CASF R262-11) compte dans les ressources.
         individuelles = famille.sum(compte_i * (total_i / mois + famille.members("aah", period)))
-        familiales = famille("prestations_familiales_percues", trimestre, options=[ADD])
-        return individuelles + familiales / mois
+        # Déclarées dans la situation, sinon calculées (AF de base, ASF au forfait R262-10-1).
+        return individuelles + famille("prestations_familiales_base_ressources", period)
