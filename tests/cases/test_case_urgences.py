@@ -158,7 +158,10 @@ def test_case_6_educational_support_at_home_not_rsa_nor_aah(situations_dir: Path
     report = report_for(situations_dir, "parents_debordes_enfant")
     aed = must(report, "aide_educative_domicile")
     assert any("accord des parents" in p.ask for p in aed.partners)
-    must_any(report, "case 6", "family benefits", FAMILY_BENEFITS)
+    # One child and a couple: no AF (two children at least, CSS L521-1) nor ASF (L523-1); the
+    # CAF benefit this working family may miss is the prime d'activité (tests/cases/
+    # test_case_prime_activite_famille.py checks its amount).
+    must_any(report, "case 6", "family benefits", FAMILY_BENEFITS + PRIME_ACTIVITE)
     for programme in registered(("rsa", "aah")):
         assert finding(report, programme).verdict != "likely", programme
     # Nothing suggests a danger: no information préoccupante.
