@@ -60,7 +60,12 @@ def _concern(situation: Situation, person: Person) -> bool:
 
 
 def disability_rate_unknown(situation: Situation, person: Person | None) -> bool:
-    return person is not None and _adult(person) and person.disability_rate is None and person.disability_reported is True
+    return (
+        person is not None
+        and _adult(person)
+        and person.disability_rate is None
+        and person.disability_reported is True
+    )
 
 
 def rsdae_unknown(situation: Situation, person: Person | None) -> bool:
@@ -74,7 +79,11 @@ def rsdae_unknown(situation: Situation, person: Person | None) -> bool:
 
 
 def aah_before_october_2023_unknown(situation: Situation, person: Person | None) -> bool:
-    if person is None or person.role not in (Role.applicant, Role.partner) or person.aah_before_october_2023 is not None:
+    if (
+        person is None
+        or person.role not in (Role.applicant, Role.partner)
+        or person.aah_before_october_2023 is not None
+    ):
         return False
     has_partner = any(p.role is Role.partner for p in situation.people)
     rate_known_high = person.disability_rate is not None and (
@@ -100,9 +109,16 @@ def unfit_for_work_unknown(situation: Situation, person: Person | None) -> bool:
 
 
 def cannot_manage_budget_unknown(situation: Situation, person: Person | None) -> bool:
-    if person is None or not _adult(person) or _sign(situation, person, "cannot_manage_budget") is not None:
+    if (
+        person is None
+        or not _adult(person)
+        or _sign(situation, person, "cannot_manage_budget") is not None
+    ):
         return False
-    return _sign(situation, person, "disoriented") is True or _sign(situation, person, "safety_risk_at_home") is True
+    return (
+        _sign(situation, person, "disoriented") is True
+        or _sign(situation, person, "safety_risk_at_home") is True
+    )
 
 
 def complete_autonomy(situation: Situation, person: Person, favourable: bool) -> Person:
@@ -110,13 +126,19 @@ def complete_autonomy(situation: Situation, person: Person, favourable: bool) ->
     update: dict[str, Any] = {}
     if person.disability_rate is None:
         unknown = disability_rate_unknown(situation, person)
-        update["disability_rate"] = _FAVOURABLE_RATE if unknown and favourable else _UNFAVOURABLE_RATE
+        update["disability_rate"] = (
+            _FAVOURABLE_RATE if unknown and favourable else _UNFAVOURABLE_RATE
+        )
     if person.rsdae is None:
         update["rsdae"] = favourable and rsdae_unknown(situation, person)
     if person.aah_before_october_2023 is None:
-        update["aah_before_october_2023"] = favourable and aah_before_october_2023_unknown(situation, person)
+        update["aah_before_october_2023"] = favourable and aah_before_october_2023_unknown(
+            situation, person
+        )
     if person.gir is None:
-        update["gir"] = _FAVOURABLE_GIR if favourable and gir_unknown(situation, person) else _AUTONOMOUS_GIR
+        update["gir"] = (
+            _FAVOURABLE_GIR if favourable and gir_unknown(situation, person) else _AUTONOMOUS_GIR
+        )
     if person.unfit_for_work is None:
         update["unfit_for_work"] = favourable and unfit_for_work_unknown(situation, person)
     signs: dict[str, bool] = {}

@@ -1,4 +1,6 @@
-"""Ressources autres que d'activité, moyenne mensuelle du trimestre précédent : allocations chômage, pensions de retraite et d'invalidité, pensions alimentaires, autres revenus (CSS R821-4)."""
+"""Ressources autres que d'activité, moyenne mensuelle du trimestre précédent : allocations
+chômage, pensions de retraite et d'invalidité, pensions alimentaires, autres revenus (CSS
+R821-4)."""
 
 from openfisca_core.model_api import ADD, MONTH, Variable
 
@@ -10,9 +12,15 @@ class aah_autres_ressources(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Ressources hors activité retenues pour l'AAH"
-    reference = 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189'
+    reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189"
 
     def formula(individu, period):
         trimestre = period.last_3_months
-        noms = ("chomage_net", "retraite_nette", "pensions_invalidite", "pensions_alimentaires_percues", "autres_revenus")
+        noms = (
+            "chomage_net",
+            "retraite_nette",
+            "pensions_invalidite",
+            "pensions_alimentaires_percues",
+            "autres_revenus",
+        )
         return sum(individu(nom, trimestre, options=[ADD]) for nom in noms) / trimestre.size

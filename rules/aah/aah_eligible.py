@@ -10,7 +10,7 @@ class aah_eligible(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Conditions d'incapacité et d'âge de l'AAH réunies"
-    reference = 'https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006754198'
+    reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006754198"
 
     def formula(individu, period):
         return individu("aah_condition_incapacite", period) * individu("aah_condition_age", period)

@@ -9,8 +9,8 @@ class aah_montant_total(Variable):
     value_type = float
     entity = Individu
     definition_period = MONTH
-    label = 'AAH et majoration pour la vie autonome, €/mois'
-    reference = 'https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006754198'
+    label = "AAH et majoration pour la vie autonome, €/mois"
+    reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006754198"
 
     def formula(individu, period):
         return individu("aah", period) + individu("aah_majoration_vie_autonome", period)

@@ -1,4 +1,5 @@
-"""Enfants à charge au sens des prestations familiales, qui majorent le plafond de ressources (CSS D821-2, L512-3)."""
+"""Enfants à charge au sens des prestations familiales, qui majorent le plafond de ressources (CSS
+D821-2, L512-3)."""
 
 from openfisca_core.model_api import MONTH, Variable
 
@@ -10,7 +11,7 @@ class aah_nb_enfants(Variable):
     entity = Famille
     definition_period = MONTH
     label = "Nombre d'enfants à charge pour le plafond de l'AAH"
-    reference = 'https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000039211076'
+    reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000039211076"
 
     def formula(famille, period, parameters):
         age_limite = parameters(period).aah.plafond.age_limite_enfant

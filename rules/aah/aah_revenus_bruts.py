@@ -1,4 +1,5 @@
-"""Toutes les ressources mensuelles de la personne (moyenne du trimestre précédent), sans abattement : sert à compter celles du conjoint dans le calcul conjugalisé transitoire."""
+"""Toutes les ressources mensuelles de la personne (moyenne du trimestre précédent), sans
+abattement : sert à compter celles du conjoint dans le calcul conjugalisé transitoire."""
 
 from openfisca_core.model_api import ADD, MONTH, Variable
 
@@ -10,10 +11,17 @@ class aah_revenus_bruts(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Ressources mensuelles sans abattement (revenus du conjoint pour l'AAH)"
-    reference = 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189'
+    reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189"
 
     def formula(individu, period):
         trimestre = period.last_3_months
-        noms = ("salaire_net", "revenus_non_salarie", "chomage_net", "retraite_nette", "pensions_invalidite",
-                "pensions_alimentaires_percues", "autres_revenus")
+        noms = (
+            "salaire_net",
+            "revenus_non_salarie",
+            "chomage_net",
+            "retraite_nette",
+            "pensions_invalidite",
+            "pensions_alimentaires_percues",
+            "autres_revenus",
+        )
         return sum(individu(nom, trimestre, options=[ADD]) for nom in noms) / trimestre.size

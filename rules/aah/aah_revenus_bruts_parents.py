@@ -1,4 +1,5 @@
-"""Ressources sans abattement des parents de la famille (demandeur et conjoint), pour le calcul conjugalisé transitoire de l'AAH."""
+"""Ressources sans abattement des parents de la famille (demandeur et conjoint), pour le calcul
+conjugalisé transitoire de l'AAH."""
 
 from openfisca_core.model_api import MONTH, Variable
 

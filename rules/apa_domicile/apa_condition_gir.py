@@ -1,4 +1,5 @@
-"""Perte d'autonomie évaluée en GIR 1 à 4 par l'équipe médico-sociale du département (CASF L232-2, R232-3)."""
+"""Perte d'autonomie évaluée en GIR 1 à 4 par l'équipe médico-sociale du département (CASF L232-2,
+R232-3)."""
 
 from openfisca_core.model_api import MONTH, Variable
 
@@ -10,7 +11,7 @@ class apa_condition_gir(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Perte d'autonomie évaluée en GIR 1, 2, 3 ou 4"
-    reference = 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069'
+    reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069"
 
     def formula(individu, period, parameters):
         gir = individu("gir", period)

@@ -1,4 +1,5 @@
-"""Plafond du plan d'aide en GIR 4 (CASF R232-10), pour situer le montant possible avant l'évaluation."""
+"""Plafond du plan d'aide en GIR 4 (CASF R232-10), pour situer le montant possible avant
+l'évaluation."""
 
 from openfisca_core.model_api import MONTH, Variable
 
@@ -10,7 +11,7 @@ class apa_domicile_plafond_gir_4(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Plafond du plan d'aide en GIR 4, €/mois"
-    reference = 'https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000048878530'
+    reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000048878530"
 
     def formula(individu, period, parameters):
         apa = parameters(period).apa_domicile

@@ -1,4 +1,5 @@
-"""Ressources mensuelles pour la participation : revenu fiscal de référence du dernier avis d'imposition / 12, divisé par 1,7 pour un couple (CASF L232-4, R232-5, R232-11)."""
+"""Ressources mensuelles pour la participation : revenu fiscal de référence du dernier avis
+d'imposition / 12, divisé par 1,7 pour un couple (CASF L232-4, R232-5, R232-11)."""
 
 from openfisca_core.model_api import MONTH, Variable
 
@@ -10,7 +11,7 @@ class apa_domicile_ressources(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Ressources mensuelles retenues pour la participation à l'APA"
-    reference = 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069'
+    reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069"
 
     def formula(individu, period, parameters):
         diviseur = parameters(period).apa_domicile.participation.diviseur_couple

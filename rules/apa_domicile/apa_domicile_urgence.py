@@ -1,4 +1,5 @@
-"""Urgence haute quand une personne âgée se met en danger à son domicile : le président du conseil départemental peut attribuer une APA forfaitaire en urgence (CASF L232-12)."""
+"""Urgence haute quand une personne âgée se met en danger à son domicile : le président du conseil
+départemental peut attribuer une APA forfaitaire en urgence (CASF L232-12)."""
 
 from openfisca_core.model_api import MONTH, Enum, Variable, where
 
@@ -13,8 +14,10 @@ class apa_domicile_urgence(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Urgence de la demande d'APA"
-    reference = 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069'
+    reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069"
 
     def formula(individu, period):
-        danger = individu("risque_securite_domicile", period) * individu("apa_condition_age", period)
+        danger = individu("risque_securite_domicile", period) * individu(
+            "apa_condition_age", period
+        )
         return where(danger, TypesUrgence.high, TypesUrgence.normal)

@@ -10,7 +10,7 @@ class apa_eligibilite(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Conditions d'âge et de perte d'autonomie de l'APA"
-    reference = 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069'
+    reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069"
 
     def formula(individu, period):
         return individu("apa_condition_age", period) * individu("apa_condition_gir", period)

@@ -1,4 +1,5 @@
-"""Avoir 65 ans, ou l'âge légal de départ à la retraite en cas d'inaptitude au travail ou d'incapacité d'au moins 50 % (CSS L815-1, R815-1, R815-2)."""
+"""Avoir 65 ans, ou l'âge légal de départ à la retraite en cas d'inaptitude au travail ou
+d'incapacité d'au moins 50 % (CSS L815-1, R815-1, R815-2)."""
 
 from openfisca_core.model_api import MONTH, Variable
 
@@ -10,7 +11,7 @@ class aspa_condition_age(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Avoir 65 ans, ou l'âge légal de retraite si inapte au travail ou handicapé"
-    reference = 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189'
+    reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189"
 
     def formula(individu, period, parameters):
         aspa = parameters(period).aspa

@@ -10,7 +10,7 @@ class aspa_condition_age_foyer(Variable):
     entity = Famille
     definition_period = MONTH
     label = "Avoir 65 ans (ou l'âge légal de retraite si inapte au travail ou handicapé)"
-    reference = 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189'
+    reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189"
 
     def formula(famille, period):
         return famille.any(famille.members("aspa_condition_age", period), role=Famille.PARENT)

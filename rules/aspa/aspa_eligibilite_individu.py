@@ -10,7 +10,7 @@ class aspa_eligibilite_individu(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Conditions d'âge et de séjour de l'ASPA réunies"
-    reference = 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189'
+    reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189"
 
     def formula(individu, period):
         return individu("aspa_condition_age", period) * individu("aspa_condition_sejour", period)

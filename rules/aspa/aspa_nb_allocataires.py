@@ -10,7 +10,9 @@ class aspa_nb_allocataires(Variable):
     entity = Famille
     definition_period = MONTH
     label = "Nombre d'allocataires possibles de l'ASPA dans le foyer"
-    reference = 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189'
+    reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189"
 
     def formula(famille, period):
-        return famille.sum(famille.members("aspa_eligibilite_individu", period), role=Famille.PARENT)
+        return famille.sum(
+            famille.members("aspa_eligibilite_individu", period), role=Famille.PARENT
+        )

@@ -10,7 +10,7 @@ class rqth_condition_age_activite(Variable):
     entity = Individu
     definition_period = MONTH
     label = "Être en âge de travailler (16 ans à l'âge légal de retraite)"
-    reference = 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006072050'
+    reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006072050"
 
     def formula(individu, period, parameters):
         conditions = parameters(period).aah.conditions

@@ -42,7 +42,9 @@ def registered() -> set[str]:
 # ---------------------------------------------------------------- case 4
 
 
-def test_case_4_apa_first_high_urgency_to_confirm_with_the_gir_question(situations_dir: Path) -> None:
+def test_case_4_apa_first_high_urgency_to_confirm_with_the_gir_question(
+    situations_dir: Path,
+) -> None:
     report = report_for(situations_dir, "senior_perte_autonomie")
     apa = report.findings[0]
     assert apa.programme == "apa_domicile"
@@ -50,10 +52,18 @@ def test_case_4_apa_first_high_urgency_to_confirm_with_the_gir_question(situatio
     assert apa.verdict == "to_confirm"
     assert [m.fact for m in apa.missing] == ["gir"]
     question = apa.missing[0].question
-    assert "GIR" in question and "équipe médico-sociale du département" in question and "domicile" in question
+    assert (
+        "GIR" in question
+        and "équipe médico-sociale du département" in question
+        and "domicile" in question
+    )
     gir_reason = next(r for r in apa.reasons if "GIR" in r.label)
     assert gir_reason.status == "unknown"
-    assert any("évaluer le GIR à domicile" in p.ask for p in apa.partners if p.id == "conseil_departemental")
+    assert any(
+        "évaluer le GIR à domicile" in p.ask
+        for p in apa.partners
+        if p.id == "conseil_departemental"
+    )
 
 
 def test_case_4_apa_amount_range_by_gir(situations_dir: Path) -> None:
@@ -78,7 +88,11 @@ def test_case_4_legal_protection_to_confirm_with_the_budget_question(situations_
 
 def test_case_4_partners(situations_dir: Path) -> None:
     report = report_for(situations_dir, "senior_perte_autonomie")
-    assert {"conseil_departemental", "juge_contentieux_protection", "medecin_traitant"} <= partner_ids(report)
+    assert {
+        "conseil_departemental",
+        "juge_contentieux_protection",
+        "medecin_traitant",
+    } <= partner_ids(report)
 
 
 # ---------------------------------------------------------------- case 8
@@ -95,7 +109,9 @@ def test_case_8_aah_first_or_second_with_its_amount(situations_dir: Path) -> Non
     assert aah.estimated_amount.maximum == pytest.approx(1041.59, abs=0.01)
     assert {"mdph", "caf"} <= {p.id for p in aah.partners}
     mdph = next(p for p in aah.partners if p.id == "mdph")
-    assert any("15692" in item for item in mdph.bring) and any("15695" in item for item in mdph.bring)
+    assert any("15692" in item for item in mdph.bring) and any(
+        "15695" in item for item in mdph.bring
+    )
 
 
 def test_case_8_rsa_is_not_first(situations_dir: Path) -> None:
@@ -123,10 +139,14 @@ def test_case_8_housing_aid_and_css_when_registered(situations_dir: Path) -> Non
 
 def test_unknown_incapacity_rate_is_to_confirm_with_the_mdph(situations_dir: Path) -> None:
     situation = rights_engine.load_situation(situations_dir / "handicap_insertion.yaml")
-    person = situation.people[0].model_copy(update={"disability_rate": None, "disability_reported": True})
+    person = situation.people[0].model_copy(
+        update={"disability_rate": None, "disability_reported": True}
+    )
     report = rights_engine.evaluate(situation.model_copy(update={"people": [person]}))
     aah = finding(report, "aah")
     assert aah.verdict == "to_confirm"
     assert "disability_rate" in [m.fact for m in aah.missing]
-    assert aah.estimated_amount is not None and aah.estimated_amount.maximum == pytest.approx(1041.59, abs=0.01)
+    assert aah.estimated_amount is not None and aah.estimated_amount.maximum == pytest.approx(
+        1041.59, abs=0.01
+    )
     assert "mdph" in {p.id for p in aah.partners}

@@ -31,8 +31,9 @@ import datetime as dt
 import random
 from typing import Any
 
-import rights_engine
 from oracle import compute
+
+import rights_engine
 from rights_engine.situation.models import Situation
 
 SEED = 4_2026_11
@@ -57,7 +58,9 @@ def draw(rng: random.Random, month: str) -> dict[str, Any]:
     age = rng.choice([rng.randint(18, 63), 64, rng.randint(65, 75)])
     rate = rng.choice([0.3, 0.49, 0.5, 0.65, 0.79, 0.8, 0.95])
     works = rng.random() < 0.4
-    income_kind = None if works else rng.choice([None, None, "pension", "disability_pension", "alimony"])
+    income_kind = (
+        None if works else rng.choice([None, None, "pension", "disability_pension", "alimony"])
+    )
     couple = rng.random() < 0.35
     return {
         "month": month,
@@ -79,24 +82,50 @@ def to_situation(h: dict[str, Any], label: str) -> Situation:
     incomes = {"salary": h["salary"]}
     if h["income_kind"]:
         incomes[h["income_kind"]] = h["income"]
-    people: list[dict[str, Any]] = [{
-        "id": "demandeur", "role": "applicant", "birth_date": h["birth"].isoformat(), "nationality": "french",
-        "activity": "employed" if h["salary"] else "inactive", "incomes": incomes, "hours_worked_last_3_years": 0,
-        "disability_rate": h["rate"] * 100, "rsdae": h["rsdae"], "aah_before_october_2023": h["before_2023"],
-        "unfit_for_work": False, "pregnant": False,
-    }]
+    people: list[dict[str, Any]] = [
+        {
+            "id": "demandeur",
+            "role": "applicant",
+            "birth_date": h["birth"].isoformat(),
+            "nationality": "french",
+            "activity": "employed" if h["salary"] else "inactive",
+            "incomes": incomes,
+            "hours_worked_last_3_years": 0,
+            "disability_rate": h["rate"] * 100,
+            "rsdae": h["rsdae"],
+            "aah_before_october_2023": h["before_2023"],
+            "unfit_for_work": False,
+            "pregnant": False,
+        }
+    ]
     if h["couple"]:
-        people.append({
-            "id": "conjoint", "role": "partner", "birth_date": "1980-01-01", "nationality": "french",
-            "activity": "employed" if h["partner_salary"] else "inactive", "incomes": {"salary": h["partner_salary"]},
-            "hours_worked_last_3_years": 0, "disability_rate": 0, "pregnant": False,
-        })
-    people += [{"id": f"enfant{n}", "role": "child", "birth_date": b.isoformat()} for n, b in enumerate(h["children"])]
+        people.append(
+            {
+                "id": "conjoint",
+                "role": "partner",
+                "birth_date": "1980-01-01",
+                "nationality": "french",
+                "activity": "employed" if h["partner_salary"] else "inactive",
+                "incomes": {"salary": h["partner_salary"]},
+                "hours_worked_last_3_years": 0,
+                "disability_rate": 0,
+                "pregnant": False,
+            }
+        )
+    people += [
+        {"id": f"enfant{n}", "role": "child", "birth_date": b.isoformat()}
+        for n, b in enumerate(h["children"])
+    ]
     household = {
-        "commune": "33063", "housing": {"status": "tenant", "rent": 400, "housing_aid": h["housing_aid"]},
-        "family_benefits": 0, "benefits_received": [], "fiscal_reference_income": 0,
+        "commune": "33063",
+        "housing": {"status": "tenant", "rent": 400, "housing_aid": h["housing_aid"]},
+        "family_benefits": 0,
+        "benefits_received": [],
+        "fiscal_reference_income": 0,
     }
-    return Situation.model_validate({"schema": 1, "id": label, "period": h["month"], "household": household, "people": people})
+    return Situation.model_validate(
+        {"schema": 1, "id": label, "period": h["month"], "household": household, "people": people}
+    )
 
 
 def add_to_openfisca_france(h: dict[str, Any], label: str, entities: dict[str, dict]) -> None:
@@ -104,14 +133,19 @@ def add_to_openfisca_france(h: dict[str, Any], label: str, entities: dict[str, d
     quarter = [month_offset(month, -k) for k in (3, 2, 1, 0)]
     year_n_2 = str(int(month[:4]) - 2)
 
-    def person(birth: dt.date, salary: float, other: dict[str, float], rate: float, **extra: Any) -> dict[str, Any]:
+    def person(
+        birth: dt.date, salary: float, other: dict[str, float], rate: float, **extra: Any
+    ) -> dict[str, Any]:
         data: dict[str, Any] = {
             "date_naissance": {"ETERNITY": birth.isoformat()},
             "taux_incapacite": {month: rate},
             "salaire_net": {m: salary for m in quarter},
             # M for ``en_activite``, the 12 months before M for the MVA's "no activity income"
             # (``caah``), the year N-2 for the annual evaluation.
-            "salaire_imposable": {**{month_offset(month, -k): salary for k in range(13)}, year_n_2: 12 * salary},
+            "salaire_imposable": {
+                **{month_offset(month, -k): salary for k in range(13)},
+                year_n_2: 12 * salary,
+            },
             "revenu_assimile_pension": {year_n_2: 12 * sum(other.values())},
             "asi": {m: 0 for m in quarter},
             **extra,
@@ -122,34 +156,56 @@ def add_to_openfisca_france(h: dict[str, Any], label: str, entities: dict[str, d
 
     other = {}
     if h["income_kind"]:
-        other[{"pension": "retraite_nette", "disability_pension": "pensions_invalidite",
-               "alimony": "pensions_alimentaires_percues"}[h["income_kind"]]] = h["income"]
+        other[
+            {
+                "pension": "retraite_nette",
+                "disability_pension": "pensions_invalidite",
+                "alimony": "pensions_alimentaires_percues",
+            }[h["income_kind"]]
+        ] = h["income"]
     ids = [f"{label}_a"]
     entities["individus"][ids[0]] = person(
-        h["birth"], h["salary"], other, h["rate"],
+        h["birth"],
+        h["salary"],
+        other,
+        h["rate"],
         aah_restriction_substantielle_durable_acces_emploi={month: h["rsdae"]},
         aah_conjugalise_eligible={month: h["before_2023"]},
     )
     parents = list(ids)
     if h["couple"]:
-        entities["individus"][f"{label}_c"] = person(dt.date(1980, 1, 1), h["partner_salary"], {}, 0.0)
+        entities["individus"][f"{label}_c"] = person(
+            dt.date(1980, 1, 1), h["partner_salary"], {}, 0.0
+        )
         parents.append(f"{label}_c")
     children = []
     for n, birth in enumerate(h["children"]):
         entities["individus"][f"{label}_e{n}"] = {"date_naissance": {"ETERNITY": birth.isoformat()}}
         children.append(f"{label}_e{n}")
-    entities["familles"][label] = {"parents": parents, "enfants": children,
-                                   "aide_logement_montant": {month: h["housing_aid"]}}
+    entities["familles"][label] = {
+        "parents": parents,
+        "enfants": children,
+        "aide_logement_montant": {month: h["housing_aid"]},
+    }
     entities["foyers_fiscaux"][label] = {"declarants": parents, "personnes_a_charge": children}
-    entities["menages"][label] = {"personne_de_reference": parents[:1], "conjoint": parents[1:], "enfants": children,
-                                  "statut_occupation_logement": {month: "locataire_vide"}, "loyer": {month: 400},
-                                  "depcom": {month: "33063"}}
+    entities["menages"][label] = {
+        "personne_de_reference": parents[:1],
+        "conjoint": parents[1:],
+        "enfants": children,
+        "statut_occupation_logement": {month: "locataire_vide"},
+        "loyer": {month: 400},
+        "depcom": {month: "33063"},
+    }
 
 
 def known_difference(h: dict[str, Any]) -> str | None:
     year, number = (int(x) for x in h["month"].split("-"))
     first = dt.date(year, number, 1)
-    age = first.year - h["birth"].year - ((first.month, first.day) < (h["birth"].month, h["birth"].day))
+    age = (
+        first.year
+        - h["birth"].year
+        - ((first.month, first.day) < (h["birth"].month, h["birth"].day))
+    )
     if age == 64 and 0.5 <= h["rate"] < 0.8 and h["rsdae"]:
         return "RSDAE à 64 ans : fin de l'AAH à l'âge légal (CSS L821-2), OpenFisca-France la garde jusqu'à 64 ans inclus"
     return None
@@ -167,7 +223,12 @@ def test_aah_agrees_with_openfisca_france() -> None:
         assert aah.estimated_amount.minimum == aah.estimated_amount.maximum, "every fact is known"
         ours[situation.id or ""] = aah.estimated_amount.minimum
 
-    entities: dict[str, dict] = {"individus": {}, "familles": {}, "foyers_fiscaux": {}, "menages": {}}
+    entities: dict[str, dict] = {
+        "individus": {},
+        "familles": {},
+        "foyers_fiscaux": {},
+        "menages": {},
+    }
     for label, h in cases:
         add_to_openfisca_france(h, label, entities)
     requests = [{"variable": v, "period": m} for m in MONTHS for v in ("aah", "caah")]
@@ -192,8 +253,10 @@ def test_aah_agrees_with_openfisca_france() -> None:
         else:
             disagreements.append((label, ours[label], theirs[label], h))
     rate = agreeing / compared
-    print(f"\nAAH (+ MVA) vs OpenFisca-France: {agreeing}/{compared} households within {TOLERANCE_EUR} € "
-          f"({rate:.1%}); {HOUSEHOLDS} generated; excluded with a legal explanation: {excluded or 'none'}")
+    print(
+        f"\nAAH (+ MVA) vs OpenFisca-France: {agreeing}/{compared} households within {TOLERANCE_EUR} € "
+        f"({rate:.1%}); {HOUSEHOLDS} generated; excluded with a legal explanation: {excluded or 'none'}"
+    )
     for item in disagreements[:10]:
         print("  disagreement:", item)
     assert compared >= 300

@@ -23,9 +23,9 @@ import random
 from typing import Any
 
 import pytest
+from oracle import compute
 
 import rights_engine
-from oracle import compute
 from rights_engine.situation.models import Situation
 
 SEED = 4_2026_13
@@ -52,16 +52,43 @@ def draw(rng: random.Random, month: str) -> dict[str, Any]:
 
 
 def to_situation(h: dict[str, Any], label: str) -> Situation:
-    people: list[dict[str, Any]] = [{
-        "id": "p0", "role": "applicant", "birth_date": h["birth"].isoformat(), "nationality": "french",
-        "activity": "retired", "incomes": {}, "gir": h["gir"], "disability_rate": 0, "unfit_for_work": False,
-    }]
+    people: list[dict[str, Any]] = [
+        {
+            "id": "p0",
+            "role": "applicant",
+            "birth_date": h["birth"].isoformat(),
+            "nationality": "french",
+            "activity": "retired",
+            "incomes": {},
+            "gir": h["gir"],
+            "disability_rate": 0,
+            "unfit_for_work": False,
+        }
+    ]
     if h["couple"]:
-        people.append({"id": "p1", "role": "partner", "birth_date": "1945-01-01", "nationality": "french",
-                       "activity": "retired", "incomes": {}, "gir": 6, "disability_rate": 0, "unfit_for_work": False})
-    household = {"commune": "24322", "housing": {"status": "owner"}, "fiscal_reference_income": h["rfr"],
-                 "family_benefits": 0, "benefits_received": []}
-    return Situation.model_validate({"schema": 1, "id": label, "period": h["month"], "household": household, "people": people})
+        people.append(
+            {
+                "id": "p1",
+                "role": "partner",
+                "birth_date": "1945-01-01",
+                "nationality": "french",
+                "activity": "retired",
+                "incomes": {},
+                "gir": 6,
+                "disability_rate": 0,
+                "unfit_for_work": False,
+            }
+        )
+    household = {
+        "commune": "24322",
+        "housing": {"status": "owner"},
+        "fiscal_reference_income": h["rfr"],
+        "family_benefits": 0,
+        "benefits_received": [],
+    }
+    return Situation.model_validate(
+        {"schema": 1, "id": label, "period": h["month"], "household": household, "people": people}
+    )
 
 
 def add_to_openfisca_france(h: dict[str, Any], label: str, entities: dict[str, dict]) -> None:
@@ -74,26 +101,46 @@ def add_to_openfisca_france(h: dict[str, Any], label: str, entities: dict[str, d
     }
     if h["couple"]:
         ids.append(f"{label}_1")
-        entities["individus"][ids[1]] = {"date_naissance": {"ETERNITY": "1945-01-01"}, "gir": {month: "gir_6"}}
+        entities["individus"][ids[1]] = {
+            "date_naissance": {"ETERNITY": "1945-01-01"},
+            "gir": {month: "gir_6"},
+        }
     entities["familles"][label] = {"parents": ids, "aide_logement_montant": {month: 0}}
-    entities["foyers_fiscaux"][label] = {"declarants": ids, "rfr": {str(int(month[:4]) - 2): h["rfr"]}}
-    entities["menages"][label] = {"personne_de_reference": ids[:1], "conjoint": ids[1:],
-                                  "statut_occupation_logement": {month: "proprietaire"}}
+    entities["foyers_fiscaux"][label] = {
+        "declarants": ids,
+        "rfr": {str(int(month[:4]) - 2): h["rfr"]},
+    }
+    entities["menages"][label] = {
+        "personne_de_reference": ids[:1],
+        "conjoint": ids[1:],
+        "statut_occupation_logement": {month: "proprietaire"},
+    }
 
 
-def ours_and_theirs(cases: list[tuple[str, dict[str, Any]]], months: tuple[str, ...]) -> tuple[dict[str, float], dict[str, float]]:
+def ours_and_theirs(
+    cases: list[tuple[str, dict[str, Any]]], months: tuple[str, ...]
+) -> tuple[dict[str, float], dict[str, float]]:
     situations = [to_situation(h, label) for label, h in cases]
     ours: dict[str, float] = {}
     for situation, report in zip(situations, rights_engine.evaluate_many(situations), strict=True):
         apa = next(f for f in report.findings if f.programme == "apa_domicile")
         assert apa.estimated_amount is not None
-        assert apa.estimated_amount.minimum == apa.estimated_amount.maximum, "GIR and resources are known"
+        assert apa.estimated_amount.minimum == apa.estimated_amount.maximum, (
+            "GIR and resources are known"
+        )
         ours[situation.id or ""] = apa.estimated_amount.minimum
-    entities: dict[str, dict] = {"individus": {}, "familles": {}, "foyers_fiscaux": {}, "menages": {}}
+    entities: dict[str, dict] = {
+        "individus": {},
+        "familles": {},
+        "foyers_fiscaux": {},
+        "menages": {},
+    }
     for label, h in cases:
         add_to_openfisca_france(h, label, entities)
     result = compute(entities, [{"variable": "apa_domicile", "period": m} for m in months])
-    theirs = {label: float(result.values("apa_domicile", h["month"])[f"{label}_0"]) for label, h in cases}
+    theirs = {
+        label: float(result.values("apa_domicile", h["month"])[f"{label}_0"]) for label, h in cases
+    }
     return ours, theirs
 
 
@@ -101,13 +148,18 @@ def test_apa_domicile_agrees_with_openfisca_france() -> None:
     rng = random.Random(SEED)
     cases = [(f"h{n}", draw(rng, MONTHS[n % len(MONTHS)])) for n in range(HOUSEHOLDS)]
     ours, theirs = ours_and_theirs(cases, MONTHS)
-    disagreements = [(label, ours[label], theirs[label], h) for label, h in cases
-                     if abs(ours[label] - theirs[label]) > TOLERANCE_EUR]
+    disagreements = [
+        (label, ours[label], theirs[label], h)
+        for label, h in cases
+        if abs(ours[label] - theirs[label]) > TOLERANCE_EUR
+    ]
     agreeing = len(cases) - len(disagreements)
     rate = agreeing / len(cases)
     positive = sum(1 for value in ours.values() if value > 0)
-    print(f"\nAPA à domicile vs OpenFisca-France: {agreeing}/{len(cases)} households within {TOLERANCE_EUR} € "
-          f"({rate:.1%}); {positive} with a positive APA; excluded: none (2025 checked separately)")
+    print(
+        f"\nAPA à domicile vs OpenFisca-France: {agreeing}/{len(cases)} households within {TOLERANCE_EUR} € "
+        f"({rate:.1%}); {positive} with a positive APA; excluded: none (2025 checked separately)"
+    )
     for item in disagreements[:10]:
         print("  disagreement:", item)
     assert len(cases) >= 300 and positive >= 100
@@ -121,8 +173,13 @@ def test_2025_differs_as_the_law_says() -> None:
     OpenFisca-France: 1,615 × 1 210,90 = 1 955,60 € in February, 1,615 × 1 288,13 = 2 080,33 €
     in June 2025.
     """
-    cases = [(f"y{n}", {"month": month, "birth": dt.date(1940, 1, 1), "gir": 1, "rfr": 0, "couple": False})
-             for n, month in enumerate(("2025-02", "2025-06"))]
+    cases = [
+        (
+            f"y{n}",
+            {"month": month, "birth": dt.date(1940, 1, 1), "gir": 1, "rfr": 0, "couple": False},
+        )
+        for n, month in enumerate(("2025-02", "2025-06"))
+    ]
     ours, theirs = ours_and_theirs(cases, ("2025-02", "2025-06"))
     assert ours["y0"] == pytest.approx(2045.56, abs=0.01)
     assert ours["y1"] == pytest.approx(2045.56, abs=0.01)

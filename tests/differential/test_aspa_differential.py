@@ -30,8 +30,9 @@ import datetime as dt
 import random
 from typing import Any
 
-import rights_engine
 from oracle import compute
+
+import rights_engine
 from rights_engine.situation.models import Situation
 
 SEED = 4_2026_12
@@ -40,8 +41,13 @@ TOLERANCE_EUR = 1.0
 REQUIRED_AGREEMENT = 0.98
 MONTHS = ("2024-06", "2025-12", "2026-01", "2026-11")
 NATIONALITY_CODE = {"french": "FR", "eu": "DE", "other": "MA"}
-OF_INCOME = {"pension": "retraite_brute", "disability_pension": "pensions_invalidite",
-             "unemployment": "chomage_net", "alimony": "pensions_alimentaires_percues", "salary": "salaire_de_base"}
+OF_INCOME = {
+    "pension": "retraite_brute",
+    "disability_pension": "pensions_invalidite",
+    "unemployment": "chomage_net",
+    "alimony": "pensions_alimentaires_percues",
+    "salary": "salaire_de_base",
+}
 
 
 def month_offset(month: str, offset: int) -> str:
@@ -55,7 +61,9 @@ def born(rng: random.Random, month: str, age: int) -> dt.date:
     return dt.date(year - age - 1, number, 1) + dt.timedelta(days=rng.randint(1, 360))
 
 
-def draw_person(rng: random.Random, month: str, earner: bool, ages: tuple[int, int]) -> dict[str, Any]:
+def draw_person(
+    rng: random.Random, month: str, earner: bool, ages: tuple[int, int]
+) -> dict[str, Any]:
     age = rng.choice([rng.randint(*ages), 64, 65])
     incomes: dict[str, float] = {}
     kind = rng.choice(["pension", "pension", "disability_pension", "unemployment", "alimony", None])
@@ -65,9 +73,12 @@ def draw_person(rng: random.Random, month: str, earner: bool, ages: tuple[int, i
         incomes["salary"] = rng.choice([300.0, 900.0, 1700.0])
     nationality = rng.choice(["french", "french", "eu", "other"])
     return {
-        "birth": born(rng, month, age), "incomes": incomes, "nationality": nationality,
+        "birth": born(rng, month, age),
+        "incomes": incomes,
+        "nationality": nationality,
         "permit_years": rng.choice([5, 9, 10, 20]) if nationality == "other" else 20,
-        "rate": rng.choice([0.0, 0.0, 0.3, 0.6, 0.8]), "unfit": rng.random() < 0.2,
+        "rate": rng.choice([0.0, 0.0, 0.3, 0.6, 0.8]),
+        "unfit": rng.random() < 0.2,
     }
 
 
@@ -84,20 +95,37 @@ def to_situation(h: dict[str, Any], label: str) -> Situation:
     people = []
     for n, p in enumerate(h["people"]):
         person: dict[str, Any] = {
-            "id": f"p{n}", "role": "applicant" if n == 0 else "partner", "birth_date": p["birth"].isoformat(),
-            "nationality": p["nationality"], "activity": "retired", "incomes": p["incomes"],
-            "hours_worked_last_3_years": 0, "disability_rate": p["rate"] * 100, "unfit_for_work": p["unfit"],
-            "rsdae": False, "aah_before_october_2023": False, "pregnant": False,
+            "id": f"p{n}",
+            "role": "applicant" if n == 0 else "partner",
+            "birth_date": p["birth"].isoformat(),
+            "nationality": p["nationality"],
+            "activity": "retired",
+            "incomes": p["incomes"],
+            "hours_worked_last_3_years": 0,
+            "disability_rate": p["rate"] * 100,
+            "unfit_for_work": p["unfit"],
+            "rsdae": False,
+            "aah_before_october_2023": False,
+            "pregnant": False,
         }
         since = month_offset(h["month"], -12 * p["permit_years"])
         if p["nationality"] == "other":
-            person.update(has_residence_permit=True, residence_permit_since=since, protected_status=False)
+            person.update(
+                has_residence_permit=True, residence_permit_since=since, protected_status=False
+            )
         elif p["nationality"] == "eu":
             person.update(in_france_since=since)
         people.append(person)
-    household = {"commune": "24037", "housing": {"status": "owner"}, "family_benefits": 0, "benefits_received": [],
-                 "fiscal_reference_income": 0}
-    return Situation.model_validate({"schema": 1, "id": label, "period": h["month"], "household": household, "people": people})
+    household = {
+        "commune": "24037",
+        "housing": {"status": "owner"},
+        "family_benefits": 0,
+        "benefits_received": [],
+        "fiscal_reference_income": 0,
+    }
+    return Situation.model_validate(
+        {"schema": 1, "id": label, "period": h["month"], "household": household, "people": people}
+    )
 
 
 def add_to_openfisca_france(h: dict[str, Any], label: str, entities: dict[str, dict]) -> None:
@@ -121,8 +149,11 @@ def add_to_openfisca_france(h: dict[str, Any], label: str, entities: dict[str, d
         ids.append(f"{label}_{n}")
     entities["familles"][label] = {"parents": ids}
     entities["foyers_fiscaux"][label] = {"declarants": ids}
-    entities["menages"][label] = {"personne_de_reference": ids[:1], "conjoint": ids[1:],
-                                  "statut_occupation_logement": {month: "proprietaire"}}
+    entities["menages"][label] = {
+        "personne_de_reference": ids[:1],
+        "conjoint": ids[1:],
+        "statut_occupation_logement": {month: "proprietaire"},
+    }
 
 
 def known_difference(h: dict[str, Any]) -> str | None:
@@ -143,7 +174,12 @@ def test_aspa_agrees_with_openfisca_france() -> None:
         assert aspa.estimated_amount.minimum == aspa.estimated_amount.maximum, "every fact is known"
         ours[situation.id or ""] = aspa.estimated_amount.minimum
 
-    entities: dict[str, dict] = {"individus": {}, "familles": {}, "foyers_fiscaux": {}, "menages": {}}
+    entities: dict[str, dict] = {
+        "individus": {},
+        "familles": {},
+        "foyers_fiscaux": {},
+        "menages": {},
+    }
     for label, h in cases:
         add_to_openfisca_france(h, label, entities)
     result = compute(entities, [{"variable": "aspa", "period": m} for m in MONTHS])
@@ -164,9 +200,11 @@ def test_aspa_agrees_with_openfisca_france() -> None:
         else:
             disagreements.append((label, ours[label], theirs[label], h))
     rate = agreeing / compared
-    print(f"\nASPA vs OpenFisca-France: {agreeing}/{compared} households within {TOLERANCE_EUR} € "
-          f"({rate:.1%}); {positive} with a positive ASPA; {HOUSEHOLDS} generated; "
-          f"excluded with a legal explanation: {excluded or 'none'}")
+    print(
+        f"\nASPA vs OpenFisca-France: {agreeing}/{compared} households within {TOLERANCE_EUR} € "
+        f"({rate:.1%}); {positive} with a positive ASPA; {HOUSEHOLDS} generated; "
+        f"excluded with a legal explanation: {excluded or 'none'}"
+    )
     for item in disagreements[:10]:
         print("  disagreement:", item)
     assert compared >= 300 and positive >= 100
