@@ -1,6 +1,6 @@
 """Allocation forfaitaire (CSS L521-1, D521-2) : 20,234 % de la BMAF pendant un an pour chaque
 enfant qui atteint 20 ans dans une famille d'au moins trois enfants (lui compris), modulée selon
-les ressources."""
+les ressources (plafonds comptant l'enfant de 20 ans)."""
 
 from openfisca_core.model_api import MONTH, Variable
 
@@ -19,4 +19,4 @@ class af_allocation_forfaitaire(Variable):
         forfait = pf.allocations_familiales.forfait
         vingt_ans = famille("af_allocation_forfaitaire_nb_enfants", period)
         assez = (famille("af_nbenf", period) + vingt_ans) >= forfait.nombre_minimum_enfants
-        return assez * vingt_ans * pf.bmaf * forfait.taux * famille("af_taux_modulation", period)
+        return assez * vingt_ans * pf.bmaf * forfait.taux * famille("af_allocation_forfaitaire_taux_modulation", period)
