@@ -4,10 +4,10 @@ R262-6, R262-10-1 ; CSS R844-4, R844-5).
 Quand la situation donne le montant perçu (``family_benefits``), c'est lui, en moyenne sur le
 trimestre de référence. Sinon, les prestations calculées par ce moteur : allocations familiales de
 base (les majorations pour âge et l'allocation forfaitaire ne sont pas comptées, R262-11 et
-R844-5) et ASF au forfait (R262-10-1).
+R844-5), complément familial non majoré (R844-4, II) et ASF au forfait (R262-10-1).
 """
 
-from openfisca_core.model_api import ADD, MONTH, Variable, where
+from openfisca_core.model_api import ADD, MONTH, Variable, min_, where
 
 from rights_engine.entities import Famille
 
@@ -19,8 +19,10 @@ class prestations_familiales_base_ressources(Variable):
     label = "Prestations familiales comptées dans les ressources du RSA et de la prime d'activité"
     reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000029006452"
 
-    def formula(famille, period):
+    def formula(famille, period, parameters):
         trimestre = period.last_3_months
         declarees = famille("prestations_familiales_percues", trimestre, options=[ADD]) / trimestre.size
-        calculees = famille("af_base", period) + famille("asf_forfait_minima", period)
+        pf = parameters(period).prestations_familiales
+        cf_non_majore = min_(famille("cf", period), pf.bmaf * pf.complement_familial.taux_base)
+        calculees = famille("af_base", period) + cf_non_majore + famille("asf_forfait_minima", period)
         return where(famille("prestations_familiales_connues", period), declarees, calculees)

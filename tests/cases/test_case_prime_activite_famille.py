@@ -80,6 +80,12 @@ def test_case_9_allocations_familiales_and_prime_activite(situations_dir: Path) 
     assert af.verdict == "likely"
     assert af.estimated_amount is not None
     assert af.estimated_amount.minimum == pytest.approx(346.29, abs=0.01)
+    # Complément familial: three children of 3 and more, couple with one income, ceiling 2026
+    # 24 853 × 1,8 = 44 735,40, half 22 367,70 ≥ 16 200 → majoré 62,48 % × 474,37 = 296,39 (L522-3).
+    cf = finding(report, "complement_familial")
+    assert cf.verdict == "likely"
+    assert cf.estimated_amount is not None
+    assert cf.estimated_amount.minimum == pytest.approx(296.39, abs=0.01)
     # Prime d'activité, couple + 3 children (5 persons): MF 633,21 × 2,5 = 1 583,03 ; salary 1 500
     # ≥ 120 × 12,02 = 1 442,40: bonification maximale 29,101 % × 633,21 = 184,27 ; declared family
     # benefits 150 € count in the resources (R844-5).

@@ -1,11 +1,14 @@
-"""Differential test of the allocations familiales (``af``) and the allocation de soutien familial
-(``asf``) against OpenFisca-France 176.1.8.
+"""Differential test of the allocations familiales (``af``), the complément familial (``cf``) and
+the allocation de soutien familial (``asf``) against OpenFisca-France 176.1.8.
 
 A seeded generator draws families (single parent or couple, 1–5 children aged 0 to 21, a fiscal
 reference income from 0 to 130 000 €, alimony for some single parents) at 2025-11 and 2026-11.
 Each is written as our ``Situation`` and as OpenFisca-France entities (the resource base of the
-family benefits, ``prestations_familiales_base_ressources``, is given as our fiscal reference
-income); all of them go to the oracle in ONE call. For each of ``af`` and ``asf``, agreement within
+family benefits, ``prestations_familiales_base_ressources`` and ``cf_base_ressources``, are given as our fiscal reference
+income; parents have no professional income, so no couple is biactive and ``biactivite`` is given
+as false; ``paje_base`` is given as 0 since the PAJE is not encoded here and the complément
+familial is not paid with it, CSS L532-1); all of them go to the oracle in ONE call. For each of
+``af``, ``cf`` and ``asf``, agreement within
 1 € must reach 98 % or the test FAILS.
 
 Known disagreement classes (counted, printed, and explained):
@@ -112,6 +115,9 @@ def to_openfisca_france(households: list[dict[str, Any]], period: str, entities:
         entities["familles"][h["id"]] = {
             "parents": parents, "enfants": children,
             "prestations_familiales_base_ressources": {period: h["rfr"]},
+            "biactivite": {period: False},
+            "cf_base_ressources": {period: h["rfr"]},
+            "paje_base": {period: 0},
         }
         entities["foyers_fiscaux"][h["id"]] = {"declarants": parents, "personnes_a_charge": children}
         entities["menages"][h["id"]] = {
@@ -138,11 +144,11 @@ def test_af_and_asf_agree_with_openfisca_france() -> None:
         households = generate(period, rng, prefix=f"pf{index}h")
         to_openfisca_france(households, period, entities)
         batches[period] = households
-    requests = [{"variable": v, "period": p} for v in ("af", "asf") for p in PERIODS]
+    requests = [{"variable": v, "period": p} for v in ("af", "cf", "asf") for p in PERIODS]
     result = oracle.compute(entities, requests)
 
     summary = {}
-    for variable in ("af", "asf"):
+    for variable in ("af", "cf", "asf"):
         total = agreed = 0
         classes: Counter[str] = Counter()
         examples: list[str] = []
