@@ -101,3 +101,32 @@ def test_case_9_allocations_familiales_and_prime_activite(situations_dir: Path) 
     # A couple: no ASF.
     assert finding(report, "asf").verdict == "unlikely"
     assert "caf" in {p.id for p in report.partners}
+
+
+def test_case_5_css_free_through_the_rsa(situations_dir: Path) -> None:
+    report = report_for(situations_dir, "mere_isolee_sans_logement")
+    css = finding(report, "css")
+    # RSA likely (no income, lone parent): CSS free without a resource test (CSS L861-1).
+    assert css.verdict == "likely"
+    assert any(d.startswith("Bénéficiaire du RSA") and ": oui" in d for d in css.details)
+    assert "cpam" in {p.id for p in report.partners}
+
+
+def test_css_between_the_2025_ceiling_and_a_plausible_2026_ceiling_stays_to_confirm() -> None:
+    # 46, alone, 1 170 €/month: 14 040 €/year, above 10 339 × 1,35 = 13 957,65 (last published
+    # ceiling) but under the same ceiling revalued like the RSA in April 2026 (14 069,31, not
+    # confirmed): the verdict must not be presented as certain either way.
+    situation = rights_engine.parse_situation(
+        "schema: 1\nperiod: 2026-11\n"
+        "household: {housing: {status: tenant, housing_aid: 0}, benefits_received: []}\n"
+        "people:\n  - {id: p, role: applicant, birth_date: 1980-01-01, nationality: french, "
+        "activity: employed, incomes: {salary: 1170}}\n"
+    )
+    css = finding(rights_engine.evaluate(situation), "css")
+    assert css.verdict == "to_confirm"
+    assert any(r.status == "unknown" for r in css.reasons)
+    assert any(d.startswith("Plafond 2026 non confirmé") and ": oui" in d for d in css.details)
+    # With 1 200 €/month (14 400 €/year) it is beyond both: unlikely.
+    richer = situation.model_copy(update={"people": [situation.people[0].model_copy(
+        update={"incomes": situation.people[0].incomes.model_copy(update={"salary": 1200.0})})]})
+    assert finding(rights_engine.evaluate(richer), "css").verdict == "unlikely"
