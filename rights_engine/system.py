@@ -7,6 +7,7 @@ and caches it.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any
 
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
@@ -14,7 +15,7 @@ from rights_engine.entities import entities
 from rights_engine._version import __version__
 from rights_engine.paths import PACKAGE_DIR, PARAMETERS_DIR, RULES_DIR
 
-__all__ = ["CountryTaxBenefitSystem", "tax_benefit_system"]
+__all__ = ["CountryTaxBenefitSystem", "parameters_at", "tax_benefit_system"]
 
 
 class CountryTaxBenefitSystem(TaxBenefitSystem):
@@ -41,3 +42,10 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
 def tax_benefit_system() -> CountryTaxBenefitSystem:
     """The shared, cached system (build it once per process)."""
     return CountryTaxBenefitSystem()
+
+
+@lru_cache(maxsize=64)
+def parameters_at(day: str) -> Any:
+    """The parameter tree at ``day`` (ISO date), built once per date: building it walks every
+    parameter, far too costly to repeat for each household of a caseload."""
+    return tax_benefit_system().parameters(day)

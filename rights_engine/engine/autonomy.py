@@ -18,7 +18,7 @@ from __future__ import annotations
 from typing import Any
 
 from rights_engine.situation.models import Person, Role, Situation, age_at
-from rights_engine.system import tax_benefit_system
+from rights_engine.system import parameters_at
 
 __all__ = [
     "AUTONOMY_SIGNS",
@@ -41,7 +41,7 @@ _PERCENT = 100
 
 
 def _params(situation: Situation) -> Any:
-    return tax_benefit_system().parameters(situation.reference_month.first_day.isoformat())
+    return parameters_at(situation.reference_month.first_day.isoformat())
 
 
 def _adult(person: Person) -> bool:

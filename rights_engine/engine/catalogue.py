@@ -49,6 +49,8 @@ class Detail(_Model):
     variable: str
     label: str
     reference: LegalReference
+    unit: Literal["EUR", "nombre", "pourcentage"] = "EUR"
+    """How a numeric value reads: euros (default), a plain number, or a share shown in %."""
 
 
 class Amount(_Model):

@@ -65,10 +65,18 @@ def _euros(value: float) -> str:
     return f"{text} €"
 
 
-def _describe(value: object) -> str:
+def _number(value: float) -> str:
+    return f"{value:,.2f}".rstrip("0").rstrip(".").replace(",", " ").replace(".", ",")
+
+
+def _describe(value: object, unit: str = "EUR") -> str:
     if isinstance(value, (bool, np.bool_)):
         return "oui" if value else "non"
     if isinstance(value, (float, np.floating)):
+        if unit == "pourcentage":
+            return f"{_number(float(value) * 100)} %"
+        if unit == "nombre":
+            return _number(float(value))
         return _euros(float(value))
     return str(value)
 
@@ -112,7 +120,7 @@ def _as_date(value: object) -> dt.date:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    return np.datetime64(value, "D").astype(dt.date)  # type: ignore[no-any-return]
+    return dt.date.fromisoformat(str(np.datetime64(value, "D")))
 
 
 def _known_status(programme_values: ProgrammeValues, variable: str, waived_by: str | None) -> ConditionStatus:
@@ -172,12 +180,12 @@ def make_finding(programme: Programme, situation: Situation, unknown: list[FactR
         if isinstance(favourable, (bool, np.bool_)) and not favourable and not unfavourable:
             continue
         if favourable == unfavourable:
-            shown = _describe(favourable)
+            shown = _describe(favourable, detail.unit)
         elif isinstance(favourable, (bool, np.bool_)):
             shown = "à confirmer"
         else:
             low, high = sorted((float(favourable), float(unfavourable)))
-            shown = f"entre {_describe(low)} et {_describe(high)}"
+            shown = f"entre {_describe(low, detail.unit)} et {_describe(high, detail.unit)}"
         details.append(f"{detail.label} : {shown} ({detail.reference.title})")
     if amount is not None and amount.maximum <= 0 and "not_met" not in statuses:
         details.append("Montant nul : les ressources du foyer dépassent le montant garanti")

@@ -81,9 +81,9 @@ def _complete_person(person: Person, scenario: Scenario, first_day: dt.date) -> 
 
 def _favourable_rent(situation: Situation) -> float:
     """The zone 1 loyer plafond for the household's composition (arrêté du 27 septembre 2019, art. 7)."""
-    from rights_engine.system import tax_benefit_system  # built once, cached
+    from rights_engine.system import parameters_at  # built once per date, cached
 
-    plafonds = tax_benefit_system().parameters(situation.reference_month.first_day.isoformat())
+    plafonds = parameters_at(situation.reference_month.first_day.isoformat())
     zone_1 = plafonds.aide_logement.locatif.loyers_plafonds.zone_1
     children = sum(p.role is Role.child for p in situation.people)
     if children:

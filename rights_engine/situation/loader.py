@@ -34,7 +34,7 @@ Location = tuple[str | int, ...]
 class _Loader(yaml.SafeLoader):
     """Safe loader that refuses aliases (no YAML bombs)."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # noqa: D102 - PyYAML hook
+    def compose_node(self, parent: Any, index: Any) -> Any:  # PyYAML hook
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(
@@ -246,7 +246,7 @@ def parse_situation(text: str, file: str = "<situation>") -> Situation:
         lines: dict[Location, int] = {}
         twice: list[tuple[Location, int, int]] = []
         _lines(node, (), lines, twice)
-        data = yaml.load(source, Loader=_Loader)  # noqa: S506 - _Loader derives from SafeLoader
+        data = yaml.load(source, Loader=_Loader)  # safe: _Loader derives from SafeLoader
     except yaml.YAMLError as exc:
         if json_like:
             return _from_json(text, file)

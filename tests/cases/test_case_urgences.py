@@ -125,6 +125,8 @@ def test_case_2_surendettement_and_point_conseil_budget(situations_dir: Path) ->
     # 620 / 1 150 = 53,9 % of the incomes, above the engine's orientation threshold of 50 %.
     assert surendettement.verdict == "likely"
     assert surendettement.urgency == "high"
+    # A share, shown in % (not in €): 620 / 1 150 = 53,91 %.
+    assert any(d.startswith("Part des ressources consacrée aux remboursements : 53,91 %") for d in surendettement.details)
     assert any(step.startswith("Déposer le dossier à la Banque de France") for step in surendettement.next_steps)
     must(report, "point_conseil_budget")
     must_any(report, "case 2", "housing aid", HOUSING_AID)

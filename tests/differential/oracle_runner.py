@@ -110,7 +110,7 @@ def main() -> int:
         # Anything OpenFisca prints goes to stderr: stdout carries only the JSON answer.
         with contextlib.redirect_stdout(sys.stderr):
             answer = run(payload)
-    except BaseException as error:  # noqa: BLE001 - every failure becomes a JSON error
+    except BaseException as error:  # every failure becomes a JSON error
         traceback.print_exc(file=sys.stderr)
         message = f"{type(error).__name__}: {error}"
         real_stdout.write(json.dumps({"error": message}) + "\n")

@@ -188,7 +188,10 @@ def to_situation(household: dict[str, Any], period: str) -> Situation:
 
 def to_openfisca_france(households: list[dict[str, Any]], period: str, entities: dict[str, dict[str, Any]]) -> None:
     months = _months(period)
-    per_month = lambda value: {m: value for m in months}  # noqa: E731
+
+    def per_month(value: Any) -> dict[str, Any]:
+        return {m: value for m in months}
+
     for h in households:
         parents = [p["id"] for p in h["people"] if p["role"] in ("applicant", "partner")]
         children = [p["id"] for p in h["people"] if p["role"] == "child"]
