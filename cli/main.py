@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
@@ -21,6 +21,8 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskID, TextColumn
 from rich.table import Table
 from rich.text import Text
+
+from rights_engine._version import __version__
 from rights_engine.cli.inputs import (
     Household,
     households_of,
@@ -31,9 +33,12 @@ from rights_engine.cli.inputs import (
 from rights_engine.cli.present import STATUS_LABELS
 from rights_engine.cli.render_markdown import markdown_report
 from rights_engine.cli.render_text import print_report
-
-from rights_engine._version import __version__
 from rights_engine.engine.catalogue import programmes
+from rights_engine.engine.directory import (
+    PartnersDirectory,
+    PartnersDirectoryError,
+    load_partners_directory,
+)
 from rights_engine.engine.evaluate import PeriodOutOfRange, evaluate_many
 from rights_engine.report import Report
 from rights_engine.situation.models import Month, Situation
@@ -49,6 +54,16 @@ _FILES = click.argument(
     required=True,
     metavar="FILE...",
     type=click.Path(exists=True, dir_okay=False),
+)
+
+
+_PARTNERS = click.option(
+    "--partners",
+    "directory_path",
+    metavar="DIRECTORY.yaml",
+    type=click.Path(dir_okay=False),
+    help="Local directory of the partners' offices (YAML, by département or commune): the report "
+    "gives the office for the household's commune.",
 )
 
 
@@ -128,8 +143,26 @@ def _period(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     return str(month)
 
 
+def _directory(
+    path: str | None, problem: Callable[[str], None]
+) -> tuple[PartnersDirectory | None, bool]:
+    """The local partners directory named by ``--partners`` (None without it), and whether it is
+    valid; each problem goes through ``problem`` on one line."""
+    if path is None:
+        return None, True
+    try:
+        return load_partners_directory(path), True
+    except PartnersDirectoryError as exc:
+        for one in exc.problems:
+            problem(str(one))
+        return None, False
+
+
 def _evaluate(
-    households: list[Household], period: str | None, feedback: _Feedback
+    households: list[Household],
+    period: str | None,
+    directory: PartnersDirectory | None,
+    feedback: _Feedback,
 ) -> tuple[list[tuple[Household, Report]], bool]:
     """Every household in one vectorised ``evaluate_many`` call.
 
@@ -139,7 +172,7 @@ def _evaluate(
     if not households:
         return [], True
     try:
-        reports = evaluate_many([h.situation for h in households], period)
+        reports = evaluate_many([h.situation for h in households], period, partners=directory)
         return list(zip(households, reports, strict=True)), True
     except PeriodOutOfRange as exc:  # checked household by household beforehand; kept as a guard
         for household in households:
@@ -151,7 +184,9 @@ def _evaluate(
     done, all_good = [], True
     for household in households:
         try:
-            done.append((household, evaluate_many([household.situation], period)[0]))
+            done.append(
+                (household, evaluate_many([household.situation], period, partners=directory)[0])
+            )
         except Exception as exc:
             if _debug():
                 raise
@@ -188,16 +223,25 @@ def cli() -> None:
     show_default=True,
     help="text: French report for a social worker; json: the report (JSON Lines for several).",
 )
+@_PARTNERS
 @click.pass_context
 def simulate(
-    ctx: click.Context, files: tuple[str, ...], period: str | None, output_format: str
+    ctx: click.Context,
+    files: tuple[str, ...],
+    period: str | None,
+    output_format: str,
+    directory_path: str | None,
 ) -> None:
     """Evaluate situations (.yaml, .yml, .json; .jsonl: one situation per line).
 
     All the households go through one vectorised OpenFisca simulation. With one situation
     file, --format json prints the report as indented JSON; otherwise one compact report per
-    line (JSON Lines), in input order.
+    line (JSON Lines), in input order. With --partners, each partner of a report also gets its
+    local office for the household's commune; a directory that is not valid stops everything.
     """
+    directory, directory_ok = _directory(directory_path, lambda line: click.echo(line, err=True))
+    if not directory_ok:
+        ctx.exit(2)
     single = len(files) == 1 and not is_batch(files[0])
     feedback = _Feedback(show_progress=not single and sys.stderr.isatty())
     with feedback.running():
@@ -206,7 +250,7 @@ def simulate(
             list(files), period, feedback.problem, feedback.advance
         )
         feedback.stage(f"Calcul OpenFisca ({len(households)} foyers)")
-        evaluated, evaluate_ok = _evaluate(households, period, feedback)
+        evaluated, evaluate_ok = _evaluate(households, period, directory, feedback)
         feedback.stage("Mise en forme des rapports", total=len(evaluated))
         render_ok = _render(evaluated, output_format, single, feedback)
     if not (read_ok and evaluate_ok and render_ok):
@@ -247,15 +291,22 @@ def _render(
 
 
 @cli.command()
-@_FILES
+@click.argument(
+    "files", nargs=-1, metavar="[FILE]...", type=click.Path(exists=True, dir_okay=False)
+)
+@_PARTNERS
 @click.pass_context
-def validate(ctx: click.Context, files: tuple[str, ...]) -> None:
-    """Check situations without evaluating them.
+def validate(ctx: click.Context, files: tuple[str, ...], directory_path: str | None) -> None:
+    """Check situations, and a local partners directory, without evaluating anything.
 
     Prints "OK FILE" (or "FILE:LINE OK" for each line of a .jsonl batch); the problems go to
-    stderr, one per line. Exit status 2 if any situation is not valid.
+    stderr, one per line. Exit status 2 if any situation, or the directory, is not valid.
     """
-    all_good = True
+    if not files and directory_path is None:
+        raise click.UsageError("expected situation files, or --partners DIRECTORY.yaml, or both")
+    _, all_good = _directory(directory_path, lambda line: click.echo(line, err=True))
+    if all_good and directory_path is not None:
+        click.echo(f"OK {directory_path}")
     for path in files:
         for item in households_of(path, None):
             if isinstance(item, Household):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 
 from rights_engine.engine.ranking import URGENCY_LABELS, VERDICT_LABELS
-from rights_engine.report import Amount, Finding, Report
+from rights_engine.report import Amount, Finding, LocalContact, Report
 
 __all__ = [
     "DISCLAIMER",
@@ -20,6 +20,8 @@ __all__ = [
     "date_text",
     "euros",
     "legislation_text",
+    "local_contact_rows",
+    "local_contact_title",
     "month_text",
     "split_findings",
 ]
@@ -98,3 +100,15 @@ def legislation_text(report: Report) -> str:
         for item in report.legislation
     ]
     return f"rights-engine {report.engine_version} ; législation : " + " ; ".join(parts)
+
+
+def local_contact_title(local: LocalContact) -> str:
+    """``Accueil local (département 24) : CAF de la Dordogne``."""
+    return f"Accueil local ({local.scope}) : {local.name}"
+
+
+def local_contact_rows(local: LocalContact) -> list[tuple[str, str]]:
+    """The local office's address, phone and, when given, hours, e-mail and site, labelled."""
+    rows = [("Adresse", local.address), ("Téléphone", local.phone)]
+    optional = (("Horaires", local.hours), ("Courriel", local.email), ("Site", local.url))
+    return rows + [(label, value) for label, value in optional if value]

@@ -12,10 +12,11 @@ from rights_engine.cli.present import (
     amount_text,
     date_text,
     legislation_text,
+    local_contact_rows,
+    local_contact_title,
     month_text,
     split_findings,
 )
-
 from rights_engine.report import Finding, Reason, Report
 
 __all__ = ["escape", "markdown_report"]
@@ -95,6 +96,11 @@ def markdown_report(report: Report, source: str | None = None) -> str:
             lines.append(f"  - Contact : {escape(partner.contact)}")
             if partner.url:
                 lines.append(f"  - Site : <{partner.url}>")
+            if partner.local is not None:
+                lines.append(f"  - {escape(local_contact_title(partner.local))}")
+                for label, value in local_contact_rows(partner.local):
+                    shown = f"<{value}>" if value == partner.local.url else escape(value)
+                    lines.append(f"    - {label} : {shown}")
             lines.append(f"  - Pour : {escape(' ; '.join(partner.handles))}")
         lines.append("")
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from rich.console import Console
 from rich.rule import Rule
 from rich.text import Text
+
 from rights_engine.cli.present import (
     DISCLAIMER,
     REASON_MARKS,
@@ -17,10 +18,11 @@ from rights_engine.cli.present import (
     amount_text,
     date_text,
     legislation_text,
+    local_contact_rows,
+    local_contact_title,
     month_text,
     split_findings,
 )
-
 from rights_engine.report import Finding, PartnerContact, Reason, Report
 
 __all__ = ["print_report"]
@@ -114,6 +116,10 @@ def _partner(console: Console, partner: PartnerContact) -> None:
     console.print(_line("Contact : ", partner.contact, indent=2))
     if partner.url:
         console.print(_line("Site : ", (partner.url, f"link {partner.url}"), indent=2))
+    if partner.local is not None:
+        console.print(_line((local_contact_title(partner.local), "bold"), indent=2))
+        for label, value in local_contact_rows(partner.local):
+            console.print(_line(f"{label} : ", value, indent=3))
     console.print(_line("Pour : ", " ; ".join(partner.handles), indent=2))
 
 

@@ -6,12 +6,22 @@ Typical use::
     situation = rights_engine.load_situation("situations/rsa_permis_hameau.yaml")
     report = rights_engine.evaluate(situation)
     print(report.findings[0].label, report.findings[0].verdict)
+
+    # With a local directory of the partners' offices (addresses, phone numbers):
+    directory = rights_engine.load_partners_directory("annuaire.yaml")
+    report = rights_engine.evaluate(situation, partners=directory)
 """
 
 from rights_engine._version import __version__
+from rights_engine.engine.directory import (
+    PartnersDirectory,
+    PartnersDirectoryError,
+    load_partners_directory,
+    parse_partners_directory,
+)
 from rights_engine.engine.evaluate import PeriodOutOfRange, evaluate, evaluate_many
-from rights_engine.report import Finding, Report
-from rights_engine.situation.errors import InputProblem, SituationError
+from rights_engine.report import Finding, LocalContact, Report
+from rights_engine.situation.errors import InputError, InputProblem, SituationError
 from rights_engine.situation.loader import iter_situations, load_situation, parse_situation
 from rights_engine.situation.models import Situation
 from rights_engine.system import CountryTaxBenefitSystem
@@ -20,7 +30,11 @@ __all__ = [
     "__version__",
     "CountryTaxBenefitSystem",
     "Finding",
+    "InputError",
     "InputProblem",
+    "LocalContact",
+    "PartnersDirectory",
+    "PartnersDirectoryError",
     "PeriodOutOfRange",
     "Report",
     "Situation",
@@ -28,6 +42,8 @@ __all__ = [
     "evaluate",
     "evaluate_many",
     "iter_situations",
+    "load_partners_directory",
     "load_situation",
+    "parse_partners_directory",
     "parse_situation",
 ]

@@ -5,15 +5,16 @@ Every model is frozen and serialises to the same JSON for the same input (no tim
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
 
 __all__ = [
     "Amount",
     "Deadline",
     "Finding",
     "LegalReference",
+    "LocalContact",
     "MissingFact",
     "PartnerContact",
     "PartnerRef",
@@ -90,6 +91,19 @@ class Finding(_Model):
     rank_reason: str
 
 
+class LocalContact(_Model):
+    """The partner's local office, from the directory a service supplied (``--partners``)."""
+
+    name: str
+    address: str
+    phone: str
+    hours: str | None
+    email: str | None
+    url: str | None
+    scope: str
+    """Where the directory entry applies, in French: ``commune 24322`` or ``département 24``."""
+
+
 class PartnerContact(_Model):
     id: str
     name: str
@@ -97,6 +111,18 @@ class PartnerContact(_Model):
     url: str | None
     handles: list[str]
     """Labels of the findings of this report that this partner handles."""
+    local: LocalContact | None = None
+    """The local office when a directory was given and covers the household's commune.
+
+    Left out of the JSON when None, so that a report without a directory is unchanged.
+    """
+
+    @model_serializer(mode="wrap")
+    def _without_absent_local(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if self.local is None:
+            data.pop("local", None)
+        return data
 
 
 class LegislationVersion(_Model):

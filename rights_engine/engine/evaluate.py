@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from rights_engine._version import __version__
 from rights_engine.engine.builder import build_simulation
 from rights_engine.engine.catalogue import Programme, programmes, today_month
+from rights_engine.engine.directory import PartnersDirectory, local_contacts
 from rights_engine.engine.facts import unknown_facts
 from rights_engine.engine.findings import ProgrammeValues, make_finding
 from rights_engine.engine.ranking import partners_to_contact, rank_findings
@@ -37,18 +38,22 @@ def _active(month: Month) -> tuple[list[Programme], list[str]]:
             active.append(programme)
         else:
             notices.append(
-                f"{programme.label} non évalué : la législation est validée de {programme.validated_from} "
-                f"à {programme.validated_to}, pas pour {month}"
+                f"{programme.label} non évalué : la législation est validée de "
+                f"{programme.validated_from} à {programme.validated_to}, pas pour {month}"
             )
     if not active:
         ranges = ", ".join(f"{p.id} {p.validated_from}–{p.validated_to}" for p in programmes())
-        raise PeriodOutOfRange(f"period {month} is outside the validated range of every programme ({ranges})")
+        raise PeriodOutOfRange(
+            f"period {month} is outside the validated range of every programme ({ranges})"
+        )
     return active, notices
 
 
 def _variables(programme: Programme) -> list[str]:
     rules = programme.rules
-    names = [c.variable for c in rules.conditions] + [c.waived_by for c in rules.conditions if c.waived_by]
+    names = [c.variable for c in rules.conditions] + [
+        c.waived_by for c in rules.conditions if c.waived_by
+    ]
     names += [d.variable for d in rules.details]
     names += [c.unconfirmed_by for c in rules.conditions if c.unconfirmed_by]
     names += [d.variable for d in rules.deadlines]
@@ -59,11 +64,17 @@ def _variables(programme: Programme) -> list[str]:
     return list(dict.fromkeys(names))
 
 
-def evaluate_many(situations: Sequence[Situation], period: str | None = None) -> list[Report]:
+def evaluate_many(
+    situations: Sequence[Situation],
+    period: str | None = None,
+    partners: PartnersDirectory | None = None,
+) -> list[Report]:
     """Reports for many situations, in order. Situations of the same month share one simulation.
 
-    ``period`` (``YYYY-MM``) overrides each situation's own period. Raises
-    :class:`PeriodOutOfRange` if a month is outside every programme's validated range.
+    ``period`` (``YYYY-MM``) overrides each situation's own period. ``partners``, a local
+    directory (:func:`~rights_engine.load_partners_directory`), adds to each partner of a report
+    its local office for the household's commune. Raises :class:`PeriodOutOfRange` if a month is
+    outside every programme's validated range.
     """
     by_month: dict[Month, list[int]] = defaultdict(list)
     for index, situation in enumerate(situations):
@@ -72,7 +83,7 @@ def evaluate_many(situations: Sequence[Situation], period: str | None = None) ->
     reports: list[Report | None] = [None] * len(situations)
     for month, indices in by_month.items():
         active, notices = _active(month)
-        rows = []
+        rows: list[Situation] = []
         row_of: list[tuple[int, int]] = []
         unknown_by_index = {}
         for index in indices:
@@ -86,10 +97,16 @@ def evaluate_many(situations: Sequence[Situation], period: str | None = None) ->
             row_of.append((favourable, len(rows) - 1))
         batch = build_simulation(rows, month)
         values = {
-            programme.id: {name: batch.value(name) for name in _variables(programme)} for programme in active
+            programme.id: {name: batch.value(name) for name in _variables(programme)}
+            for programme in active
         }
         legislation = [
-            LegislationVersion(programme=p.id, version=p.version, validated_from=p.validated_from, validated_to=p.validated_to)
+            LegislationVersion(
+                programme=p.id,
+                version=p.version,
+                validated_from=p.validated_from,
+                validated_to=p.validated_to,
+            )
             for p in active
         ]
         for index, (favourable, unfavourable) in zip(indices, row_of, strict=True):
@@ -99,26 +116,38 @@ def evaluate_many(situations: Sequence[Situation], period: str | None = None) ->
                     programme,
                     situation,
                     unknown_by_index[index],
-                    ProgrammeValues({
-                        name: (array[favourable].item(), array[unfavourable].item())
-                        for name, array in values[programme.id].items()
-                    }),
+                    ProgrammeValues(
+                        {
+                            name: (array[favourable].item(), array[unfavourable].item())
+                            for name, array in values[programme.id].items()
+                        }
+                    ),
                 )
                 for programme in active
             ]
             ranked = rank_findings(findings)
+            contacts = partners_to_contact(ranked)
+            local_notices: list[str] = []
+            if partners is not None:
+                commune = situation.household.commune
+                contacts, local_notices = local_contacts(contacts, partners, commune)
             reports[index] = Report(
                 engine_version=__version__,
                 situation_id=situation.id,
                 period=str(month),
                 findings=ranked,
-                partners=partners_to_contact(ranked),
-                notices=notices,
+                partners=contacts,
+                notices=notices + local_notices,
                 legislation=legislation,
             )
     return [report for report in reports if report is not None]
 
 
-def evaluate(situation: Situation, period: str | None = None) -> Report:
-    """The report for one situation: the same path as a batch, with one row (or two)."""
-    return evaluate_many([situation], period)[0]
+def evaluate(
+    situation: Situation, period: str | None = None, partners: PartnersDirectory | None = None
+) -> Report:
+    """The report for one situation: the same path as a batch, with one row (or two).
+
+    ``partners``: a local directory, as for :func:`evaluate_many`.
+    """
+    return evaluate_many([situation], period, partners)[0]

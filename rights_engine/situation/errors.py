@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["InputProblem", "SituationError"]
+__all__ = ["InputError", "InputProblem", "SituationError"]
 
 
 @dataclass(frozen=True)
@@ -21,9 +21,13 @@ class InputProblem:
         return f"{where} {self.field}: {self.message}" if self.field else f"{where}: {self.message}"
 
 
-class SituationError(ValueError):
-    """Raised when an input cannot be read as a valid situation; holds every problem found."""
+class InputError(ValueError):
+    """Raised when a file cannot be read as what it should hold; holds every problem found."""
 
     def __init__(self, problems: list[InputProblem]) -> None:
         self.problems = problems
         super().__init__("\n".join(str(p) for p in problems))
+
+
+class SituationError(InputError):
+    """Raised when an input cannot be read as a valid situation; holds every problem found."""

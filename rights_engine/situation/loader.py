@@ -5,6 +5,10 @@ refused (they are never needed in a situation and are how "YAML bombs" blow up m
 written twice in the same mapping is refused (YAML would silently keep the last one), and dates
 stay text until the situation model parses them (so ``1990-02-31`` is a located error, not a
 crash). Every message fits on one line and never quotes a line of the file.
+
+The same reader serves other YAML inputs (the local partners directory): an :class:`InputKind`
+holds the words that name what the file should hold; :func:`read_text`, :func:`compose` and
+:func:`validate` do the rest.
 """
 
 from __future__ import annotations
@@ -12,16 +16,30 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-from rights_engine.situation.errors import InputProblem, SituationError
+from rights_engine.situation.errors import InputError, InputProblem, SituationError
 from rights_engine.situation.models import Situation
 
-__all__ = ["MAX_FILE_BYTES", "MAX_LINE_BYTES", "load_situation", "iter_situations", "parse_situation"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_LINE_BYTES",
+    "SITUATION",
+    "InputKind",
+    "Location",
+    "compose",
+    "field_path",
+    "iter_situations",
+    "load_situation",
+    "parse_situation",
+    "read_text",
+    "validate",
+]
 
 MAX_FILE_BYTES = 1_000_000
 """A single situation is a few kilobytes; a larger file is refused before it is parsed."""
@@ -29,16 +47,57 @@ MAX_LINE_BYTES = 200_000
 """One line of a JSON Lines batch."""
 
 Location = tuple[str | int, ...]
+"""Where a field sits in a file: ``("people", 1, "birth_date")``."""
+
+Model = TypeVar("Model", bound=BaseModel)
+
+
+@dataclass(frozen=True)
+class InputKind:
+    """What a file should hold, in the words of its messages (a situation, a directory…)."""
+
+    noun: str
+    """``a situation``: "aliases are not allowed in …", "too deeply nested to be …"."""
+    root: str
+    """The field named by a problem about the whole file: ``(situation)``."""
+    fields: str
+    """The main keys, shown when the file is not a mapping: ``schema, household, people…``."""
+    empty: str
+    """The message for an empty file."""
+    unknown_field: str
+    """The message for a key the format does not have."""
+    max_bytes: int
+    """A larger file is refused before it is parsed."""
+    too_large: str
+    """Ends "file too large (N bytes; …)"; ``{limit}`` is replaced by ``max_bytes``."""
+    error: type[InputError]
+    """Raised with the problems found."""
+
+
+SITUATION = InputKind(
+    noun="a situation",
+    root="(situation)",
+    fields="schema, household, people…",
+    empty="the file is empty; expected a situation (schema, household, people)",
+    unknown_field="unknown field (see `rights-engine schema` for the allowed fields)",
+    max_bytes=MAX_FILE_BYTES,
+    too_large="a situation is at most {limit} bytes — use a .jsonl batch for many households",
+    error=SituationError,
+)
 
 
 class _Loader(yaml.SafeLoader):
     """Safe loader that refuses aliases (no YAML bombs)."""
 
-    def compose_node(self, parent: Any, index: Any) -> Any:  # PyYAML hook
+    noun = SITUATION.noun
+    """What the file should hold, for the message refusing an alias."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        """PyYAML hook: refuse an alias before it is resolved."""
         if self.check_event(yaml.AliasEvent):
             event = self.peek_event()
             raise yaml.composer.ComposerError(
-                None, None, "aliases (*name) are not allowed in a situation", event.start_mark
+                None, None, f"aliases (*name) are not allowed in {self.noun}", event.start_mark
             )
         return super().compose_node(parent, index)
 
@@ -52,7 +111,9 @@ def _timestamp_as_text(loader: _Loader, node: yaml.ScalarNode) -> str:
 
 _Loader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
-_TOO_DEEP = "too deeply nested to be a situation"
+
+def _too_deep(kind: InputKind) -> str:
+    return f"too deeply nested to be {kind.noun}"
 
 
 def _yaml_problem(exc: yaml.YAMLError, file: str, text: str) -> InputProblem:
@@ -101,14 +162,15 @@ def _lines(
             _lines(item, (*location, index), into, twice)
 
 
-def _field(location: tuple[Any, ...]) -> str:
+def field_path(location: tuple[Any, ...], root: str = SITUATION.root) -> str:
+    """``("people", 1, "birth_date")`` → ``people[1].birth_date`` (``root`` when empty)."""
     text = ""
     for part in location:
         if isinstance(part, int):
             text += f"[{part}]"
         else:
             text += f".{part}" if text else str(part)
-    return text or "(situation)"
+    return text or root
 
 
 _EXPECTED = {
@@ -144,22 +206,36 @@ def _number(value: Any) -> str:
 # the roles of the people is located on ``people[1]`` or ``people`` rather than on the root.
 _NAMES_PERSON = re.compile(r"^people\[(\d+)\]\s*(?:\(([^)]*)\)\s*)?")
 _ABOUT_PEOPLE = ("person", "role")
+# Any other rule on the whole file may name its field first: ``entries[3].departement: …``.
+_NAMES_FIELD = re.compile(r"^([A-Za-z_]\w*(?:\[\d+\]|\.[A-Za-z_]\w*)*): ")
+_PATH_PART = re.compile(r"\[(\d+)\]|\.?([A-Za-z_]\w*)")
 
 
 def _locate_rule(message: str) -> tuple[tuple[Any, ...], str]:
     named = _NAMES_PERSON.match(message)
     if named:
         person = f"{named.group(2)} " if named.group(2) else ""
-        return ("people", int(named.group(1))), person + message[named.end():]
+        return ("people", int(named.group(1))), person + message[named.end() :]
+    field = _NAMES_FIELD.match(message)
+    if field:
+        parts = _PATH_PART.findall(field.group(1))
+        location = tuple(int(index) if index else name for index, name in parts)
+        return location, message[field.end() :]
     if any(word in message for word in _ABOUT_PEOPLE):
         return ("people",), message
     return (), message
 
 
-def _problem(error: Any, file: str, lines: dict[Location, int]) -> InputProblem:
+def _problem(
+    error: Any, file: str, lines: dict[Location, int], input_kind: InputKind
+) -> InputProblem:
     location: tuple[Any, ...] = tuple(error["loc"])
     # pydantic puts union members and function validators in the location: drop them.
-    clean = tuple(p for p in location if isinstance(p, int) or not str(p).startswith(("function-", "constrained-")))
+    clean = tuple(
+        p
+        for p in location
+        if isinstance(p, int) or not str(p).startswith(("function-", "constrained-"))
+    )
     clean = tuple(p for p in clean if p not in ("int", "float", "date", "str", "bool"))
     kind = error["type"]
     got = error.get("input")
@@ -185,7 +261,7 @@ def _problem(error: Any, file: str, lines: dict[Location, int]) -> InputProblem:
     elif kind in ("too_short", "too_long"):
         message = error["msg"].replace("List", "list").replace("Value", "value")
     elif kind == "extra_forbidden":
-        message = "unknown field (see `rights-engine schema` for the allowed fields)"
+        message = input_kind.unknown_field
     elif kind in _EXPECTED:
         message = _EXPECTED[kind] if kind == "missing" else f"{_EXPECTED[kind]}, got {got!r}"
     else:
@@ -195,92 +271,145 @@ def _problem(error: Any, file: str, lines: dict[Location, int]) -> InputProblem:
         if location[:depth] in lines:
             line = lines[location[:depth]]
             break
-    return InputProblem(file, line, _field(clean), message)
+    return InputProblem(file, line, field_path(clean, input_kind.root), message)
 
 
-def _validate(data: Any, file: str, lines: dict[Location, int], base_line: int = 0) -> Situation:
+def validate(
+    model: type[Model],
+    data: Any,
+    file: str,
+    lines: dict[Location, int],
+    kind: InputKind = SITUATION,
+    base_line: int = 0,
+) -> Model:
+    """``model`` validated from ``data``, or ``kind.error`` with every problem located by ``lines``.
+
+    ``base_line`` (a line of a JSON Lines batch) replaces the line of every problem.
+    """
     if not isinstance(data, dict):
         line = base_line or lines.get((), 1)
-        expected = "expected a mapping of fields (schema, household, people…)"
-        raise SituationError([InputProblem(file, line, None, expected)])
+        expected = f"expected a mapping of fields ({kind.fields})"
+        raise kind.error([InputProblem(file, line, None, expected)])
     try:
-        return Situation.model_validate(data)
+        return model.model_validate(data)
     except ValidationError as exc:
-        # The schema key is written `schema` in files; pydantic names its alias.
-        lines = {**lines, **{("schema_version", *k[1:]): v for k, v in lines.items() if k[:1] == ("schema",)}}
-        problems = [_problem(e, file, lines) for e in exc.errors(include_url=False)]
+        # A key written under its alias in files (``schema``) is named by its field in errors.
+        for name, info in model.model_fields.items():
+            alias = info.alias
+            if alias is not None and alias != name:
+                lines = {
+                    **lines,
+                    **{(name, *k[1:]): v for k, v in lines.items() if k[:1] == (alias,)},
+                }
+        problems = [_problem(e, file, lines, kind) for e in exc.errors(include_url=False)]
         # In the order of the file, as a reader goes through it (unlocated ones last).
         problems.sort(key=lambda p: p.line if p.line is not None else float("inf"))
         if base_line:
             problems = [InputProblem(p.file, base_line, p.field, p.message) for p in problems]
-        raise SituationError(problems) from None
+        raise kind.error(problems) from None
 
 
-_EMPTY = "the file is empty; expected a situation (schema, household, people)"
-
-
-def _from_json(text: str, file: str) -> Situation:
+def _from_json(text: str, file: str, kind: InputKind) -> Any:
     """JSON that the YAML reader refuses: read it as JSON (fields are then located by path only)."""
     try:
-        data = json.loads(text)
+        return json.loads(text)
     except json.JSONDecodeError as exc:
         message = f"not valid JSON: {exc.msg} (column {exc.colno})"
-        raise SituationError([InputProblem(file, exc.lineno, None, message)]) from None
+        raise kind.error([InputProblem(file, exc.lineno, None, message)]) from None
     except RecursionError:
-        raise SituationError([InputProblem(file, None, None, _TOO_DEEP)]) from None
-    return _validate(data, file, {})
+        raise kind.error([InputProblem(file, None, None, _too_deep(kind))]) from None
 
 
-def parse_situation(text: str, file: str = "<situation>") -> Situation:
-    """Parse one situation written in YAML or JSON (JSON is read by the same safe YAML loader)."""
+def _load(
+    source: str,
+    kind: InputKind,
+    lines: dict[Location, int],
+    twice: list[tuple[Location, int, int]],
+) -> tuple[bool, Any]:
+    """What ``yaml.load`` does, in two steps so that the nodes give the line of every field.
+
+    Returns whether the text holds a document, and its data.
+    """
+    loader = _Loader(source)
+    loader.noun = kind.noun
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return False, None
+        _lines(node, (), lines, twice)
+        return True, loader.construct_document(node)
+    finally:
+        loader.dispose()
+
+
+def compose(text: str, file: str, kind: InputKind = SITUATION) -> tuple[Any, dict[Location, int]]:
+    """The data of a YAML or JSON text and the line of each of its fields.
+
+    Raises ``kind.error`` for an empty text, text that is not YAML or JSON, an alias, a key
+    written twice or nesting too deep. JSON that YAML refuses is read as JSON, without lines.
+    """
     if not text.strip():
-        raise SituationError([InputProblem(file, 1, None, _EMPTY)])
+        raise kind.error([InputProblem(file, 1, None, kind.empty)])
     json_like = _looks_like_json(text)
     # In JSON a literal tab can only be white space (tabs in strings are escaped), but YAML
     # refuses tabs before a token: blank them so tab-indented JSON keeps its line numbers.
     source = text.replace("\t", " ") if json_like else text
+    lines: dict[Location, int] = {}
+    twice: list[tuple[Location, int, int]] = []
     try:
-        node = yaml.compose(source, Loader=_Loader)
-        if node is None:
-            raise SituationError([InputProblem(file, 1, None, _EMPTY)])
-        lines: dict[Location, int] = {}
-        twice: list[tuple[Location, int, int]] = []
-        _lines(node, (), lines, twice)
-        data = yaml.load(source, Loader=_Loader)  # safe: _Loader derives from SafeLoader
+        found, data = _load(source, kind, lines, twice)
     except yaml.YAMLError as exc:
         if json_like:
-            return _from_json(text, file)
-        raise SituationError([_yaml_problem(exc, file, source)]) from None
+            return _from_json(text, file, kind), {}
+        raise kind.error([_yaml_problem(exc, file, source)]) from None
     except RecursionError:
-        raise SituationError([InputProblem(file, None, None, _TOO_DEEP)]) from None
+        raise kind.error([InputProblem(file, None, None, _too_deep(kind))]) from None
+    if not found:
+        raise kind.error([InputProblem(file, 1, None, kind.empty)])
     if twice:
-        raise SituationError(
+        raise kind.error(
             [
-                InputProblem(file, line, _field(location), f"written twice (first on line {first})")
+                InputProblem(
+                    file,
+                    line,
+                    field_path(location, kind.root),
+                    f"written twice (first on line {first})",
+                )
                 for location, line, first in twice
             ]
         )
-    return _validate(data, file, lines)
+    return data, lines
 
 
-def _read(path: Path) -> str:
+def parse_situation(text: str, file: str = "<situation>") -> Situation:
+    """Parse one situation written in YAML or JSON (JSON is read by the same safe YAML loader)."""
+    data, lines = compose(text, file, SITUATION)
+    return validate(Situation, data, file, lines, SITUATION)
+
+
+def read_text(path: Path, kind: InputKind = SITUATION) -> str:
+    """The text of a UTF-8 file (a byte-order mark is dropped), at most ``kind.max_bytes`` long."""
     name = str(path)
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise SituationError([InputProblem(name, None, None, f"cannot read the file: {exc.strerror}")]) from None
-    if size > MAX_FILE_BYTES:
-        raise SituationError([InputProblem(name, None, None, f"file too large ({size:,} bytes; a situation is at most {MAX_FILE_BYTES:,} bytes — use a .jsonl batch for many households)")])
+        unreadable = f"cannot read the file: {exc.strerror}"
+        raise kind.error([InputProblem(name, None, None, unreadable)]) from None
+    if size > kind.max_bytes:
+        limit = kind.too_large.format(limit=f"{kind.max_bytes:,}")
+        message = f"file too large ({size:,} bytes; {limit})"
+        raise kind.error([InputProblem(name, None, None, message)])
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise SituationError([InputProblem(name, None, None, f"cannot read the file: {exc.strerror}")]) from None
+        unreadable = f"cannot read the file: {exc.strerror}"
+        raise kind.error([InputProblem(name, None, None, unreadable)]) from None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         message = "not a UTF-8 text file (save it as UTF-8)"
-        raise SituationError([InputProblem(name, line, None, message)]) from None
+        raise kind.error([InputProblem(name, line, None, message)]) from None
 
 
 def load_situation(path: str | Path) -> Situation:
@@ -289,7 +418,7 @@ def load_situation(path: str | Path) -> Situation:
     Raises :class:`SituationError` with located problems when the file is not a valid situation.
     """
     path = Path(path)
-    return parse_situation(_read(path), str(path))
+    return parse_situation(read_text(path), str(path))
 
 
 def iter_situations(path: str | Path) -> Iterator[tuple[int, Situation | SituationError]]:
@@ -309,12 +438,29 @@ def iter_situations(path: str | Path) -> Iterator[tuple[int, Situation | Situati
     try:
         handle = path.open("rb")
     except OSError as exc:
-        yield 1, SituationError([InputProblem(name, None, None, f"cannot read the file: {exc.strerror}")])
+        yield (
+            1,
+            SituationError(
+                [InputProblem(name, None, None, f"cannot read the file: {exc.strerror}")]
+            ),
+        )
         return
     with handle:
         for number, raw in enumerate(handle, start=1):
             if len(raw) > MAX_LINE_BYTES:
-                yield number, SituationError([InputProblem(name, number, None, f"line too long ({len(raw):,} bytes; at most {MAX_LINE_BYTES:,})")])
+                yield (
+                    number,
+                    SituationError(
+                        [
+                            InputProblem(
+                                name,
+                                number,
+                                None,
+                                f"line too long ({len(raw):,} bytes; at most {MAX_LINE_BYTES:,})",
+                            )
+                        ]
+                    ),
+                )
                 continue
             if not raw.strip():
                 continue
@@ -334,9 +480,10 @@ def iter_situations(path: str | Path) -> Iterator[tuple[int, Situation | Situati
                 yield number, SituationError([InputProblem(name, number, None, message)])
                 continue
             except RecursionError:
-                yield number, SituationError([InputProblem(name, number, None, _TOO_DEEP)])
+                too_deep = _too_deep(SITUATION)
+                yield number, SituationError([InputProblem(name, number, None, too_deep)])
                 continue
             try:
-                yield number, _validate(data, name, {}, base_line=number)
+                yield number, validate(Situation, data, name, {}, SITUATION, base_line=number)
             except SituationError as exc:
                 yield number, exc

@@ -15,7 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from rights_engine.situation.communes import is_known_commune
+from rights_engine.situation.communes import commune_code
 
 __all__ = [
     "Activity",
@@ -300,14 +300,7 @@ class Household(_Strict):
     @field_validator("commune")
     @classmethod
     def _known_commune(cls, value: str | None) -> str | None:
-        if value is None:
-            return None
-        code = value.strip().upper()
-        if not re.fullmatch(r"(\d{5}|2[AB]\d{3})", code):
-            raise ValueError(f"expected an INSEE commune code of 5 characters (e.g. \"24037\", \"2A004\"), got {value!r}")
-        if not is_known_commune(code):
-            raise ValueError(f"unknown INSEE commune code {value!r}")
-        return code
+        return None if value is None else commune_code(value)
 
 
 class Situation(_Strict):

@@ -178,9 +178,9 @@ def test_one_call_to_evaluate_many_for_all_households(
     calls: list[int] = []
     real = main.evaluate_many
 
-    def counting(situations, period=None):
+    def counting(situations, period=None, partners=None):
         calls.append(len(situations))
-        return real(situations, period)
+        return real(situations, period, partners=partners)
 
     monkeypatch.setattr(main, "evaluate_many", counting)
     batch = tmp_path / "batch.jsonl"
@@ -223,10 +223,10 @@ def test_an_unexpected_error_on_one_household_spares_the_others(
 
     real = main.evaluate_many
 
-    def fragile(situations, period=None):
+    def fragile(situations, period=None, partners=None):
         if any(s.id == "boom" for s in situations):
             raise RuntimeError("secret-value-1990-02-03")
-        return real(situations, period)
+        return real(situations, period, partners=partners)
 
     monkeypatch.setattr(main, "evaluate_many", fragile)
     batch = tmp_path / "batch.jsonl"
