@@ -15,6 +15,7 @@ __all__ = [
     "TypesAvisFournisseurEnergie",
     "TypesZoneApl",
     "TypesStadeExpulsion",
+    "TypesPensionAlimentaire",
 ]
 
 
@@ -71,3 +72,17 @@ class TypesStadeExpulsion(Enum):
     assignation = "Assignation devant le juge des contentieux de la protection"
     jugement = "Jugement ordonnant l'expulsion"
     commandement_de_quitter = "Commandement de quitter les lieux"
+
+
+class TypesPensionAlimentaire(Enum):
+    """Pension alimentaire due pour les enfants par l'autre parent (CSS L523-1, L581-2).
+
+    ``non_renseigne`` (OpenFisca used without the situation, e.g. YAML tests): the pension actually
+    received is deducted from the ASF, as OpenFisca-France does.
+    """
+
+    non_renseigne = "Non renseigné : la pension effectivement reçue est déduite"
+    aucune = "Aucune pension fixée (ni jugement, ni convention, ni acte)"
+    payee = "Pension fixée, payée intégralement"
+    impayee = "Pension fixée, impayée depuis au moins un mois"
+    partiellement_payee = "Pension fixée, payée en partie seulement"

@@ -22,10 +22,12 @@ from rights_engine.engine.zones import zone_apl_of
 from rights_engine.enums import (
     TypesAvisFournisseurEnergie,
     TypesNationalite,
+    TypesPensionAlimentaire,
     TypesStadeExpulsion,
     TypesStatutOccupationLogement,
 )
 from rights_engine.situation.models import (
+    AlimonyStatus,
     Benefit,
     EvictionStage,
     Household,
@@ -74,6 +76,12 @@ EVICTION_STAGE = {
     EvictionStage.assignation: TypesStadeExpulsion.assignation,
     EvictionStage.jugement: TypesStadeExpulsion.jugement,
     EvictionStage.commandement_de_quitter: TypesStadeExpulsion.commandement_de_quitter,
+}
+ALIMONY_STATUS = {
+    AlimonyStatus.none: TypesPensionAlimentaire.aucune,
+    AlimonyStatus.paid: TypesPensionAlimentaire.payee,
+    AlimonyStatus.unpaid: TypesPensionAlimentaire.impayee,
+    AlimonyStatus.partially_paid: TypesPensionAlimentaire.partiellement_payee,
 }
 INCOME_VARIABLES = {
     "salary": "salaire_net",
@@ -275,6 +283,13 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     simulation.set_input(
         "prestations_familiales_connues", period, np.array([h.family_benefits is not None for h in famille_household])
     )
+    # Child support owed by the other parent (allocation de soutien familial, rules/asf).
+    statuses = [h.alimony.status for h in famille_household]
+    unknown = TypesPensionAlimentaire.non_renseigne
+    pension_status = [(ALIMONY_STATUS[s] if s else unknown).index for s in statuses]
+    simulation.set_input("asf_pension_statut", period, np.array(pension_status))
+    fixed = [h.alimony.amount_fixed or 0.0 for h in famille_household]
+    simulation.set_input("asf_pension_fixee", period, np.array(fixed))
     simulation.set_input(
         "rsa_percu",
         period,

@@ -13,7 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from rights_engine.situation.models import Nationality, Person, Role, Situation, age_at
+from rights_engine.situation.models import (
+    AlimonyStatus,
+    Nationality,
+    Person,
+    Role,
+    Situation,
+    age_at,
+)
 from rights_engine.engine import autonomy
 
 __all__ = ["FACTS", "Fact", "FactRef", "observation", "unknown_facts"]
@@ -96,6 +103,13 @@ def observation(situation: Situation, name: str) -> bool | None:
     return None
 
 
+def _alimony_unknown(situation: Situation) -> bool:
+    """The child support is unknown: its status, or the amount fixed of a pension paid in full."""
+    alimony = situation.household.alimony
+    amount_unknown = alimony.status is AlimonyStatus.paid and alimony.amount_fixed is None
+    return alimony.status is None or amount_unknown
+
+
 def _precarious_housing(situation: Situation) -> bool:
     status = situation.household.housing.status
     return status is None or status.value in ("homeless", "hosted_free", "shelter")
@@ -151,6 +165,11 @@ FACTS: dict[str, Fact] = {
              lambda s, p: _has_children(s) and s.household.family_benefits is None),
         Fact("single_parent_since", False, "Depuis quand le parent élève-t-il seul ses enfants (séparation, décès) ?",
              lambda s, p: _lone_parent(s) and s.household.single_parent_since is None),
+        Fact("alimony", False,
+             "Une pension alimentaire a-t-elle été fixée pour les enfants (jugement, convention "
+             "homologuée, acte notarié) ? Si oui, de quel montant par mois, et l'autre parent la "
+             "paie-t-il intégralement, en partie ou pas du tout depuis au moins un mois ?",
+             lambda s, p: _lone_parent(s) and _alimony_unknown(s)),
         Fact("fiscal_reference_income", False,
              "Quel est le revenu fiscal de référence indiqué sur le dernier avis d'imposition du foyer ?",
              lambda s, p: s.household.fiscal_reference_income is None),

@@ -14,6 +14,8 @@ from typing import Any
 
 from rights_engine.situation.models import (
     Activity,
+    Alimony,
+    AlimonyStatus,
     Household,
     HousingStatus,
     Incomes,
@@ -129,8 +131,57 @@ def _complete_household(situation: Situation, scenario: Scenario) -> Household:
     if household.single_parent_since is None:
         first_day = situation.reference_month.first_day
         update["single_parent_since"] = _months_before(first_day, 0 if fav else 12 * _LONG_AGO_YEARS)
+    alimony = _complete_alimony(situation, scenario)
+    if alimony is not None:
+        update["alimony"] = alimony
     update.update(_complete_energy_debts_observations(situation, scenario))
     return household.model_copy(update=update) if update else household
+
+
+def _complete_alimony(situation: Situation, scenario: Scenario) -> Alimony | None:
+    """The child support owed by the other parent (ASF, CSS L523-1, L581-2), or None if known.
+
+    Unknown status: favourable, a pension unpaid (the whole ASF, advanced by the CAF) or, when a
+    pension is received, paid in part (the ASF completes it); unfavourable, a pension paid in full.
+    Paid in full with an unknown amount fixed: the amount received when the incomes are known (a
+    pension paid in full is the pension received), else none (favourable) or a high one.
+    """
+    fav = scenario is Scenario.favourable
+    alimony = situation.household.alimony
+    incomes_known = situation.applicant.incomes is not None
+    received = sum(p.incomes.alimony for p in situation.people if p.incomes is not None)
+    update: dict[str, Any] = {}
+    status = alimony.status
+    if status is None:
+        if fav:
+            status = AlimonyStatus.partially_paid if received > 0 else AlimonyStatus.unpaid
+        else:
+            status = AlimonyStatus.paid
+        update["status"] = status
+    if status is AlimonyStatus.paid and alimony.amount_fixed is None:
+        edge = 0.0 if fav else _HIGH_MONTHLY_INCOME
+        update["amount_fixed"] = received if incomes_known else edge
+    return alimony.model_copy(update=update) if update else None
+
+
+def _with_alimony_received_edge(situation: Situation, people: list[Person], household: Household,
+                                scenario: Scenario) -> list[Person]:
+    """A pension paid in part while the applicant's incomes are unknown: the part received is
+    nothing in the favourable completion (the whole ASF) and, in the unfavourable one, the whole
+    amount fixed (or a high amount if it is unknown), which leaves the least ASF (L581-2)."""
+    if (scenario is Scenario.favourable or situation.applicant.incomes is not None
+            or household.alimony.status is not AlimonyStatus.partially_paid):
+        return people
+    edge = household.alimony.amount_fixed
+    received = _HIGH_MONTHLY_INCOME if edge is None else edge
+    completed = []
+    for person in people:
+        if person.role is Role.applicant:
+            incomes = person.incomes or Incomes.model_validate({})
+            incomes = incomes.model_copy(update={"alimony": received})
+            person = person.model_copy(update={"incomes": incomes})
+        completed.append(person)
+    return completed
 
 
 def _complete_energy_debts_observations(situation: Situation, scenario: Scenario) -> dict[str, Any]:
@@ -185,10 +236,12 @@ def complete(situation: Situation, scenario: Scenario) -> Situation:
     first_day = situation.reference_month.first_day
     fav = scenario is Scenario.favourable
     people = [_complete_person(complete_autonomy(situation, p, fav), scenario, first_day) for p in situation.people]
+    household = _complete_household(situation, scenario)
+    people = _with_alimony_received_edge(situation, people, household, scenario)
     return situation.model_copy(
         update={
             "people": people,
-            "household": _complete_household(situation, scenario),
+            "household": household,
             "period": situation.reference_month,
         }
     )

@@ -19,6 +19,8 @@ from rights_engine.situation.communes import commune_code
 
 __all__ = [
     "Activity",
+    "Alimony",
+    "AlimonyStatus",
     "Benefit",
     "Debts",
     "Energy",
@@ -276,6 +278,33 @@ class Debts(_Strict):
     monthly_repayments: Euros | None = Field(None, description="Remboursements mensuels, €/mois")
 
 
+class AlimonyStatus(StrEnum):
+    """The child support owed by the other parent (CSS L523-1, L581-2)."""
+
+    none = "none"
+    paid = "paid"
+    unpaid = "unpaid"
+    partially_paid = "partially_paid"
+
+
+class Alimony(_Strict):
+    """Pension alimentaire owed for the children by the other parent (soutien familial).
+
+    The amount actually received stays in ``people[].incomes.alimony``.
+    """
+
+    status: AlimonyStatus | None = Field(
+        None,
+        description="Pension alimentaire pour les enfants : none (aucune pension fixée par un "
+        "jugement, une convention homologuée ou un acte, et l'autre parent ne contribue pas), "
+        "paid (fixée et payée intégralement), unpaid (fixée et impayée depuis au moins un mois), "
+        "partially_paid (fixée et payée en partie ; la somme reçue est dans incomes.alimony)",
+    )
+    amount_fixed: Euros | None = Field(
+        None, description="Montant mensuel de la pension fixée pour l'ensemble des enfants, €/mois"
+    )
+
+
 class Household(_Strict):
     commune: str | None = Field(None, description="Code INSEE de la commune (2A/2B pour la Corse)")
     housing: Housing = Housing()
@@ -289,6 +318,10 @@ class Household(_Strict):
     )
     single_parent_since: MonthField | None = Field(
         None, description="Parent seul : mois de la séparation ou du décès du conjoint"
+    )
+    alimony: Alimony = Field(
+        default_factory=Alimony,
+        description="Parent seul : pension alimentaire due pour les enfants par l'autre parent",
     )
     benefits_received: list[Benefit] | None = Field(
         None, description="Prestations déjà perçues par le foyer ([] si aucune)"
