@@ -6,10 +6,9 @@ reference income from 0 to 130 000 €, alimony for some single parents) at 2025
 Each is written as our ``Situation`` and as OpenFisca-France entities (the resource base of the
 family benefits, ``prestations_familiales_base_ressources`` and ``cf_base_ressources``, are given as our fiscal reference
 income; parents have no professional income, so no couple is biactive and ``biactivite`` is given
-as false; ``paje_base`` is given as 0 since the PAJE is not encoded here and the complément
-familial is not paid with it, CSS L532-1); all of them go to the oracle in ONE call. For each of
-``af``, ``cf`` and ``asf``, agreement within
-1 € must reach 98 % or the test FAILS.
+as false; OpenFisca-France computes its own ``paje_base``, which stops the complément familial as
+ours does, CSS L532-1); all of them go to the oracle in ONE call. For each of ``af``, ``cf`` and
+``asf``, agreement within 1 € must reach 98 % or the test FAILS.
 
 Known disagreement classes (counted, printed, and explained):
 
@@ -17,6 +16,10 @@ Known disagreement classes (counted, printed, and explained):
   D521-1, II provide a complément dégressif (the AF lost by crossing the ceiling, reduced by one
   twelfth of the excess). OpenFisca-France computes it; our engine does not (listed out of scope in
   ``rules/prestations_familiales/README.md``), so it under-estimates the AF by at most that loss.
+* ``mois_des_3_ans`` (``cf``) — the only child under 3 reaches 3 during the evaluated month (born
+  after the 1st): the allocation de base stops with the month before (CSS L531-3, L552-1), so our
+  complément familial is paid again; OpenFisca-France still pays its ``paje_base`` (age under 3 on
+  the 1st of the month) and therefore no complément familial (see ``test_paje_differential.py``).
 """
 
 from __future__ import annotations
@@ -117,7 +120,6 @@ def to_openfisca_france(households: list[dict[str, Any]], period: str, entities:
             "prestations_familiales_base_ressources": {period: h["rfr"]},
             "biactivite": {period: False},
             "cf_base_ressources": {period: h["rfr"]},
-            "paje_base": {period: 0},
         }
         entities["foyers_fiscaux"][h["id"]] = {"declarants": parents, "personnes_a_charge": children}
         entities["menages"][h["id"]] = {
@@ -134,6 +136,16 @@ def _near_ceiling(h: dict[str, Any], period: str, af_lost: float) -> bool:
         if ceiling < h["rfr"] < ceiling + 12 * max(af_lost, 0) + 12:
             return True
     return False
+
+
+def _third_birthday(h: dict[str, Any], period: str) -> bool:
+    """The youngest child turns 3 during the month (after its 1st day) and no other is under 3."""
+    first = Month(period).first_day
+    births = [c["birth_date"] for c in h["children"]]
+    under_3 = [b for b in births if (b.year + 3, b.month) > (first.year, first.month)]
+    this_month = (first.year, first.month)
+    turning_3 = [b for b in births if (b.year + 3, b.month) == this_month and b.day > 1]
+    return bool(turning_3) and not under_3
 
 
 def test_af_and_asf_agree_with_openfisca_france() -> None:
@@ -165,6 +177,8 @@ def test_af_and_asf_agree_with_openfisca_france() -> None:
                     continue
                 if variable == "af" and value < reference and _near_ceiling(h, period, reference):
                     classes["complement_degressif"] += 1
+                elif variable == "cf" and value > reference and _third_birthday(h, period):
+                    classes["mois_des_3_ans"] += 1
                 else:
                     classes["inexpliqué"] += 1
                     if len(examples) < 5:

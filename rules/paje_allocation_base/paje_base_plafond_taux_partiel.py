@@ -1,0 +1,31 @@
+"""Plafond annuel de ressources de l'allocation de base à taux partiel (celui de la prime à la
+naissance, CSS L531-2 et L531-3) : base × (1 + 25 % pour chacun des deux premiers enfants + 30 %
+par enfant suivant) + majoration pour un couple biactif ou un parent isolé (R531-1, qui renvoie aux
+majorations de R522-2)."""
+
+from openfisca_core.model_api import MONTH, Variable, max_, min_
+
+from rights_engine.entities import Famille
+
+
+class paje_base_plafond_taux_partiel(Variable):
+    value_type = float
+    entity = Famille
+    definition_period = MONTH
+    label = "Plafond de ressources de l'allocation de base à taux partiel"
+    reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000043316366"
+
+    def formula(famille, period, parameters):
+        pf = parameters(period).prestations_familiales
+        par_enfant = pf.complement_familial.plafond
+        partiel = pf.paje_allocation_base.plafond_taux_partiel
+        nb = famille("paje_base_nb_enfants_a_charge", period)
+        premiers = par_enfant.nombre_premiers_enfants
+        taux = (
+            1
+            + min_(nb, premiers) * par_enfant.majoration_premiers_enfants
+            + max_(nb - premiers, 0) * par_enfant.majoration_enfant_suivant
+        )
+        isole = famille.nb_persons(Famille.PARENT) == 1
+        majoration = (isole + famille("cf_biactivite", period)) * partiel.majoration_biactifs_isoles
+        return partiel.base * taux + majoration
