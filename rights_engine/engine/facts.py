@@ -161,7 +161,7 @@ FACTS: dict[str, Fact] = {
              and s.household.housing.arrears_months is None and s.household.housing.eviction_stage is None),
         Fact("contributes_to_costs", False, "La personne hébergée participe-t-elle aux frais du logement (loyer, charges) ?",
              lambda s, p: _hosted(s) and s.household.housing.contributes_to_costs is None),
-        Fact("family_benefits", False, "Quelles prestations familiales le foyer perçoit-il chaque mois (allocations familiales, ASF…) ?",
+        Fact("family_benefits", False, "Quelles prestations familiales le foyer perçoit-il chaque mois (allocations familiales, allocation de base de la PAJE, ASF…) ?",
              lambda s, p: _has_children(s) and s.household.family_benefits is None),
         Fact("single_parent_since", False, "Depuis quand le parent élève-t-il seul ses enfants (séparation, décès) ?",
              lambda s, p: _lone_parent(s) and s.household.single_parent_since is None),
