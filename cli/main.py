@@ -39,7 +39,7 @@ from rights_engine.engine.directory import (
     PartnersDirectoryError,
     load_partners_directory,
 )
-from rights_engine.engine.evaluate import PeriodOutOfRange, evaluate_many
+from rights_engine.engine.evaluate import SIMULATION_SIZE, PeriodOutOfRange, evaluate_many
 from rights_engine.report import Report
 from rights_engine.situation.models import Month, Situation
 
@@ -164,7 +164,7 @@ def _evaluate(
     directory: PartnersDirectory | None,
     feedback: _Feedback,
 ) -> tuple[list[tuple[Household, Report]], bool]:
-    """Every household in one vectorised ``evaluate_many`` call.
+    """Every household of a slice in one vectorised ``evaluate_many`` call.
 
     Should that call fail unexpectedly, the households are evaluated one by one to find the one
     that fails, so that the others still get their report.
@@ -234,7 +234,8 @@ def simulate(
 ) -> None:
     """Evaluate situations (.yaml, .yml, .json; .jsonl: one situation per line).
 
-    All the households go through one vectorised OpenFisca simulation. With one situation
+    The households go through vectorised OpenFisca simulations (2 000 at a time, their reports
+    written as soon as they are ready). With one situation
     file, --format json prints the report as indented JSON; otherwise one compact report per
     line (JSON Lines), in input order. With --partners, each partner of a report also gets its
     local office for the household's commune; a directory that is not valid stops everything.
@@ -249,11 +250,17 @@ def simulate(
         households, read_ok = read_households(
             list(files), period, feedback.problem, feedback.advance
         )
-        feedback.stage(f"Calcul OpenFisca ({len(households)} foyers)")
-        evaluated, evaluate_ok = _evaluate(households, period, directory, feedback)
-        feedback.stage("Mise en forme des rapports", total=len(evaluated))
-        render_ok = _render(evaluated, output_format, single, feedback)
-    if not (read_ok and evaluate_ok and render_ok):
+        feedback.stage(f"Évaluation ({len(households)} foyers)", total=len(households))
+        all_ok, written = read_ok, 0
+        # Slice by slice: each slice is one vectorised simulation, its reports are written at
+        # once, and memory stays bounded however large the caseload.
+        for start in range(0, len(households), SIMULATION_SIZE):
+            part = households[start : start + SIMULATION_SIZE]
+            evaluated, evaluate_ok = _evaluate(part, period, directory, feedback)
+            render_ok = _render(evaluated, output_format, single, feedback, first=written == 0)
+            written += len(evaluated)
+            all_ok = all_ok and evaluate_ok and render_ok
+    if not all_ok:
         ctx.exit(2)
 
 
@@ -263,11 +270,17 @@ def _source(household: Household) -> str:
 
 
 def _render(
-    evaluated: list[tuple[Household, Report]], output_format: str, single: bool, feedback: _Feedback
+    evaluated: list[tuple[Household, Report]],
+    output_format: str,
+    single: bool,
+    feedback: _Feedback,
+    first: bool = True,
 ) -> bool:
+    """Write reports to stdout; ``first`` says whether these are the first reports written."""
     console = _stdout_console() if output_format == "text" else None
     all_good = True
-    for index, (household, report) in enumerate(evaluated):
+    for position, (household, report) in enumerate(evaluated):
+        index = position if first else position + 1  # a separator before every report but one
         try:
             if output_format == "json":
                 text = report.to_json() if single else report.model_dump_json() + "\n"

@@ -10,6 +10,12 @@ Typical use::
     # With a local directory of the partners' offices (addresses, phone numbers):
     directory = rights_engine.load_partners_directory("annuaire.yaml")
     report = rights_engine.evaluate(situation, partners=directory)
+
+    # A caseload (one situation per line), streamed: memory stays bounded.
+    rows = rights_engine.iter_situations("caseload.jsonl")  # (line, situation or error)
+    good = (s for _, s in rows if isinstance(s, rights_engine.Situation))
+    for report in rights_engine.iter_reports(good):
+        ...
 """
 
 from rights_engine._version import __version__
@@ -19,7 +25,7 @@ from rights_engine.engine.directory import (
     load_partners_directory,
     parse_partners_directory,
 )
-from rights_engine.engine.evaluate import PeriodOutOfRange, evaluate, evaluate_many
+from rights_engine.engine.evaluate import PeriodOutOfRange, evaluate, evaluate_many, iter_reports
 from rights_engine.report import Finding, LocalContact, Report
 from rights_engine.situation.errors import InputError, InputProblem, SituationError
 from rights_engine.situation.loader import iter_situations, load_situation, parse_situation
@@ -41,6 +47,7 @@ __all__ = [
     "SituationError",
     "evaluate",
     "evaluate_many",
+    "iter_reports",
     "iter_situations",
     "load_partners_directory",
     "load_situation",

@@ -191,6 +191,34 @@ def test_one_call_to_evaluate_many_for_all_households(
     assert len(result.stdout.splitlines()) == 10
 
 
+def test_a_large_batch_goes_by_slices_in_input_order(
+    invoke, situation_dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A caseload is evaluated slice by slice (bounded memory); reports keep the input order."""
+    import rights_engine.cli.main as main
+
+    calls: list[int] = []
+    real = main.evaluate_many
+
+    def counting(situations, period=None, partners=None):
+        calls.append(len(situations))
+        return real(situations, period, partners=partners)
+
+    monkeypatch.setattr(main, "evaluate_many", counting)
+    monkeypatch.setattr(main, "SIMULATION_SIZE", 3)
+    batch = tmp_path / "batch.jsonl"
+    batch.write_text("".join(json.dumps(situation_dict(id=f"f{i}")) + "\n" for i in range(7)))
+    result = invoke("simulate", str(batch), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert calls == [3, 3, 1]
+    ids = [json.loads(line)["situation_id"] for line in result.stdout.splitlines()]
+    assert ids == [f"f{i}" for i in range(7)]
+    markdown = invoke("simulate", str(batch), "--format", "markdown")
+    assert markdown.exit_code == 0, markdown.output
+    assert not markdown.stdout.startswith("\n")
+    assert markdown.stdout.count("\n\n# ") == 6  # a blank line before every report but the first
+
+
 def test_period_option_overrides_and_is_checked(invoke, rsa_hameau: Path) -> None:
     result = invoke("simulate", str(rsa_hameau), "--period", "2024-01", "--format", "json")
     assert result.exit_code == 0, result.output
