@@ -57,6 +57,8 @@ class Amount(_Model):
     variable: str
     unit: Literal["EUR/mois", "EUR/an"]
     facts: list[str] = []
+    zero_reason: str = "le calcul donne 0 avec les ressources et la situation connues du foyer"
+    """Why the amount is nil when every condition is met, in the report's French."""
 
 
 class PartnerUse(_Model):

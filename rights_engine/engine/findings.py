@@ -187,8 +187,9 @@ def make_finding(programme: Programme, situation: Situation, unknown: list[FactR
             low, high = sorted((float(favourable), float(unfavourable)))
             shown = f"entre {_describe(low, detail.unit)} et {_describe(high, detail.unit)}"
         details.append(f"{detail.label} : {shown} ({detail.reference.title})")
-    if amount is not None and amount.maximum <= 0 and "not_met" not in statuses:
-        details.append("Montant nul : les ressources du foyer dépassent le montant garanti")
+    if rules.amount is not None and amount is not None and amount.maximum <= 0:
+        if "not_met" not in statuses:
+            details.append(f"Montant nul : {rules.amount.zero_reason}")
 
     missing = []
     if verdict != "unlikely":

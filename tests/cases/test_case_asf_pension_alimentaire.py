@@ -90,6 +90,8 @@ def test_pension_paid_in_full_below_the_asf_gives_the_differential_asf_not_recov
     # Just below the 15 € payment threshold (D523-3): 186,79 € fixed leaves 14,99 €.
     low = _asf("{status: paid, amount_fixed: 186.79}", "{salary: 900, alimony: 186.79}")
     assert low.verdict == "unlikely"
+    # The nil amount says why in the ASF's terms (the pension), not the household's resources.
+    assert _detail(low, "Montant nul : la pension alimentaire fixée ou versée atteint") is not None
 
 
 def test_no_pension_fixed_asks_for_an_action_before_the_judge() -> None:

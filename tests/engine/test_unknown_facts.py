@@ -71,7 +71,7 @@ def test_high_income_gives_unlikely_with_an_explanation() -> None:
         "people:\n  - {id: a, role: applicant, age: 40, nationality: french, activity: employed, incomes: {salary: 1800}}\n"
     )
     assert rsa.verdict == "unlikely"
-    assert any(d.startswith("Montant nul") for d in rsa.details)
+    assert any(d.startswith("Montant nul : les ressources du foyer atteignent le montant forfaitaire") for d in rsa.details)
 
 
 def test_lone_parent_student_keeps_the_majoration() -> None:

@@ -16,7 +16,9 @@ from typing import Any
 
 import pytest
 import yaml
+from pydantic import ValidationError
 
+from rights_engine.engine.catalogue import Programme
 from rights_engine.paths import DATA_DIR, RULES_DIR
 from rights_engine.system import CountryTaxBenefitSystem
 
@@ -121,3 +123,15 @@ def test_every_folder_with_a_programme_yaml_is_registered() -> None:
     assert not unregistered, (
         f"rules folders with a programme.yaml but no registry entry: {unregistered}"
     )
+
+
+@pytest.mark.parametrize("programme", PROGRAMMES, ids=_programme_ids())
+def test_programme_yaml_matches_the_engine_model(programme: dict[str, Any]) -> None:
+    """The engine reads each programme.yaml with a strict pydantic model: a typo (an unknown key,
+    a next step that YAML read as a mapping because of an unquoted « : ») must fail here, on the
+    file, rather than as an internal error of every report."""
+    path = RULES_DIR / str(programme.get("folder")) / "programme.yaml"
+    try:
+        Programme.model_validate({**programme, "rules": _load(path)})
+    except ValidationError as error:
+        pytest.fail(f"rules/{programme.get('folder')}/programme.yaml: {error}")
