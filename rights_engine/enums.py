@@ -55,7 +55,8 @@ class TypesAvisFournisseurEnergie(Enum):
 
 
 class TypesZoneApl(Enum):
-    """Zone géographique des aides au logement (arrêté du 17 mars 1978 ; « 1 bis » compté en zone 1),
+    """Zone géographique des aides au logement (arrêté du 17 mars 1978 ; « 1 bis » compté en zone
+    1),
     same modalities as OpenFisca-France."""
 
     non_renseigne = "Non renseigné"

@@ -11,8 +11,8 @@ from typing import Any
 
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 
-from rights_engine.entities import entities
 from rights_engine._version import __version__
+from rights_engine.entities import entities
 from rights_engine.paths import PACKAGE_DIR, PARAMETERS_DIR, RULES_DIR
 
 __all__ = ["CountryTaxBenefitSystem", "parameters_at", "tax_benefit_system"]
@@ -29,7 +29,8 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
         self.load_parameters(str(PARAMETERS_DIR))
 
     def get_package_metadata(self) -> dict[str, str]:
-        """Metadata shown by ``openfisca serve`` (read here rather than guessed by openfisca-core)."""
+        """Metadata shown by ``openfisca serve`` (read here rather than guessed by openfisca-
+        core)."""
         return {
             "name": "rights-engine",
             "version": __version__,

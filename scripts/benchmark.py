@@ -25,17 +25,32 @@ def household(rng: random.Random, number: int) -> Situation:
         "age": age,
         "nationality": rng.choice(["french", "eu", "other"]),
         "activity": rng.choice(["employed", "unemployed", "retired", "inactive", "student"]),
-        "incomes": {"salary": rng.choice([0, 0, 800, 1400, 2200]), "pension": rng.choice([0, 0, 900])},
+        "incomes": {
+            "salary": rng.choice([0, 0, 800, 1400, 2200]),
+            "pension": rng.choice([0, 0, 900]),
+        },
     }
     if rng.random() < 0.3:  # a partial situation: incomes unknown
         del applicant["incomes"]
     people = [applicant]
     if rng.random() < 0.4:
         people.append({"id": "p", "role": "partner", "age": age, "incomes": {}})
-    people += [{"id": f"c{k}", "role": "child", "age": rng.randint(0, 17)} for k in range(rng.choice([0, 0, 1, 2, 3]))]
-    housing = {"status": rng.choice(["tenant", "social_tenant", "owner", "hosted_free", "homeless"]), "rent": 500}
+    people += [
+        {"id": f"c{k}", "role": "child", "age": rng.randint(0, 17)}
+        for k in range(rng.choice([0, 0, 1, 2, 3]))
+    ]
+    housing = {
+        "status": rng.choice(["tenant", "social_tenant", "owner", "hosted_free", "homeless"]),
+        "rent": 500,
+    }
     return Situation.model_validate(
-        {"schema": 1, "id": f"h{number}", "period": "2026-11", "household": {"commune": "24037", "housing": housing}, "people": people}
+        {
+            "schema": 1,
+            "id": f"h{number}",
+            "period": "2026-11",
+            "household": {"commune": "24037", "housing": housing},
+            "people": people,
+        }
     )
 
 

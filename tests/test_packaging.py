@@ -20,7 +20,9 @@ def _wheel() -> Path:
 def test_the_suite_imports_the_installed_package_not_the_checkout() -> None:
     installed = Path(rights_engine.__file__).resolve().parent
     # The test venv may sit inside the checkout (.venv-test): compare with the source folder.
-    assert installed != REPOSITORY / "rights_engine", f"rights_engine imported from the checkout: {installed}"
+    assert installed != REPOSITORY / "rights_engine", (
+        f"rights_engine imported from the checkout: {installed}"
+    )
     assert "site-packages" in installed.parts, installed
 
 

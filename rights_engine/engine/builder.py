@@ -141,7 +141,8 @@ def _birth_date(person: Person, month: Month) -> np.datetime64:
 
 
 def _housing_status(household: Household) -> TypesStatutOccupationLogement:
-    """OpenFisca housing status; a private tenant of a furnished dwelling is ``locataire_meuble``."""
+    """OpenFisca housing status; a private tenant of a furnished dwelling is
+    ``locataire_meuble``."""
     assert household.housing.status is not None
     status = HOUSING_STATUS[household.housing.status]
     if household.housing.status is HousingStatus.tenant and household.housing.furnished:
@@ -149,30 +150,50 @@ def _housing_status(household: Household) -> TypesStatutOccupationLogement:
     return status
 
 
-def _set_housing_aid_inputs(simulation: Simulation, period: str, households: list[Household]) -> None:
-    """Inputs of the housing aids and of eviction prevention (rules/aide_logement, prevention_expulsion)."""
+def _set_housing_aid_inputs(
+    simulation: Simulation, period: str, households: list[Household]
+) -> None:
+    """Inputs of the housing aids and of eviction prevention (rules/aide_logement,
+    prevention_expulsion)."""
     zones = []
     for household in households:
         zone = zone_apl_of(household.commune)
         if zone is None and household.housing.zone is not None:
             zone = int(household.housing.zone)
-        zones.append(zone or 0)  # 0 = TypesZoneApl.non_renseigne (index order: non_renseigne, 1, 2, 3)
+        zones.append(
+            zone or 0
+        )  # 0 = TypesZoneApl.non_renseigne (index order: non_renseigne, 1, 2, 3)
     simulation.set_input("zone_apl", period, np.array(zones))
-    simulation.set_input("logement_chambre", period, np.array([bool(h.housing.room) for h in households]))
+    simulation.set_input(
+        "logement_chambre", period, np.array([bool(h.housing.room) for h in households])
+    )
     simulation.set_input("coloc", period, np.array([bool(h.housing.flatshare) for h in households]))
-    simulation.set_input("impaye_loyer_montant", period, np.array([h.housing.rent_arrears or 0.0 for h in households]))
-    simulation.set_input("impaye_loyer_mois", period, np.array([h.housing.arrears_months or 0 for h in households]))
+    simulation.set_input(
+        "impaye_loyer_montant",
+        period,
+        np.array([h.housing.rent_arrears or 0.0 for h in households]),
+    )
+    simulation.set_input(
+        "impaye_loyer_mois", period, np.array([h.housing.arrears_months or 0 for h in households])
+    )
     simulation.set_input(
         "procedure_expulsion_stade",
         period,
-        np.array([EVICTION_STAGE[h.housing.eviction_stage or EvictionStage.none].index for h in households]),
+        np.array(
+            [
+                EVICTION_STAGE[h.housing.eviction_stage or EvictionStage.none].index
+                for h in households
+            ]
+        ),
     )
 
 
 def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     """One simulation for complete situations (see ``scenarios.complete``), all on ``month``."""
     tbs = tax_benefit_system()
-    people: list[tuple[int, Person]] = [(row, p) for row, s in enumerate(situations) for p in s.people]
+    people: list[tuple[int, Person]] = [
+        (row, p) for row, s in enumerate(situations) for p in s.people
+    ]
 
     famille_of: list[int] = []
     famille_role: list[str] = []
@@ -191,11 +212,15 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
                 famille_rows.append(row)
                 famille_number_by_row[row] = len(famille_rows) - 1
             famille_of.append(famille_number_by_row[row])
-            famille_role.append({Role.applicant: "demandeur", Role.partner: "conjoint"}.get(person.role, "enfant"))
-        menage_role.append(
-            {Role.applicant: "personne_de_reference", Role.partner: "conjoint", Role.child: "enfant"}.get(
-                person.role, "autre"
+            famille_role.append(
+                {Role.applicant: "demandeur", Role.partner: "conjoint"}.get(person.role, "enfant")
             )
+        menage_role.append(
+            {
+                Role.applicant: "personne_de_reference",
+                Role.partner: "conjoint",
+                Role.child: "enfant",
+            }.get(person.role, "autre")
         )
         if person.role is Role.applicant:
             applicant_index[row] = position
@@ -219,10 +244,18 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
         for when in periods or [period]:
             simulation.set_input(variable, when, array)
 
-    simulation.set_input("date_naissance", make_period("eternity"), np.array([_birth_date(p, month) for p in persons]))
+    simulation.set_input(
+        "date_naissance",
+        make_period("eternity"),
+        np.array([_birth_date(p, month) for p in persons]),
+    )
     for key, variable in INCOME_VARIABLES.items():
-        per_person(variable, [getattr(p.incomes, key) if p.incomes else 0.0 for p in persons], months)
-    per_person("etudiant", [p.activity is not None and p.activity.value == "student" for p in persons])
+        per_person(
+            variable, [getattr(p.incomes, key) if p.incomes else 0.0 for p in persons], months
+        )
+    per_person(
+        "etudiant", [p.activity is not None and p.activity.value == "student" for p in persons]
+    )
     per_person("enceinte", [bool(p.pregnant) for p in persons])
     per_person(
         "nationalite",
@@ -230,18 +263,35 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     )
     per_person("titre_sejour", [bool(p.has_residence_permit) for p in persons])
     per_person("dispense_duree_titre_sejour", [bool(p.protected_status) for p in persons])
-    per_person("duree_possession_titre_sejour", [_years_between(p.residence_permit_since, month) if p.has_residence_permit else 0.0 for p in persons])
-    per_person("duree_residence_france", [_years_between(p.in_france_since, month) * 12 for p in persons])
-    per_person("heures_travail_trois_dernieres_annees", [p.hours_worked_last_3_years or 0.0 for p in persons])
+    per_person(
+        "duree_possession_titre_sejour",
+        [
+            _years_between(p.residence_permit_since, month) if p.has_residence_permit else 0.0
+            for p in persons
+        ],
+    )
+    per_person(
+        "duree_residence_france", [_years_between(p.in_france_since, month) * 12 for p in persons]
+    )
+    per_person(
+        "heures_travail_trois_dernieres_annees",
+        [p.hours_worked_last_3_years or 0.0 for p in persons],
+    )
     # Disability and autonomy (AAH, APA, ASPA, legal protection): see engine/autonomy.py.
     per_person("taux_incapacite", [(p.disability_rate or 0.0) / 100 for p in persons])
-    per_person("aah_restriction_substantielle_durable_acces_emploi", [bool(p.rsdae) for p in persons])
+    per_person(
+        "aah_restriction_substantielle_durable_acces_emploi", [bool(p.rsdae) for p in persons]
+    )
     per_person("aah_conjugalise_eligible", [bool(p.aah_before_october_2023) for p in persons])
     per_person("gir", [p.gir or 0 for p in persons])
     per_person("inapte_travail", [bool(p.unfit_for_work) for p in persons])
-    per_person("risque_securite_domicile", [bool(p.observations.safety_risk_at_home) for p in persons])
+    per_person(
+        "risque_securite_domicile", [bool(p.observations.safety_risk_at_home) for p in persons]
+    )
     per_person("desorientation", [bool(p.observations.disoriented) for p in persons])
-    per_person("difficulte_gestion_budget", [bool(p.observations.cannot_manage_budget) for p in persons])
+    per_person(
+        "difficulte_gestion_budget", [bool(p.observations.cannot_manage_budget) for p in persons]
+    )
 
     households = [s.household for s in situations]
     simulation.set_input(
@@ -250,38 +300,69 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
         np.array([_housing_status(h).index if h.housing.status else 0 for h in households]),
     )
     simulation.set_input("loyer", period, np.array([h.housing.rent or 0.0 for h in households]))
-    simulation.set_input("participation_frais", period, np.array([bool(h.housing.contributes_to_costs) for h in households]))
+    simulation.set_input(
+        "participation_frais",
+        period,
+        np.array([bool(h.housing.contributes_to_costs) for h in households]),
+    )
     simulation.set_input("depcom", period, np.array([h.commune or "" for h in households]))
-    simulation.set_input("rfr", period, np.array([h.fiscal_reference_income or 0.0 for h in households]))
-    simulation.set_input("energie_factures_impayees", period, np.array([h.energy.unpaid_bills or 0.0 for h in households]))
+    simulation.set_input(
+        "rfr", period, np.array([h.fiscal_reference_income or 0.0 for h in households])
+    )
+    simulation.set_input(
+        "energie_factures_impayees",
+        period,
+        np.array([h.energy.unpaid_bills or 0.0 for h in households]),
+    )
     simulation.set_input(
         "energie_avis_fournisseur",
         period,
-        np.array([SUPPLIER_NOTICE[h.energy.supplier_notice or SupplierNotice.none].index for h in households]),
+        np.array(
+            [
+                SUPPLIER_NOTICE[h.energy.supplier_notice or SupplierNotice.none].index
+                for h in households
+            ]
+        ),
     )
-    simulation.set_input("dettes_total", period, np.array([h.debts.total or 0.0 for h in households]))
     simulation.set_input(
-        "dettes_remboursements_mensuels", period, np.array([h.debts.monthly_repayments or 0.0 for h in households])
+        "dettes_total", period, np.array([h.debts.total or 0.0 for h in households])
+    )
+    simulation.set_input(
+        "dettes_remboursements_mensuels",
+        period,
+        np.array([h.debts.monthly_repayments or 0.0 for h in households]),
     )
     for observation_name, variable in OBSERVATION_VARIABLES.items():
         simulation.set_input(
-            variable, period, np.array([observation(s, observation_name) is True for s in situations])
+            variable,
+            period,
+            np.array([observation(s, observation_name) is True for s in situations]),
         )
 
     _set_housing_aid_inputs(simulation, period, households)
 
     famille_household = [households[row] for row in famille_rows]
     # The declared housing aid, where given, is used instead of the computed one (aide_logement).
-    simulation.set_input("aide_logement_percue", period, np.array([h.housing.housing_aid or 0.0 for h in famille_household]))
     simulation.set_input(
-        "aide_logement_percue_renseignee", period, np.array([h.housing.housing_aid is not None for h in famille_household])
+        "aide_logement_percue",
+        period,
+        np.array([h.housing.housing_aid or 0.0 for h in famille_household]),
+    )
+    simulation.set_input(
+        "aide_logement_percue_renseignee",
+        period,
+        np.array([h.housing.housing_aid is not None for h in famille_household]),
     )
     for when in months:
         simulation.set_input(
-            "prestations_familiales_percues", when, np.array([h.family_benefits or 0.0 for h in famille_household])
+            "prestations_familiales_percues",
+            when,
+            np.array([h.family_benefits or 0.0 for h in famille_household]),
         )
     simulation.set_input(
-        "prestations_familiales_connues", period, np.array([h.family_benefits is not None for h in famille_household])
+        "prestations_familiales_connues",
+        period,
+        np.array([h.family_benefits is not None for h in famille_household]),
     )
     # Child support owed by the other parent (allocation de soutien familial, rules/asf).
     statuses = [h.alimony.status for h in famille_household]
@@ -299,7 +380,15 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
         "date_isolement",
         make_period("eternity"),
         np.array(
-            [np.datetime64(Month(h.single_parent_since).first_day if h.single_parent_since else dt.date(1900, 1, 1), "D") for h in famille_household]
+            [
+                np.datetime64(
+                    Month(h.single_parent_since).first_day
+                    if h.single_parent_since
+                    else dt.date(1900, 1, 1),
+                    "D",
+                )
+                for h in famille_household
+            ]
         ),
     )
     return Batch(simulation, period, applicant_index, applicant_famille, np.arange(len(situations)))

@@ -42,7 +42,8 @@ class Condition(_Model):
     facts: list[str] = []
     waived_by: str | None = None
     unconfirmed_by: str | None = None
-    """A boolean variable: when true, a met condition is reported as unknown (rule not confirmed)."""
+    """A boolean variable: when true, a met condition is reported as unknown (rule not
+    confirmed)."""
 
 
 class Detail(_Model):
@@ -118,7 +119,9 @@ def programmes() -> tuple[Programme, ...]:
     registry = yaml.safe_load((RULES_DIR / "registry.yaml").read_text(encoding="utf-8"))
     found = []
     for entry in registry["programmes"]:
-        rules = yaml.safe_load((RULES_DIR / entry["folder"] / "programme.yaml").read_text(encoding="utf-8"))
+        rules = yaml.safe_load(
+            (RULES_DIR / entry["folder"] / "programme.yaml").read_text(encoding="utf-8")
+        )
         found.append(Programme.model_validate({**entry, "rules": rules}))
     return tuple(found)
 

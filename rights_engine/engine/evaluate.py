@@ -193,7 +193,9 @@ def _evaluate_month(
         contacts = partners_to_contact(ranked)
         local_notices: list[str] = []
         if partners is not None:
-            contacts, local_notices = local_contacts(contacts, partners, situation.household.commune)
+            contacts, local_notices = local_contacts(
+                contacts, partners, situation.household.commune
+            )
         reports.append(
             Report(
                 engine_version=__version__,

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from rights_engine.engine import autonomy
 from rights_engine.situation.models import (
     AlimonyStatus,
     Nationality,
@@ -21,7 +22,6 @@ from rights_engine.situation.models import (
     Situation,
     age_at,
 )
-from rights_engine.engine import autonomy
 
 __all__ = ["FACTS", "Fact", "FactRef", "observation", "unknown_facts"]
 
@@ -61,7 +61,10 @@ def _eu(person: Person | None) -> bool:
 
 
 def _hosted(situation: Situation) -> bool:
-    return situation.household.housing.status is not None and situation.household.housing.status.value == "hosted_free"
+    return (
+        situation.household.housing.status is not None
+        and situation.household.housing.status.value == "hosted_free"
+    )
 
 
 def _renting(situation: Situation) -> bool:
@@ -83,8 +86,12 @@ def _lone_parent(situation: Situation) -> bool:
     return _has_children(situation) and not any(p.role is Role.partner for p in situation.people)
 
 
-def _person(check: Callable[[Person], Any], applies: Callable[[Person | None], bool] = _adult) -> Callable[[Situation, Person | None], bool]:
-    return lambda situation, person: person is not None and applies(person) and check(person) is None
+def _person(
+    check: Callable[[Person], Any], applies: Callable[[Person | None], bool] = _adult
+) -> Callable[[Situation, Person | None], bool]:
+    return lambda situation, person: (
+        person is not None and applies(person) and check(person) is None
+    )
 
 
 def _young(situation: Situation, person: Person) -> bool:
@@ -93,7 +100,8 @@ def _young(situation: Situation, person: Person) -> bool:
 
 
 def observation(situation: Situation, name: str) -> bool | None:
-    """An observation of the household or of any person: True if any says so, None if none is known."""
+    """An observation of the household or of any person: True if any says so, None if none is
+    known."""
     values = [getattr(situation.household.observations, name)]
     values += [getattr(person.observations, name) for person in situation.people]
     if any(value is True for value in values):
@@ -124,90 +132,224 @@ def _energy_debt_unknown(situation: Situation) -> bool:
 FACTS: dict[str, Fact] = {
     fact.id: fact
     for fact in (
-        Fact("age", True, "Quelle est la date de naissance de {person} ?",
-             lambda s, p: p is not None and p.birth_date is None and p.age is None),
-        Fact("nationality", True, "Quelle est la nationalité de {person} (française, Union européenne, autre) ?",
-             _person(lambda p: p.nationality)),
-        Fact("residence_permit", True,
-             "{person} a-t-il ou elle un titre de séjour autorisant à travailler, et depuis quand (ou un statut de réfugié, une carte de résident) ?",
-             lambda s, p: _non_eu(p) and _adult(p) and p is not None and p.protected_status is not True
-             and (p.residence_permit_since is None or p.has_residence_permit is None)
-             and p.has_residence_permit is not False),
-        Fact("in_france_since", True, "Depuis quand {person} réside-t-il ou elle en France ?",
-             _person(lambda p: p.in_france_since, lambda p: _eu(p) and _adult(p))),
-        Fact("activity", True, "Quelle est la situation de {person} : en emploi, au chômage, étudiant, retraité, sans activité ?",
-             _person(lambda p: p.activity)),
-        Fact("incomes", True,
-             "Quelles sont les ressources mensuelles de {person} sur les 3 derniers mois (salaire, pension, chômage, pension alimentaire…) ?",
-             _person(lambda p: p.incomes)),
-        Fact("hours_worked", True,
-             "{person} a-t-il ou elle travaillé au moins 3 214 heures (environ 2 ans à temps plein) au cours des 3 dernières années ?",
-             lambda s, p: _adult(p) and p is not None and p.hours_worked_last_3_years is None
-             and _young(s, p)),
-        Fact("housing_status", False,
-             "Quelle est la situation de logement : locataire, propriétaire, hébergé gratuitement, sans logement ?",
-             lambda s, p: s.household.housing.status is None),
+        Fact(
+            "age",
+            True,
+            "Quelle est la date de naissance de {person} ?",
+            lambda s, p: p is not None and p.birth_date is None and p.age is None,
+        ),
+        Fact(
+            "nationality",
+            True,
+            "Quelle est la nationalité de {person} (française, Union européenne, autre) ?",
+            _person(lambda p: p.nationality),
+        ),
+        Fact(
+            "residence_permit",
+            True,
+            "{person} a-t-il ou elle un titre de séjour autorisant à travailler, et depuis quand "
+            "(ou un statut de réfugié, une carte de résident) ?",
+            lambda s, p: (
+                _non_eu(p)
+                and _adult(p)
+                and p is not None
+                and p.protected_status is not True
+                and (p.residence_permit_since is None or p.has_residence_permit is None)
+                and p.has_residence_permit is not False
+            ),
+        ),
+        Fact(
+            "in_france_since",
+            True,
+            "Depuis quand {person} réside-t-il ou elle en France ?",
+            _person(lambda p: p.in_france_since, lambda p: _eu(p) and _adult(p)),
+        ),
+        Fact(
+            "activity",
+            True,
+            "Quelle est la situation de {person} : en emploi, au chômage, étudiant, retraité, "
+            "sans activité ?",
+            _person(lambda p: p.activity),
+        ),
+        Fact(
+            "incomes",
+            True,
+            "Quelles sont les ressources mensuelles de {person} sur les 3 derniers mois (salaire, "
+            "pension, chômage, pension alimentaire…) ?",
+            _person(lambda p: p.incomes),
+        ),
+        Fact(
+            "hours_worked",
+            True,
+            "{person} a-t-il ou elle travaillé au moins 3 214 heures (environ 2 ans à temps "
+            "plein) au cours des 3 dernières années ?",
+            lambda s, p: (
+                _adult(p) and p is not None and p.hours_worked_last_3_years is None and _young(s, p)
+            ),
+        ),
+        Fact(
+            "housing_status",
+            False,
+            "Quelle est la situation de logement : locataire, propriétaire, hébergé gratuitement, "
+            "sans logement ?",
+            lambda s, p: s.household.housing.status is None,
+        ),
         # A tenant's housing aid is computed from the rent, the zone and the resources: the rent
         # is asked; the aid itself is asked only in a shelter (logement-foyer, not computed).
-        Fact("housing_aid", False, "Le foyer perçoit-il une aide au logement (APL, ALF, ALS) et de quel montant ?",
-             lambda s, p: _in_shelter(s) and s.household.housing.housing_aid is None),
-        Fact("rent", False, "Quel est le loyer mensuel hors charges du logement ?",
-             lambda s, p: _tenant(s) and s.household.housing.rent is None and s.household.housing.housing_aid is None),
-        Fact("commune", False, "Dans quelle commune se trouve le logement (code postal ou nom de la commune) ?",
-             lambda s, p: _tenant(s) and s.household.commune is None and s.household.housing.zone is None),
-        Fact("rent_arrears", False,
-             "Le foyer a-t-il des loyers impayés (montant, nombre de mois) et a-t-il reçu un commandement de payer, une assignation ou un jugement d'expulsion ?",
-             lambda s, p: _tenant(s) and s.household.housing.rent_arrears is None
-             and s.household.housing.arrears_months is None and s.household.housing.eviction_stage is None),
-        Fact("contributes_to_costs", False, "La personne hébergée participe-t-elle aux frais du logement (loyer, charges) ?",
-             lambda s, p: _hosted(s) and s.household.housing.contributes_to_costs is None),
-        Fact("family_benefits", False, "Quelles prestations familiales le foyer perçoit-il chaque mois (allocations familiales, allocation de base de la PAJE, ASF…) ?",
-             lambda s, p: _has_children(s) and s.household.family_benefits is None),
-        Fact("single_parent_since", False, "Depuis quand le parent élève-t-il seul ses enfants (séparation, décès) ?",
-             lambda s, p: _lone_parent(s) and s.household.single_parent_since is None),
-        Fact("alimony", False,
-             "Une pension alimentaire a-t-elle été fixée pour les enfants (jugement, convention "
-             "homologuée, acte notarié) ? Si oui, de quel montant par mois, et l'autre parent la "
-             "paie-t-il intégralement, en partie ou pas du tout depuis au moins un mois ?",
-             lambda s, p: _lone_parent(s) and _alimony_unknown(s)),
-        Fact("fiscal_reference_income", False,
-             "Quel est le revenu fiscal de référence indiqué sur le dernier avis d'imposition du foyer ?",
-             lambda s, p: s.household.fiscal_reference_income is None),
-        Fact("energy_debt", False,
-             "Le foyer a-t-il des factures d'énergie impayées (électricité, gaz, chauffage), de quel montant, et quel courrier a-t-il reçu du fournisseur ?",
-             lambda s, p: _energy_debt_unknown(s)),
-        Fact("debts", False,
-             "Le foyer a-t-il des dettes ou des crédits en cours : montant total et remboursements mensuels ?",
-             lambda s, p: s.household.debts.total is None or s.household.debts.monthly_repayments is None),
-        Fact("no_shelter_tonight", False, "La personne a-t-elle un endroit où dormir cette nuit ?",
-             lambda s, p: observation(s, "no_shelter_tonight") is None and _precarious_housing(s)),
-        Fact("domestic_violence", False,
-             "Des violences au sein du couple ou de la famille sont-elles évoquées (physiques, psychologiques, économiques) ?",
-             lambda s, p: observation(s, "domestic_violence") is None),
-        Fact("child_at_risk_reported", False,
-             "Des éléments laissent-ils craindre qu'un enfant soit en danger (violences, négligences graves) ?",
-             lambda s, p: _has_children(s) and observation(s, "child_at_risk_reported") is None),
-        Fact("parents_overwhelmed", False,
-             "Les parents se disent-ils dépassés dans l'éducation de leur enfant et souhaitent-ils un soutien ?",
-             lambda s, p: _has_children(s) and observation(s, "parents_overwhelmed") is None),
-        Fact("disability_rate", True,
-             "Quel taux d'incapacité la MDPH a-t-elle reconnu à {person} (moins de 50 %, de 50 à 79 %, 80 % ou plus) ? Si aucune demande n'a été faite, la MDPH le fixera",
-             autonomy.disability_rate_unknown),
-        Fact("rsdae", True,
-             "La CDAPH a-t-elle reconnu à {person} une restriction substantielle et durable d'accès à l'emploi (RSDAE) ?",
-             autonomy.rsdae_unknown),
-        Fact("aah_before_october_2023", True,
-             "{person} percevait-il ou elle déjà l'AAH avant le 1er octobre 2023, sans interruption depuis ?",
-             autonomy.aah_before_october_2023_unknown),
-        Fact("gir", True,
-             "Le GIR de {person} a-t-il déjà été évalué (grille AGGIR) ? Sinon, l'équipe médico-sociale du département l'évaluera à domicile lors de la demande d'APA",
-             autonomy.gir_unknown),
-        Fact("unfit_for_work", True,
-             "{person} a-t-il ou elle été reconnu(e) inapte au travail par sa caisse de retraite ?",
-             autonomy.unfit_for_work_unknown),
-        Fact("cannot_manage_budget", True,
-             "Est-ce que {person} parvient encore à gérer seule son budget, ses papiers et ses démarches ?",
-             autonomy.cannot_manage_budget_unknown),
+        Fact(
+            "housing_aid",
+            False,
+            "Le foyer perçoit-il une aide au logement (APL, ALF, ALS) et de quel montant ?",
+            lambda s, p: _in_shelter(s) and s.household.housing.housing_aid is None,
+        ),
+        Fact(
+            "rent",
+            False,
+            "Quel est le loyer mensuel hors charges du logement ?",
+            lambda s, p: (
+                _tenant(s)
+                and s.household.housing.rent is None
+                and s.household.housing.housing_aid is None
+            ),
+        ),
+        Fact(
+            "commune",
+            False,
+            "Dans quelle commune se trouve le logement (code postal ou nom de la commune) ?",
+            lambda s, p: (
+                _tenant(s) and s.household.commune is None and s.household.housing.zone is None
+            ),
+        ),
+        Fact(
+            "rent_arrears",
+            False,
+            "Le foyer a-t-il des loyers impayés (montant, nombre de mois) et a-t-il reçu un "
+            "commandement de payer, une assignation ou un jugement d'expulsion ?",
+            lambda s, p: (
+                _tenant(s)
+                and s.household.housing.rent_arrears is None
+                and s.household.housing.arrears_months is None
+                and s.household.housing.eviction_stage is None
+            ),
+        ),
+        Fact(
+            "contributes_to_costs",
+            False,
+            "La personne hébergée participe-t-elle aux frais du logement (loyer, charges) ?",
+            lambda s, p: _hosted(s) and s.household.housing.contributes_to_costs is None,
+        ),
+        Fact(
+            "family_benefits",
+            False,
+            "Quelles prestations familiales le foyer perçoit-il chaque mois (allocations "
+            "familiales, allocation de base de la PAJE, ASF…) ?",
+            lambda s, p: _has_children(s) and s.household.family_benefits is None,
+        ),
+        Fact(
+            "single_parent_since",
+            False,
+            "Depuis quand le parent élève-t-il seul ses enfants (séparation, décès) ?",
+            lambda s, p: _lone_parent(s) and s.household.single_parent_since is None,
+        ),
+        Fact(
+            "alimony",
+            False,
+            "Une pension alimentaire a-t-elle été fixée pour les enfants (jugement, convention "
+            "homologuée, acte notarié) ? Si oui, de quel montant par mois, et l'autre parent la "
+            "paie-t-il intégralement, en partie ou pas du tout depuis au moins un mois ?",
+            lambda s, p: _lone_parent(s) and _alimony_unknown(s),
+        ),
+        Fact(
+            "fiscal_reference_income",
+            False,
+            "Quel est le revenu fiscal de référence indiqué sur le dernier avis d'imposition du "
+            "foyer ?",
+            lambda s, p: s.household.fiscal_reference_income is None,
+        ),
+        Fact(
+            "energy_debt",
+            False,
+            "Le foyer a-t-il des factures d'énergie impayées (électricité, gaz, chauffage), de "
+            "quel montant, et quel courrier a-t-il reçu du fournisseur ?",
+            lambda s, p: _energy_debt_unknown(s),
+        ),
+        Fact(
+            "debts",
+            False,
+            "Le foyer a-t-il des dettes ou des crédits en cours : montant total et remboursements "
+            "mensuels ?",
+            lambda s, p: (
+                s.household.debts.total is None or s.household.debts.monthly_repayments is None
+            ),
+        ),
+        Fact(
+            "no_shelter_tonight",
+            False,
+            "La personne a-t-elle un endroit où dormir cette nuit ?",
+            lambda s, p: observation(s, "no_shelter_tonight") is None and _precarious_housing(s),
+        ),
+        Fact(
+            "domestic_violence",
+            False,
+            "Des violences au sein du couple ou de la famille sont-elles évoquées (physiques, "
+            "psychologiques, économiques) ?",
+            lambda s, p: observation(s, "domestic_violence") is None,
+        ),
+        Fact(
+            "child_at_risk_reported",
+            False,
+            "Des éléments laissent-ils craindre qu'un enfant soit en danger (violences, "
+            "négligences graves) ?",
+            lambda s, p: _has_children(s) and observation(s, "child_at_risk_reported") is None,
+        ),
+        Fact(
+            "parents_overwhelmed",
+            False,
+            "Les parents se disent-ils dépassés dans l'éducation de leur enfant et souhaitent-ils "
+            "un soutien ?",
+            lambda s, p: _has_children(s) and observation(s, "parents_overwhelmed") is None,
+        ),
+        Fact(
+            "disability_rate",
+            True,
+            "Quel taux d'incapacité la MDPH a-t-elle reconnu à {person} (moins de 50 %, de 50 à "
+            "79 %, 80 % ou plus) ? Si aucune demande n'a été faite, la MDPH le fixera",
+            autonomy.disability_rate_unknown,
+        ),
+        Fact(
+            "rsdae",
+            True,
+            "La CDAPH a-t-elle reconnu à {person} une restriction substantielle et durable "
+            "d'accès à l'emploi (RSDAE) ?",
+            autonomy.rsdae_unknown,
+        ),
+        Fact(
+            "aah_before_october_2023",
+            True,
+            "{person} percevait-il ou elle déjà l'AAH avant le 1er octobre 2023, sans "
+            "interruption depuis ?",
+            autonomy.aah_before_october_2023_unknown,
+        ),
+        Fact(
+            "gir",
+            True,
+            "Le GIR de {person} a-t-il déjà été évalué (grille AGGIR) ? Sinon, l'équipe "
+            "médico-sociale du département l'évaluera à domicile lors de la demande d'APA",
+            autonomy.gir_unknown,
+        ),
+        Fact(
+            "unfit_for_work",
+            True,
+            "{person} a-t-il ou elle été reconnu(e) inapte au travail par sa caisse de retraite ?",
+            autonomy.unfit_for_work_unknown,
+        ),
+        Fact(
+            "cannot_manage_budget",
+            True,
+            "Est-ce que {person} parvient encore à gérer seule son budget, ses papiers et ses "
+            "démarches ?",
+            autonomy.cannot_manage_budget_unknown,
+        ),
     )
 }
 

@@ -81,10 +81,18 @@ def _describe(value: object, unit: str = "EUR") -> str:
     return str(value)
 
 
-def _condition_status(programme_values: ProgrammeValues, variable: str, waived_by: str | None,
-                      unconfirmed_by: str | None = None) -> ConditionStatus:
+def _condition_status(
+    programme_values: ProgrammeValues,
+    variable: str,
+    waived_by: str | None,
+    unconfirmed_by: str | None = None,
+) -> ConditionStatus:
     status = _known_status(programme_values, variable, waived_by)
-    if status == "met" and unconfirmed_by is not None and any(programme_values.pair(unconfirmed_by)):
+    if (
+        status == "met"
+        and unconfirmed_by is not None
+        and any(programme_values.pair(unconfirmed_by))
+    ):
         return "unknown"
     return status
 
@@ -101,7 +109,9 @@ def _urgency(programme: Programme, programme_values: ProgrammeValues) -> Urgency
     if rules.urgency_variable is None:
         return rules.urgency
     pair = [str(v) for v in programme_values.pair(rules.urgency_variable)]
-    return min((u for u in _URGENCY_SCALE if u in pair), key=_URGENCY_SCALE.index, default=rules.urgency)
+    return min(
+        (u for u in _URGENCY_SCALE if u in pair), key=_URGENCY_SCALE.index, default=rules.urgency
+    )
 
 
 def _deadlines(programme: Programme, programme_values: ProgrammeValues) -> list[Deadline]:
@@ -123,7 +133,9 @@ def _as_date(value: object) -> dt.date:
     return dt.date.fromisoformat(str(np.datetime64(value, "D")))
 
 
-def _known_status(programme_values: ProgrammeValues, variable: str, waived_by: str | None) -> ConditionStatus:
+def _known_status(
+    programme_values: ProgrammeValues, variable: str, waived_by: str | None
+) -> ConditionStatus:
     favourable, unfavourable = (bool(v) for v in programme_values.pair(variable))
     if waived_by is not None:
         waiver_fav, waiver_unf = (bool(v) for v in programme_values.pair(waived_by))
@@ -139,24 +151,39 @@ def _known_status(programme_values: ProgrammeValues, variable: str, waived_by: s
 
 def _question(situation: Situation, ref: FactRef) -> MissingFact:
     person = situation.people[ref.person] if ref.person is not None else None
-    question = FACTS[ref.fact].question.format(person=describe_person(person) if person else "la personne")
-    return MissingFact(fact=ref.fact, person=person.id if person else None,
-                       question=question[0].upper() + question[1:])
+    question = FACTS[ref.fact].question.format(
+        person=describe_person(person) if person else "la personne"
+    )
+    return MissingFact(
+        fact=ref.fact,
+        person=person.id if person else None,
+        question=question[0].upper() + question[1:],
+    )
 
 
-def make_finding(programme: Programme, situation: Situation, unknown: list[FactRef],
-                 programme_values: ProgrammeValues) -> Finding:
+def make_finding(
+    programme: Programme,
+    situation: Situation,
+    unknown: list[FactRef],
+    programme_values: ProgrammeValues,
+) -> Finding:
     """The finding of one programme for one household (rank filled in later by the ranking)."""
     rules = programme.rules
     reasons: list[Reason] = []
     facts_to_ask: set[str] = set()
     for condition in rules.conditions:
-        status = _condition_status(programme_values, condition.variable, condition.waived_by,
-                                   condition.unconfirmed_by)
+        status = _condition_status(
+            programme_values, condition.variable, condition.waived_by, condition.unconfirmed_by
+        )
         if status == "unknown":
             facts_to_ask.update(condition.facts)
-        reasons.append(Reason(label=condition.label, status=status,
-                              reference=LegalReference(**condition.reference.model_dump())))
+        reasons.append(
+            Reason(
+                label=condition.label,
+                status=status,
+                reference=LegalReference(**condition.reference.model_dump()),
+            )
+        )
 
     amount: Amount | None = None
     if rules.amount is not None:

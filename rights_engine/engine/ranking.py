@@ -6,16 +6,24 @@ Expected value = the middle of the estimated monthly amount × the chance the ri
 
 from __future__ import annotations
 
-from rights_engine.report import Finding, PartnerContact
 from rights_engine.engine.catalogue import partners
+from rights_engine.report import Finding, PartnerContact
 
 __all__ = ["rank_findings", "partners_to_contact", "URGENCY_LABELS", "VERDICT_LABELS"]
 
 URGENCY_ORDER = {"emergency": 0, "high": 1, "normal": 2}
 VERDICT_ORDER = {"likely": 0, "to_confirm": 1, "unlikely": 2}
 VERDICT_WEIGHT = {"likely": 1.0, "to_confirm": 0.5, "unlikely": 0.0}
-URGENCY_LABELS = {"emergency": "urgence immédiate", "high": "urgence haute", "normal": "urgence normale"}
-VERDICT_LABELS = {"likely": "droit probable", "to_confirm": "à confirmer", "unlikely": "peu probable"}
+URGENCY_LABELS = {
+    "emergency": "urgence immédiate",
+    "high": "urgence haute",
+    "normal": "urgence normale",
+}
+VERDICT_LABELS = {
+    "likely": "droit probable",
+    "to_confirm": "à confirmer",
+    "unlikely": "peu probable",
+}
 MONTHS_PER_YEAR = 12
 
 
@@ -40,14 +48,18 @@ def _key(finding: Finding) -> tuple[int, int, float, int, str]:
 
 def _reason(finding: Finding) -> str:
     if finding.verdict == "unlikely":
-        return "Peu probable au vu des faits connus : listé pour mémoire, après les droits à vérifier"
+        return (
+            "Peu probable au vu des faits connus : listé pour mémoire, après les droits à vérifier"
+        )
     parts = [URGENCY_LABELS[finding.urgency], VERDICT_LABELS[finding.verdict]]
     value = expected_monthly_value(finding)
     if finding.estimated_amount is not None:
         parts.append(f"valeur attendue ≈ {value:,.0f} €/mois".replace(",", " "))
     else:
         parts.append("orientation sans montant")
-    return "Classé par urgence, puis valeur attendue, puis degré de certitude : " + " ; ".join(parts)
+    return "Classé par urgence, puis valeur attendue, puis degré de certitude : " + " ; ".join(
+        parts
+    )
 
 
 def rank_findings(findings: list[Finding]) -> list[Finding]:

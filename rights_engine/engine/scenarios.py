@@ -12,6 +12,8 @@ import datetime as dt
 from enum import StrEnum
 from typing import Any
 
+from rights_engine.engine.autonomy import complete_autonomy
+from rights_engine.engine.facts import observation
 from rights_engine.situation.models import (
     Activity,
     Alimony,
@@ -25,8 +27,6 @@ from rights_engine.situation.models import (
     Situation,
     SupplierNotice,
 )
-from rights_engine.engine.facts import observation
-from rights_engine.engine.autonomy import complete_autonomy
 
 __all__ = ["Scenario", "complete"]
 
@@ -64,7 +64,9 @@ def _complete_person(person: Person, scenario: Scenario, first_day: dt.date) -> 
         if person.has_residence_permit is None:
             update["has_residence_permit"] = fav
         if person.residence_permit_since is None:
-            update["residence_permit_since"] = _months_before(first_day, 12 * _LONG_AGO_YEARS if fav else 0)
+            update["residence_permit_since"] = _months_before(
+                first_day, 12 * _LONG_AGO_YEARS if fav else 0
+            )
         if person.protected_status is None:
             update["protected_status"] = False
     if nationality is Nationality.eu and person.in_france_since is None:
@@ -82,14 +84,18 @@ def _complete_person(person: Person, scenario: Scenario, first_day: dt.date) -> 
 
 
 def _favourable_rent(situation: Situation) -> float:
-    """The zone 1 loyer plafond for the household's composition (arrêté du 27 septembre 2019, art. 7)."""
+    """The zone 1 loyer plafond for the household's composition (arrêté du 27 septembre 2019, art.
+    7)."""
     from rights_engine.system import parameters_at  # built once per date, cached
 
     plafonds = parameters_at(situation.reference_month.first_day.isoformat())
     zone_1 = plafonds.aide_logement.locatif.loyers_plafonds.zone_1
     children = sum(p.role is Role.child for p in situation.people)
     if children:
-        return float(zone_1.une_personne_a_charge + (children - 1) * zone_1.par_personne_a_charge_supplementaire)
+        return float(
+            zone_1.une_personne_a_charge
+            + (children - 1) * zone_1.par_personne_a_charge_supplementaire
+        )
     if any(p.role is Role.partner for p in situation.people):
         return float(zone_1.couple)
     return float(zone_1.personne_seule)
@@ -111,7 +117,11 @@ def _complete_household(situation: Situation, scenario: Scenario) -> Household:
         # reads the computed entitlement (aide_logement_montant), from the rent filled below.
         renting = tenant or status is HousingStatus.shelter
         housing_update["housing_aid"] = _HIGH_HOUSING_AID if renting and not fav else 0.0
-    if housing.rent is None and housing.housing_aid is None and status in (HousingStatus.tenant, HousingStatus.social_tenant):
+    if (
+        housing.rent is None
+        and housing.housing_aid is None
+        and status in (HousingStatus.tenant, HousingStatus.social_tenant)
+    ):
         # Unknown rent: at the zone 1 loyer plafond of the household (the highest aid, below any
         # dégressivité threshold) or nothing (the lowest aid).
         housing_update["rent"] = _favourable_rent(situation) if fav else 0.0
@@ -130,7 +140,9 @@ def _complete_household(situation: Situation, scenario: Scenario) -> Household:
         update["benefits_received"] = []
     if household.single_parent_since is None:
         first_day = situation.reference_month.first_day
-        update["single_parent_since"] = _months_before(first_day, 0 if fav else 12 * _LONG_AGO_YEARS)
+        update["single_parent_since"] = _months_before(
+            first_day, 0 if fav else 12 * _LONG_AGO_YEARS
+        )
     alimony = _complete_alimony(situation, scenario)
     if alimony is not None:
         update["alimony"] = alimony
@@ -164,13 +176,17 @@ def _complete_alimony(situation: Situation, scenario: Scenario) -> Alimony | Non
     return alimony.model_copy(update=update) if update else None
 
 
-def _with_alimony_received_edge(situation: Situation, people: list[Person], household: Household,
-                                scenario: Scenario) -> list[Person]:
+def _with_alimony_received_edge(
+    situation: Situation, people: list[Person], household: Household, scenario: Scenario
+) -> list[Person]:
     """A pension paid in part while the applicant's incomes are unknown: the part received is
     nothing in the favourable completion (the whole ASF) and, in the unfavourable one, the whole
     amount fixed (or a high amount if it is unknown), which leaves the least ASF (L581-2)."""
-    if (scenario is Scenario.favourable or situation.applicant.incomes is not None
-            or household.alimony.status is not AlimonyStatus.partially_paid):
+    if (
+        scenario is Scenario.favourable
+        or situation.applicant.incomes is not None
+        or household.alimony.status is not AlimonyStatus.partially_paid
+    ):
         return people
     edge = household.alimony.amount_fixed
     received = _HIGH_MONTHLY_INCOME if edge is None else edge
@@ -210,7 +226,11 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
         update["debts"] = debts.model_copy(update=debts_update)
     has_children = any(p.role is Role.child for p in situation.people)
     status = household.housing.status
-    precarious = status is None or status in (HousingStatus.homeless, HousingStatus.hosted_free, HousingStatus.shelter)
+    precarious = status is None or status in (
+        HousingStatus.homeless,
+        HousingStatus.hosted_free,
+        HousingStatus.shelter,
+    )
     applies = {
         "no_shelter_tonight": precarious,
         "domestic_violence": True,
@@ -223,9 +243,9 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
         for name, applicable in applies.items()
         if observation(situation, name) is None
     }
-    observations_update.update({
-        name: True for name in applies if observation(situation, name) is True
-    })
+    observations_update.update(
+        {name: True for name in applies if observation(situation, name) is True}
+    )
     if observations_update:
         update["observations"] = household.observations.model_copy(update=observations_update)
     return update
@@ -235,7 +255,10 @@ def complete(situation: Situation, scenario: Scenario) -> Situation:
     """The situation with every unknown fact set to its favourable or unfavourable edge value."""
     first_day = situation.reference_month.first_day
     fav = scenario is Scenario.favourable
-    people = [_complete_person(complete_autonomy(situation, p, fav), scenario, first_day) for p in situation.people]
+    people = [
+        _complete_person(complete_autonomy(situation, p, fav), scenario, first_day)
+        for p in situation.people
+    ]
     household = _complete_household(situation, scenario)
     people = _with_alimony_received_edge(situation, people, household, scenario)
     return situation.model_copy(

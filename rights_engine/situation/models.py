@@ -148,7 +148,8 @@ class Observations(_Strict):
     """
 
     no_shelter_tonight: bool | None = Field(
-        None, description="Sans solution d'hébergement pour la nuit qui vient (mis dehors, à la rue)"
+        None,
+        description="Sans solution d'hébergement pour la nuit qui vient (mis dehors, à la rue)",
     )
     domestic_violence: bool | None = Field(
         None, description="Violences au sein du couple ou de la famille rapportées ou constatées"
@@ -162,16 +163,23 @@ class Observations(_Strict):
         "(violences, négligences) : information préoccupante à transmettre",
     )
     parents_overwhelmed: bool | None = Field(
-        None, description="Parents en difficulté dans l'éducation de leur enfant et demandeurs d'un soutien"
+        None,
+        description="Parents en difficulté dans l'éducation de leur enfant et demandeurs d'un "
+        "soutien",
     )
     safety_risk_at_home: bool | None = Field(
-        None, description="La personne se met en danger à son domicile (gaz oublié, chutes, errance) : APA en urgence"
+        None,
+        description="La personne se met en danger à son domicile (gaz oublié, chutes, errance) : "
+        "APA en urgence",
     )
     disoriented: bool | None = Field(
-        None, description="La personne est désorientée (se perd dans un lieu familier, oublis graves)"
+        None,
+        description="La personne est désorientée (se perd dans un lieu familier, oublis graves)",
     )
     cannot_manage_budget: bool | None = Field(
-        None, description="La personne ne parvient plus à gérer seule son budget, ses papiers et ses démarches"
+        None,
+        description="La personne ne parvient plus à gérer seule son budget, ses papiers et ses "
+        "démarches",
     )
 
 
@@ -184,14 +192,17 @@ class Person(_Strict):
     )
     nationality: Nationality | None = None
     residence_permit_since: MonthField | None = Field(
-        None, description="Nationalité hors UE : mois de délivrance du premier titre de séjour autorisant à travailler"
+        None,
+        description="Nationalité hors UE : mois de délivrance du premier titre de séjour "
+        "autorisant à travailler",
     )
     has_residence_permit: bool | None = Field(
         None, description="Nationalité hors UE : titre de séjour en cours de validité"
     )
     protected_status: bool | None = Field(
         None,
-        description="Réfugié, protection subsidiaire, apatride ou carte de résident (dispense de la durée du titre)",
+        description="Réfugié, protection subsidiaire, apatride ou carte de résident (dispense de "
+        "la durée du titre)",
     )
     in_france_since: MonthField | None = Field(
         None, description="Ressortissant UE/EEE/Suisse : mois d'arrivée en France"
@@ -205,18 +216,28 @@ class Person(_Strict):
     disability_rate: Annotated[float, Field(ge=0, le=100)] | None = Field(
         None, description="Taux d'incapacité reconnu par la MDPH, en %"
     )
-    gir: Annotated[int, Field(ge=1, le=6)] | None = Field(None, description="Groupe iso-ressources (grille AGGIR), 1 à 6")
+    gir: Annotated[int, Field(ge=1, le=6)] | None = Field(
+        None, description="Groupe iso-ressources (grille AGGIR), 1 à 6"
+    )
     disability_reported: bool | None = Field(
-        None, description="Handicap ou maladie invalidante signalé, avant ou sans décision de la MDPH (le taux d'incapacité est alors demandé)"
+        None,
+        description="Handicap ou maladie invalidante signalé, avant ou sans décision de la MDPH "
+        "(le taux d'incapacité est alors demandé)",
     )
     rsdae: bool | None = Field(
-        None, description="Restriction substantielle et durable d'accès à l'emploi reconnue par la CDAPH (AAH à 50-79 %)"
+        None,
+        description="Restriction substantielle et durable d'accès à l'emploi reconnue par la "
+        "CDAPH (AAH à 50-79 %)",
     )
     aah_before_october_2023: bool | None = Field(
-        None, description="AAH perçue sans interruption depuis avant le 1er octobre 2023 (calcul conjugalisé maintenu s'il est plus favorable)"
+        None,
+        description="AAH perçue sans interruption depuis avant le 1er octobre 2023 (calcul "
+        "conjugalisé maintenu s'il est plus favorable)",
     )
     unfit_for_work: bool | None = Field(
-        None, description="Inaptitude au travail reconnue par la caisse de retraite (ASPA dès l'âge légal de retraite)"
+        None,
+        description="Inaptitude au travail reconnue par la caisse de retraite (ASPA dès l'âge "
+        "légal de retraite)",
     )
     observations: Observations = Field(
         Observations(), description="Observations du travailleur social concernant cette personne"
@@ -239,17 +260,23 @@ class Housing(_Strict):
         None, description="Hébergé : participe aux frais du logement"
     )
     furnished: bool | None = Field(
-        None, description="Locataire : logement loué meublé (loyer retenu pour les deux tiers) ; absent = non meublé"
+        None,
+        description="Locataire : logement loué meublé (loyer retenu pour les deux tiers) ; absent "
+        "= non meublé",
     )
     room: bool | None = Field(
-        None, description="Locataire : le logement est une chambre (loyer plafond réduit) ; absent = non"
+        None,
+        description="Locataire : le logement est une chambre (loyer plafond réduit) ; absent = non",
     )
     flatshare: bool | None = Field(
-        None, description="Locataire : colocation (loyer plafond et forfait charges de colocataire) ; absent = non"
+        None,
+        description="Locataire : colocation (loyer plafond et forfait charges de colocataire) ; "
+        "absent = non",
     )
     zone: Literal["1", "2", "3"] | None = Field(
         None,
-        description="Zone des aides au logement (1, 2 ou 3) ; déduite de la commune quand elle est donnée",
+        description="Zone des aides au logement (1, 2 ou 3) ; déduite de la commune quand elle "
+        "est donnée",
     )
     rent_arrears: Euros | None = Field(
         None, description="Impayés de loyer et de charges dus au bailleur, € ; 0 si aucun"
@@ -259,16 +286,21 @@ class Housing(_Strict):
     )
     eviction_stage: EvictionStage | None = Field(
         None,
-        description="Dernière étape de la procédure d'expulsion : none (aucune), commandement_de_payer, "
-        "assignation (au tribunal), jugement (expulsion prononcée), commandement_de_quitter (les lieux)",
+        description="Dernière étape de la procédure d'expulsion : none (aucune), "
+        "commandement_de_payer, "
+        "assignation (au tribunal), jugement (expulsion prononcée), commandement_de_quitter (les "
+        "lieux)",
     )
 
 
 class Energy(_Strict):
-    unpaid_bills: Euros | None = Field(None, description="Montant dû au fournisseur d'énergie, € ; 0 si aucun impayé")
+    unpaid_bills: Euros | None = Field(
+        None, description="Montant dû au fournisseur d'énergie, € ; 0 si aucun impayé"
+    )
     supplier_notice: SupplierNotice | None = Field(
         None,
-        description="Dernier courrier du fournisseur : none (aucun), reminder (relance, 1er courrier), "
+        description="Dernier courrier du fournisseur : none (aucun), reminder (relance, 1er "
+        "courrier), "
         "reduction (avis de réduction de puissance), cut (avis de coupure ou de suspension)",
     )
 
@@ -314,7 +346,9 @@ class Household(_Strict):
     )
     debts: Debts = Debts()
     family_benefits: Euros | None = Field(
-        None, description="Prestations familiales perçues (allocations familiales…), €/mois ; 0 si aucune"
+        None,
+        description="Prestations familiales perçues (allocations familiales…), €/mois ; 0 si "
+        "aucune",
     )
     single_parent_since: MonthField | None = Field(
         None, description="Parent seul : mois de la séparation ou du décès du conjoint"
@@ -343,7 +377,9 @@ class Situation(_Strict):
     id: Annotated[str, Field(max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")] | None = Field(
         None, description="Libellé pseudonyme libre"
     )
-    period: MonthField | None = Field(None, description="Mois évalué, YYYY-MM (défaut : mois courant)")
+    period: MonthField | None = Field(
+        None, description="Mois évalué, YYYY-MM (défaut : mois courant)"
+    )
     household: Household = Household()
     people: Annotated[list[Person], Field(min_length=1, max_length=20)]
 
@@ -357,7 +393,9 @@ class Situation(_Strict):
             raise ValueError(f"person id {duplicates[0]!r} is used twice")
         applicants = [p for p in self.people if p.role is Role.applicant]
         if len(applicants) != 1:
-            raise ValueError(f"expected exactly one person with role applicant, got {len(applicants)}")
+            raise ValueError(
+                f"expected exactly one person with role applicant, got {len(applicants)}"
+            )
         if sum(p.role is Role.partner for p in self.people) > 1:
             raise ValueError("expected at most one person with role partner")
         reference = self.reference_month.first_day
@@ -370,7 +408,8 @@ class Situation(_Strict):
                 parent_age = age_at(parent, reference)
                 if child_age is not None and parent_age is not None and child_age >= parent_age:
                     raise ValueError(
-                        f"people[{index}] ({person.id}) is a child but is not younger than {parent.id}"
+                        f"people[{index}] ({person.id}) is a child but is not younger than "
+                        f"{parent.id}"
                     )
         return self
 

@@ -11,7 +11,10 @@ class aah_condition_incapacite(Variable):
     value_type = bool
     entity = Individu
     definition_period = MONTH
-    label = "Taux d'incapacité d'au moins 80 %, ou de 50 à 79 % avec RSDAE avant l'âge légal de retraite"
+    label = (
+        "Taux d'incapacité d'au moins 80 %, ou de 50 à 79 % avec RSDAE avant l'âge légal de "
+        "retraite"
+    )
     reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006754198"
 
     def formula(individu, period, parameters):

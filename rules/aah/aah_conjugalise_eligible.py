@@ -11,5 +11,8 @@ class aah_conjugalise_eligible(Variable):
     entity = Individu
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
-    label = "AAH perçue sans interruption depuis avant le 1er octobre 2023 (calcul conjugalisé transitoire)"
+    label = (
+        "AAH perçue sans interruption depuis avant le 1er octobre 2023 (calcul conjugalisé "
+        "transitoire)"
+    )
     reference = "https://www.legifrance.gouv.fr/jorf/article_jo/JORFARTI000046830064"

@@ -1,4 +1,6 @@
-"""Aide à domicile de l'aide sociale à l'enfance, dont l'intervention d'un service d'action éducative (AED), accordée aux parents qui la demandent ou l'acceptent quand la santé, la sécurité, l'entretien ou l'éducation de l'enfant l'exigent (CASF L222-2, L222-3)."""
+"""Aide à domicile de l'aide sociale à l'enfance, dont l'intervention d'un service d'action
+éducative (AED), accordée aux parents qui la demandent ou l'acceptent quand la santé, la
+sécurité, l'entretien ou l'éducation de l'enfant l'exigent (CASF L222-2, L222-3)."""
 
 from openfisca_core.model_api import MONTH, Variable
 

@@ -31,4 +31,8 @@ class aide_logement_R0(Variable):
         for rang, nom in enumerate(PAR_NOMBRE, start=1):
             valeur = where(nb_pac == rang, r0[nom], valeur)
         supplementaires = max_(0, nb_pac - len(PAR_NOMBRE))
-        return where(supplementaires > 0, r0[PAR_NOMBRE[-1]] + supplementaires * r0.par_personne_a_charge_supplementaire, valeur)
+        return where(
+            supplementaires > 0,
+            r0[PAR_NOMBRE[-1]] + supplementaires * r0.par_personne_a_charge_supplementaire,
+            valeur,
+        )

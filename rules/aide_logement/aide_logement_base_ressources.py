@@ -2,9 +2,8 @@
 d'euros supérieure ; pour un demandeur étudiant de moins de 28 ans, le forfait de ressources
 étudiant (minoré s'il est boursier) (CCH R822-20 ; arrêté du 27 septembre 2019, art. 6)."""
 
-from openfisca_core.model_api import MONTH, Variable, max_, round_, where
-
 from numpy import ceil
+from openfisca_core.model_api import MONTH, Variable, max_, round_, where
 
 from rights_engine.entities import Famille
 
@@ -24,7 +23,11 @@ class aide_logement_base_ressources(Variable):
         demandeur_etudiant = famille.demandeur("etudiant", period) * (
             famille.demandeur("age", period) < etudiants.age_maximum
         )
-        forfait = max_(0, etudiants.forfait_ressources - famille.demandeur("boursier", period) * etudiants.minoration_boursier)
+        forfait = max_(
+            0,
+            etudiants.forfait_ressources
+            - famille.demandeur("boursier", period) * etudiants.minoration_boursier,
+        )
         ressources = where(demandeur_etudiant, forfait, ressources)
         centime = p.arrondis.centime
         ressources = round_(ressources / centime) * centime

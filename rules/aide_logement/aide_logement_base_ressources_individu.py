@@ -39,6 +39,9 @@ class aide_logement_base_ressources_individu(Variable):
             + individu("pensions_alimentaires_percues", period)
         ) * mois
         abattement_pensions = fiscal.abattement_pensions
-        abattement = min_(max_(abattement_pensions.taux * pensions, abattement_pensions.minimum), abattement_pensions.maximum)
+        abattement = min_(
+            max_(abattement_pensions.taux * pensions, abattement_pensions.minimum),
+            abattement_pensions.maximum,
+        )
         pensions = max_(0, pensions - abattement)
         return activite + pensions + individu("autres_revenus", period) * mois

@@ -12,7 +12,8 @@ def plafond_composition(bareme, couple, nb_pac):
     return select(
         [nb_pac > 0, couple],
         [
-            bareme.une_personne_a_charge + (nb_pac - 1) * bareme.par_personne_a_charge_supplementaire,
+            bareme.une_personne_a_charge
+            + (nb_pac - 1) * bareme.par_personne_a_charge_supplementaire,
             bareme.couple,
         ],
         default=bareme.personne_seule,
@@ -41,7 +42,10 @@ class aide_logement_loyer_plafond(Variable):
         )
         chambre = famille.demandeur.menage("logement_chambre", period)
         coloc = famille.demandeur.menage("coloc", period)
-        coefficient = where(chambre, plafonds.coefficient_chambre, 1) * where(coloc, plafonds.coefficient_colocation, 1)
-        return round_(plafond * coefficient / parameters(period).aide_logement.arrondis.centime) * parameters(
-            period
-        ).aide_logement.arrondis.centime
+        coefficient = where(chambre, plafonds.coefficient_chambre, 1) * where(
+            coloc, plafonds.coefficient_colocation, 1
+        )
+        return (
+            round_(plafond * coefficient / parameters(period).aide_logement.arrondis.centime)
+            * parameters(period).aide_logement.arrondis.centime
+        )

@@ -18,4 +18,6 @@ class aide_logement_loyer_reel(Variable):
         loyer = famille.demandeur.menage("loyer", period)
         statut = famille.demandeur.menage("statut_occupation_logement", period)
         coefficient = parameters(period).aide_logement.locatif.coefficient_meuble
-        return where(statut == TypesStatutOccupationLogement.locataire_meuble, loyer * coefficient, loyer)
+        return where(
+            statut == TypesStatutOccupationLogement.locataire_meuble, loyer * coefficient, loyer
+        )

@@ -19,6 +19,10 @@ class aide_logement_loyer_reference(Variable):
         nb_pac = famille("al_nb_personnes_a_charge", period)
         return select(
             [nb_pac > 0, couple],
-            [zone_2.une_personne_a_charge + (nb_pac - 1) * zone_2.par_personne_a_charge_supplementaire, zone_2.couple],
+            [
+                zone_2.une_personne_a_charge
+                + (nb_pac - 1) * zone_2.par_personne_a_charge_supplementaire,
+                zone_2.couple,
+            ],
             default=zone_2.personne_seule,
         )

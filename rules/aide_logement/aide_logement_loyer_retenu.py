@@ -13,4 +13,7 @@ class aide_logement_loyer_retenu(Variable):
     reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000038878905"
 
     def formula(famille, period):
-        return min_(famille("aide_logement_loyer_reel", period), famille("aide_logement_loyer_plafond", period))
+        return min_(
+            famille("aide_logement_loyer_reel", period),
+            famille("aide_logement_loyer_plafond", period),
+        )

@@ -1,9 +1,8 @@
 """Droit estimé à l'aide au logement (APL, ALF ou ALS), net de CRDS, arrondi à l'euro inférieur
 (CCH L821-1, D823-16)."""
 
-from openfisca_core.model_api import MONTH, Variable
-
 from numpy import floor
+from openfisca_core.model_api import MONTH, Variable
 
 from rights_engine.entities import Famille
 
@@ -16,4 +15,6 @@ class aide_logement_montant(Variable):
     reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000038878905"
 
     def formula(famille, period):
-        return floor(famille("aide_logement_montant_brut", period) - famille("crds_logement", period))
+        return floor(
+            famille("aide_logement_montant_brut", period) - famille("crds_logement", period)
+        )

@@ -23,5 +23,7 @@ class aide_logement_montant_avant_degressivite(Variable):
             - famille("aide_logement_participation_personnelle", period),
         )
         montant = montant * famille("aide_logement_locataire", period)
-        seuil = where(famille.demandeur.menage("logement_conventionne", period), seuils.apl, seuils.al)
+        seuil = where(
+            famille.demandeur.menage("logement_conventionne", period), seuils.apl, seuils.al
+        )
         return where(montant >= seuil, montant, 0)

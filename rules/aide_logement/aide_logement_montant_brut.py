@@ -21,15 +21,28 @@ class aide_logement_montant_brut(Variable):
         zone = famille.demandeur.menage("zone_apl", period)
         zone_1 = zone == TypesZoneApl.zone_1
         zone_3 = zone == TypesZoneApl.zone_3
-        degressivite = select([zone_1, zone_3], [coefficients.zone_1.degressivite, coefficients.zone_3.degressivite],
-                              default=coefficients.zone_2.degressivite)
-        suppression = select([zone_1, zone_3], [coefficients.zone_1.suppression, coefficients.zone_3.suppression],
-                             default=coefficients.zone_2.suppression)
+        degressivite = select(
+            [zone_1, zone_3],
+            [coefficients.zone_1.degressivite, coefficients.zone_3.degressivite],
+            default=coefficients.zone_2.degressivite,
+        )
+        suppression = select(
+            [zone_1, zone_3],
+            [coefficients.zone_1.suppression, coefficients.zone_3.suppression],
+            default=coefficients.zone_2.suppression,
+        )
         centime = p.arrondis.centime
         plafond = famille("aide_logement_loyer_plafond", period)
         loyer_degressivite = round_(plafond * degressivite / centime) * centime
         loyer_suppression = round_(plafond * suppression / centime) * centime
         loyer = famille("aide_logement_loyer_reel", period)
-        coefficient = min_(1, max_(0, (loyer_suppression - loyer) / (loyer_suppression - loyer_degressivite)))
-        montant = round_(famille("aide_logement_montant_avant_degressivite", period) * coefficient / centime) * centime
+        coefficient = min_(
+            1, max_(0, (loyer_suppression - loyer) / (loyer_suppression - loyer_degressivite))
+        )
+        montant = (
+            round_(
+                famille("aide_logement_montant_avant_degressivite", period) * coefficient / centime
+            )
+            * centime
+        )
         return max_(0, montant - p.locatif.minoration_forfaitaire)

@@ -15,8 +15,15 @@ class aide_logement_participation_personnelle(Variable):
 
     def formula(famille, period, parameters):
         pp = parameters(period).aide_logement.locatif.participation_personnelle
-        depense = famille("aide_logement_loyer_retenu", period) + famille("aide_logement_charges", period)
+        depense = famille("aide_logement_loyer_retenu", period) + famille(
+            "aide_logement_charges", period
+        )
         p0 = max_(pp.p0_taux * depense, pp.p0_forfait)
-        tp = famille("aide_logement_taux_famille", period) + famille("aide_logement_taux_loyer", period)
-        ressources = max_(0, famille("aide_logement_base_ressources", period) - famille("aide_logement_R0", period))
+        tp = famille("aide_logement_taux_famille", period) + famille(
+            "aide_logement_taux_loyer", period
+        )
+        ressources = max_(
+            0,
+            famille("aide_logement_base_ressources", period) - famille("aide_logement_R0", period),
+        )
         return p0 + tp * ressources

@@ -1,4 +1,5 @@
-"""Taux TF selon la composition du foyer, en métropole (arrêté du 27 septembre 2019, art. 14, 1°)."""
+"""Taux TF selon la composition du foyer, en métropole (arrêté du 27 septembre 2019, art. 14,
+1°)."""
 
 from openfisca_core.model_api import MONTH, Variable, max_, where
 
@@ -30,4 +31,8 @@ class aide_logement_taux_famille(Variable):
         for rang, nom in enumerate(PAR_NOMBRE, start=1):
             valeur = where(nb_pac == rang, tf[nom], valeur)
         supplementaires = max_(0, nb_pac - len(PAR_NOMBRE))
-        return where(supplementaires > 0, tf[PAR_NOMBRE[-1]] + supplementaires * tf.par_personne_a_charge_supplementaire, valeur)
+        return where(
+            supplementaires > 0,
+            tf[PAR_NOMBRE[-1]] + supplementaires * tf.par_personne_a_charge_supplementaire,
+            valeur,
+        )

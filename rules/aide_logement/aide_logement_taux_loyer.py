@@ -18,8 +18,13 @@ class aide_logement_taux_loyer(Variable):
     def formula(famille, period, parameters):
         p = parameters(period).aide_logement
         tl = p.locatif.participation_personnelle.tl
-        rapport = famille("aide_logement_loyer_retenu", period) / famille("aide_logement_loyer_reference", period)
-        rl = round_(rapport / p.arrondis.precision_rapport_loyers) * p.arrondis.precision_rapport_loyers
+        rapport = famille("aide_logement_loyer_retenu", period) / famille(
+            "aide_logement_loyer_reference", period
+        )
+        rl = (
+            round_(rapport / p.arrondis.precision_rapport_loyers)
+            * p.arrondis.precision_rapport_loyers
+        )
         taux = where(
             rl >= tl.seuil_2,
             tl.taux_3 * (rl - tl.seuil_2) + tl.taux_2 * (tl.seuil_2 - tl.seuil_1),

@@ -14,5 +14,7 @@ class al_nb_personnes_a_charge(Variable):
 
     def formula(famille, period, parameters):
         age_limite = parameters(period).aide_logement.personnes_a_charge.age_limite_enfant
-        enfant = famille.members.has_role(Famille.ENFANT) * (famille.members("age", period) < age_limite)
+        enfant = famille.members.has_role(Famille.ENFANT) * (
+            famille.members("age", period) < age_limite
+        )
         return famille.sum(enfant)

@@ -15,4 +15,8 @@ class als(Variable):
 
     def formula(famille, period):
         conventionne = famille.demandeur.menage("logement_conventionne", period)
-        return famille("aide_logement_montant", period) * not_(conventionne) * (famille("al_nb_personnes_a_charge", period) == 0)
+        return (
+            famille("aide_logement_montant", period)
+            * not_(conventionne)
+            * (famille("al_nb_personnes_a_charge", period) == 0)
+        )

@@ -13,4 +13,6 @@ class apl(Variable):
     reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074096"
 
     def formula(famille, period):
-        return famille("aide_logement_montant", period) * famille.demandeur.menage("logement_conventionne", period)
+        return famille("aide_logement_montant", period) * famille.demandeur.menage(
+            "logement_conventionne", period
+        )

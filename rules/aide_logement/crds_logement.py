@@ -1,9 +1,8 @@
 """CRDS de 0,5 % prélevée sur l'aide au logement, arrondie au centime inférieur (ordonnance
 n° 96-50, art. 19 ; CGI art. 1600-0 J)."""
 
-from openfisca_core.model_api import MONTH, Variable
-
 from numpy import floor
+from openfisca_core.model_api import MONTH, Variable
 
 from rights_engine.entities import Famille
 
@@ -18,4 +17,6 @@ class crds_logement(Variable):
     def formula(famille, period, parameters):
         p = parameters(period).aide_logement
         centime = p.arrondis.centime
-        return floor(famille("aide_logement_montant_brut", period) * p.crds_taux / centime) * centime
+        return (
+            floor(famille("aide_logement_montant_brut", period) * p.crds_taux / centime) * centime
+        )

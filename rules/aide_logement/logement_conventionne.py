@@ -15,4 +15,7 @@ class logement_conventionne(Variable):
     reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074096"
 
     def formula(menage, period):
-        return menage("statut_occupation_logement", period) == TypesStatutOccupationLogement.locataire_hlm
+        return (
+            menage("statut_occupation_logement", period)
+            == TypesStatutOccupationLogement.locataire_hlm
+        )

@@ -9,7 +9,10 @@ class aspa_condition_sejour_foyer(Variable):
     value_type = bool
     entity = Famille
     definition_period = MONTH
-    label = "Nationalité française ou européenne, ou titre de séjour depuis 10 ans (sauf réfugié, apatride)"
+    label = (
+        "Nationalité française ou européenne, ou titre de séjour depuis 10 ans (sauf réfugié, "
+        "apatride)"
+    )
     reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000042920144/2021-05-01"
 
     def formula(famille, period):

@@ -1,4 +1,5 @@
-"""Danger immédiat pour une personne du foyer (entrée : observation du travailleur social, `in_immediate_danger`)."""
+"""Danger immédiat pour une personne du foyer (entrée : observation du travailleur social,
+`in_immediate_danger`)."""
 
 from openfisca_core.model_api import MONTH, Variable
 

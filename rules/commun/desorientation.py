@@ -10,5 +10,5 @@ class desorientation(Variable):
     entity = Individu
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
-    label = 'Désorientation constatée (se perd, oublis graves)'
-    reference = 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069'
+    label = "Désorientation constatée (se perd, oublis graves)"
+    reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069"

@@ -10,5 +10,5 @@ class difficulte_gestion_budget(Variable):
     entity = Individu
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
-    label = 'Ne parvient plus à gérer seule son budget et ses démarches'
-    reference = 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069'
+    label = "Ne parvient plus à gérer seule son budget et ses démarches"
+    reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069"

@@ -1,4 +1,5 @@
-"""Réfugié, bénéficiaire de la protection subsidiaire, apatride ou titulaire d'une carte de résident."""
+"""Réfugié, bénéficiaire de la protection subsidiaire, apatride ou titulaire d'une carte de
+résident."""
 
 from openfisca_core.model_api import MONTH, Variable, set_input_dispatch_by_period
 
@@ -10,5 +11,8 @@ class dispense_duree_titre_sejour(Variable):
     entity = Individu
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
-    label = "Réfugié, bénéficiaire de la protection subsidiaire, apatride ou titulaire d'une carte de résident"
+    label = (
+        "Réfugié, bénéficiaire de la protection subsidiaire, apatride ou titulaire d'une carte de "
+        "résident"
+    )
     reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000031087751"

@@ -1,4 +1,5 @@
-"""Éléments laissant craindre qu'un mineur du foyer soit en danger ou en risque de l'être (entrée : observation du travailleur social, `child_at_risk_reported`)."""
+"""Éléments laissant craindre qu'un mineur du foyer soit en danger ou en risque de l'être (entrée :
+observation du travailleur social, `child_at_risk_reported`)."""
 
 from openfisca_core.model_api import MONTH, Variable
 

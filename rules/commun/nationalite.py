@@ -2,10 +2,8 @@
 
 from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
 
-from rights_engine.enums import TypesNationalite
 from rights_engine.entities import Individu
-
-
+from rights_engine.enums import TypesNationalite
 
 
 class nationalite(Variable):

@@ -1,4 +1,5 @@
-"""Parents en difficulté dans l'éducation de leur enfant et demandeurs d'un soutien (entrée : observation du travailleur social, `parents_overwhelmed`)."""
+"""Parents en difficulté dans l'éducation de leur enfant et demandeurs d'un soutien (entrée :
+observation du travailleur social, `parents_overwhelmed`)."""
 
 from openfisca_core.model_api import MONTH, Variable
 

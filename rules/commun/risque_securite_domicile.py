@@ -10,5 +10,5 @@ class risque_securite_domicile(Variable):
     entity = Individu
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
-    label = 'Mise en danger constatée au domicile'
-    reference = 'https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069'
+    label = "Mise en danger constatée au domicile"
+    reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069"

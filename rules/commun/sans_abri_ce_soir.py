@@ -1,4 +1,5 @@
-"""Sans solution d'hébergement pour la nuit qui vient (entrée : observation du travailleur social, `no_shelter_tonight`)."""
+"""Sans solution d'hébergement pour la nuit qui vient (entrée : observation du travailleur social,
+`no_shelter_tonight`)."""
 
 from openfisca_core.model_api import MONTH, Variable
 

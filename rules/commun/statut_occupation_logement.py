@@ -2,10 +2,8 @@
 
 from openfisca_core.model_api import MONTH, Enum, Variable, set_input_dispatch_by_period
 
-from rights_engine.enums import TypesStatutOccupationLogement
 from rights_engine.entities import Menage
-
-
+from rights_engine.enums import TypesStatutOccupationLogement
 
 
 class statut_occupation_logement(Variable):

@@ -11,5 +11,5 @@ class taux_incapacite(Variable):
     definition_period = MONTH
     set_input = set_input_dispatch_by_period
     label = "Taux d'incapacité permanente reconnu par la MDPH (0 à 1)"
-    reference = 'https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000023097719'
-    unit = '/1'
+    reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000023097719"
+    unit = "/1"

@@ -1,4 +1,5 @@
-"""Violences au sein du couple ou de la famille rapportées ou constatées (entrée : observation du travailleur social, `domestic_violence`)."""
+"""Violences au sein du couple ou de la famille rapportées ou constatées (entrée : observation du
+travailleur social, `domestic_violence`)."""
 
 from openfisca_core.model_api import MONTH, Variable
 

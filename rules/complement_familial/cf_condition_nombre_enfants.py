@@ -13,5 +13,7 @@ class cf_condition_nombre_enfants(Variable):
     reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006750615"
 
     def formula(famille, period, parameters):
-        minimum = parameters(period).prestations_familiales.complement_familial.nombre_minimum_enfants
+        minimum = parameters(
+            period
+        ).prestations_familiales.complement_familial.nombre_minimum_enfants
         return famille.sum(famille.members("cf_enfant_eligible", period)) >= minimum

@@ -1,4 +1,5 @@
-"""Enfant comptant pour le complément familial : enfant du foyer de 3 à 21 ans (CSS L522-1, R522-1)."""
+"""Enfant comptant pour le complément familial : enfant du foyer de 3 à 21 ans (CSS L522-1,
+R522-1)."""
 
 from openfisca_core.model_api import MONTH, Variable
 

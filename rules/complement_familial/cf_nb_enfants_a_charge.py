@@ -1,4 +1,5 @@
-"""Enfants à charge de moins de 21 ans, qui majorent le plafond du complément familial (CSS R522-2)."""
+"""Enfants à charge de moins de 21 ans, qui majorent le plafond du complément familial (CSS
+R522-2)."""
 
 from openfisca_core.model_api import MONTH, Variable
 
@@ -14,5 +15,7 @@ class cf_nb_enfants_a_charge(Variable):
 
     def formula(famille, period, parameters):
         age_limite = parameters(period).prestations_familiales.complement_familial.age_limite
-        enfant = famille.members.has_role(Famille.ENFANT) * (famille.members("age", period) < age_limite)
+        enfant = famille.members.has_role(Famille.ENFANT) * (
+            famille.members("age", period) < age_limite
+        )
         return famille.sum(enfant)

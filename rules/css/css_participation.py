@@ -18,5 +18,7 @@ class css_participation(Variable):
         bareme = parameters(period).css.participation_par_age
         par_personne = bareme.calc(famille.members("age", period))
         total = famille.sum(famille.members("css_membre_foyer", period) * par_personne)
-        eligible = famille("css_condition_ressources", period) + famille("css_attribution_rsa", period)
+        eligible = famille("css_condition_ressources", period) + famille(
+            "css_attribution_rsa", period
+        )
         return eligible * not_(famille("css_gratuite", period)) * total

@@ -1,4 +1,6 @@
-"""Orientation vers un plan d'apurement (échéancier) négocié avec le fournisseur d'énergie : possible à tout moment de la procédure, sans montant ni durée fixés par un texte (décret n° 2008-780 du 13 août 2008)."""
+"""Orientation vers un plan d'apurement (échéancier) négocié avec le fournisseur d'énergie :
+possible à tout moment de la procédure, sans montant ni durée fixés par un texte (décret n°
+2008-780 du 13 août 2008)."""
 
 from openfisca_core.model_api import MONTH, Variable
 

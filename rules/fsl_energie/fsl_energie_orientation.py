@@ -1,4 +1,7 @@
-"""Orientation vers le fonds de solidarité pour le logement (FSL) du département pour une dette d'énergie : aides, prêts ou subventions selon le règlement intérieur départemental (loi n° 90-449 du 31 mai 1990, art. 6) ; la fourniture est maintenue tant que le FSL n'a pas statué (CASF L115-3, al. 2)."""
+"""Orientation vers le fonds de solidarité pour le logement (FSL) du département pour une dette
+d'énergie : aides, prêts ou subventions selon le règlement intérieur départemental (loi n° 90-449
+du 31 mai 1990, art. 6) ; la fourniture est maintenue tant que le FSL n'a pas statué (CASF
+L115-3, al. 2)."""
 
 from openfisca_core.model_api import MONTH, Variable
 

@@ -19,7 +19,10 @@ class hebergement_urgence_urgence(Variable):
 
     def formula(menage, period):
         return select(
-            [menage("sans_abri_ce_soir", period), menage("hebergement_urgence_orientation", period)],
+            [
+                menage("sans_abri_ce_soir", period),
+                menage("hebergement_urgence_orientation", period),
+            ],
             [TypesUrgence.emergency, TypesUrgence.high],
             default=TypesUrgence.normal,
         )

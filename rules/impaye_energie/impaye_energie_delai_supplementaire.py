@@ -17,4 +17,6 @@ class impaye_energie_delai_supplementaire(Variable):
     def formula(menage, period, parameters):
         delais = parameters(period).impaye_energie.delais
         beneficiaire = menage("cheque_energie", period) > 0
-        return where(beneficiaire, delais.delai_supplementaire_beneficiaires, delais.delai_supplementaire)
+        return where(
+            beneficiaire, delais.delai_supplementaire_beneficiaires, delais.delai_supplementaire
+        )

@@ -16,4 +16,6 @@ class impaye_energie_dette(Variable):
 
     def formula(menage, period):
         avis = menage("energie_avis_fournisseur", period)
-        return (menage("energie_factures_impayees", period) > 0) + (avis != TypesAvisFournisseurEnergie.aucun)
+        return (menage("energie_factures_impayees", period) > 0) + (
+            avis != TypesAvisFournisseurEnergie.aucun
+        )

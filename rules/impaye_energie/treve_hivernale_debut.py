@@ -19,6 +19,8 @@ class treve_hivernale_debut(Variable):
 
     def formula(menage, period, parameters):
         treve = parameters(period).impaye_energie.treve_hivernale
-        debut = np.datetime64(datetime.date(period.start.year, int(treve.debut_mois), int(treve.debut_jour)), "D")
+        debut = np.datetime64(
+            datetime.date(period.start.year, int(treve.debut_mois), int(treve.debut_jour)), "D"
+        )
         en_cours = menage("treve_hivernale_en_cours", period)
         return where(en_cours, np.datetime64(0, "D"), debut)

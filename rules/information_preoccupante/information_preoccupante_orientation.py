@@ -1,4 +1,6 @@
-"""Un mineur est en danger ou en risque de l'être (R226-2-2) : le professionnel transmet sans délai une information préoccupante à la cellule départementale (CRIP, CASF L226-3, L226-2-1) ; le 119 reçoit les appels de tous (CASF L226-6)."""
+"""Un mineur est en danger ou en risque de l'être (R226-2-2) : le professionnel transmet sans délai
+une information préoccupante à la cellule départementale (CRIP, CASF L226-3, L226-2-1) ; le 119
+reçoit les appels de tous (CASF L226-6)."""
 
 from openfisca_core.model_api import MONTH, Variable
 

@@ -18,5 +18,7 @@ class information_preoccupante_urgence(Variable):
 
     def formula(menage, period):
         return where(
-            menage("information_preoccupante_orientation", period), TypesUrgence.emergency, TypesUrgence.normal
+            menage("information_preoccupante_orientation", period),
+            TypesUrgence.emergency,
+            TypesUrgence.normal,
         )

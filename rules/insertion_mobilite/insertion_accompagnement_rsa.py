@@ -10,7 +10,9 @@ class insertion_accompagnement_rsa(Variable):
     value_type = bool
     entity = Famille
     definition_period = MONTH
-    label = "Bénéficiaire ou futur bénéficiaire du RSA, ouvrant droit à un accompagnement d'insertion"
+    label = (
+        "Bénéficiaire ou futur bénéficiaire du RSA, ouvrant droit à un accompagnement d'insertion"
+    )
     reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069"
 
     def formula(famille, period):

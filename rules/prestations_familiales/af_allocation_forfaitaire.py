@@ -19,4 +19,10 @@ class af_allocation_forfaitaire(Variable):
         forfait = pf.allocations_familiales.forfait
         vingt_ans = famille("af_allocation_forfaitaire_nb_enfants", period)
         assez = (famille("af_nbenf", period) + vingt_ans) >= forfait.nombre_minimum_enfants
-        return assez * vingt_ans * pf.bmaf * forfait.taux * famille("af_allocation_forfaitaire_taux_modulation", period)
+        return (
+            assez
+            * vingt_ans
+            * pf.bmaf
+            * forfait.taux
+            * famille("af_allocation_forfaitaire_taux_modulation", period)
+        )

@@ -1,4 +1,5 @@
-"""Enfants qui viennent d'atteindre 20 ans et ouvrent l'allocation forfaitaire (CSS L521-1, D521-2)."""
+"""Enfants qui viennent d'atteindre 20 ans et ouvrent l'allocation forfaitaire (CSS L521-1,
+D521-2)."""
 
 from openfisca_core.model_api import MONTH, Variable
 
@@ -14,5 +15,7 @@ class af_allocation_forfaitaire_nb_enfants(Variable):
 
     def formula(famille, period, parameters):
         age_limite = parameters(period).prestations_familiales.age_limite_enfant_a_charge
-        vingt_ans = famille.members.has_role(Famille.ENFANT) * (famille.members("age", period) == age_limite)
+        vingt_ans = famille.members.has_role(Famille.ENFANT) * (
+            famille.members("age", period) == age_limite
+        )
         return famille.sum(vingt_ans)

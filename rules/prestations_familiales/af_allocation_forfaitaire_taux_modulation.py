@@ -16,9 +16,15 @@ class af_allocation_forfaitaire_taux_modulation(Variable):
 
     def formula(famille, period, parameters):
         modulation = parameters(period).prestations_familiales.allocations_familiales.modulation
-        enfants = famille("af_nbenf", period) + famille("af_allocation_forfaitaire_nb_enfants", period)
-        plafond_1 = modulation.plafond_tranche_1_base + enfants * modulation.majoration_plafond_par_enfant
-        plafond_2 = modulation.plafond_tranche_2_base + enfants * modulation.majoration_plafond_par_enfant
+        enfants = famille("af_nbenf", period) + famille(
+            "af_allocation_forfaitaire_nb_enfants", period
+        )
+        plafond_1 = (
+            modulation.plafond_tranche_1_base + enfants * modulation.majoration_plafond_par_enfant
+        )
+        plafond_2 = (
+            modulation.plafond_tranche_2_base + enfants * modulation.majoration_plafond_par_enfant
+        )
         ressources = famille.demandeur.menage("rfr", period)
         return select(
             [ressources <= plafond_1, ressources <= plafond_2],

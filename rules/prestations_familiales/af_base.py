@@ -18,5 +18,7 @@ class af_base(Variable):
         af = pf.allocations_familiales
         nb = famille("af_nbenf", period)
         minimum = af.nombre_minimum_enfants
-        taux = (nb >= minimum) * af.taux_deuxieme_enfant + max_(nb - minimum, 0) * af.taux_par_enfant_suivant
+        taux = (nb >= minimum) * af.taux_deuxieme_enfant + max_(
+            nb - minimum, 0
+        ) * af.taux_par_enfant_suivant
         return pf.bmaf * taux * famille("af_taux_modulation", period)

@@ -13,5 +13,7 @@ class af_condition_nombre_enfants(Variable):
     reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006750602"
 
     def formula(famille, period, parameters):
-        minimum = parameters(period).prestations_familiales.allocations_familiales.nombre_minimum_enfants
+        minimum = parameters(
+            period
+        ).prestations_familiales.allocations_familiales.nombre_minimum_enfants
         return famille("af_nbenf", period) >= minimum

@@ -4,7 +4,6 @@ Depuis le 1er mars 2026 (décret n° 2026-138), l'âge est porté à 18 ans pour
 partir du 1er mars 2012 ; les enfants nés avant gardent l'âge de 14 ans."""
 
 from numpy import datetime64
-
 from openfisca_core.model_api import MONTH, Variable, where
 
 from rights_engine.entities import Famille
@@ -33,4 +32,10 @@ class af_majoration(Variable):
         aine = famille.project(age_aine) == age
         eligible = enfant * (age >= age_ouvrant) * (1 - deux_enfants * aine)
         droit_af = famille("af_base", period) > 0
-        return droit_af * famille.sum(eligible) * pf.bmaf * majoration.taux * famille("af_taux_modulation", period)
+        return (
+            droit_af
+            * famille.sum(eligible)
+            * pf.bmaf
+            * majoration.taux
+            * famille("af_taux_modulation", period)
+        )

@@ -16,6 +16,8 @@ class prevention_expulsion_situation(Variable):
 
     def formula(menage, period):
         stade = menage("procedure_expulsion_stade", period)
-        return (menage("impaye_loyer_montant", period) > 0) + (menage("impaye_loyer_mois", period) > 0) + (
-            stade != TypesStadeExpulsion.aucun
+        return (
+            (menage("impaye_loyer_montant", period) > 0)
+            + (menage("impaye_loyer_mois", period) > 0)
+            + (stade != TypesStadeExpulsion.aucun)
         )

@@ -21,5 +21,7 @@ class treve_expulsions_fin(Variable):
         treve = parameters(period).prevention_expulsion.treve_hivernale
         annee = period.start.year + int(period.start.month > treve.fin_mois)
         fin = np.datetime64(datetime.date(annee, int(treve.fin_mois), int(treve.fin_jour)), "D")
-        applicable = menage("treve_expulsions_en_cours", period) * menage("prevention_expulsion_situation", period)
+        applicable = menage("treve_expulsions_en_cours", period) * menage(
+            "prevention_expulsion_situation", period
+        )
         return where(applicable, fin, np.datetime64(0, "D"))

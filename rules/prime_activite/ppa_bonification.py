@@ -21,7 +21,10 @@ class ppa_bonification(Variable):
         smic = p.commun.smic.smic_brut_horaire
         seuil = bonification.seuil_bonification * smic
         seuil_max = bonification.seuil_max_bonification * smic
-        maximum = bonification.taux_bonification_max * p.prime_activite.montant_forfaitaire.montant_de_base
+        maximum = (
+            bonification.taux_bonification_max
+            * p.prime_activite.montant_forfaitaire.montant_de_base
+        )
         revenus = individu("ppa_revenu_activite_individu", period)
         montant = maximum * (revenus - seuil) / (seuil_max - seuil)
         return individu("ppa_membre_foyer", period) * min_(max_(montant, 0), maximum)

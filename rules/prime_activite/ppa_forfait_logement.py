@@ -20,7 +20,11 @@ class ppa_forfait_logement(Variable):
         p = parameters(period).prime_activite
         fl = p.forfait_logement
         nb = famille("rsa_nb_personnes", period)
-        forfait = p.montant_forfaitaire.montant_de_base * fl.coefficient_montant_forfaitaire.calc(nb) * fl.taux.calc(nb)
+        forfait = (
+            p.montant_forfaitaire.montant_de_base
+            * fl.coefficient_montant_forfaitaire.calc(nb)
+            * fl.taux.calc(nb)
+        )
 
         statut = famille.demandeur.menage("statut_occupation_logement", period)
         participe = famille.demandeur.menage("participation_frais", period)

@@ -17,5 +17,9 @@ class ppa_montant_forfaitaire_majore(Variable):
     def formula(famille, period, parameters):
         p = parameters(period).prime_activite
         majoration = p.majoration_isolement
-        taux = majoration.taux_de_base + majoration.taux_par_enfant * famille("rsa_nb_enfants", period)
-        return famille("rsa_majore_eligibilite", period) * p.montant_forfaitaire.montant_de_base * taux
+        taux = majoration.taux_de_base + majoration.taux_par_enfant * famille(
+            "rsa_nb_enfants", period
+        )
+        return (
+            famille("rsa_majore_eligibilite", period) * p.montant_forfaitaire.montant_de_base * taux
+        )

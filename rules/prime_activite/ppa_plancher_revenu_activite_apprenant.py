@@ -16,4 +16,8 @@ class ppa_plancher_revenu_activite_apprenant(Variable):
     def formula(famille, period, parameters):
         p = parameters(period)
         conditions = p.prime_activite.conditions
-        return conditions.plancher_apprenant_heures * p.commun.smic.smic_brut_horaire * conditions.plancher_apprenant_part_smic
+        return (
+            conditions.plancher_apprenant_heures
+            * p.commun.smic.smic_brut_horaire
+            * conditions.plancher_apprenant_part_smic
+        )

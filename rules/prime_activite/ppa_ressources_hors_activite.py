@@ -25,6 +25,8 @@ class ppa_ressources_hors_activite(Variable):
     def formula(famille, period):
         trimestre = period.last_3_months
         membre = famille.members("ppa_membre_foyer", period)
-        total_i = sum(famille.members(nom, trimestre, options=[ADD]) for nom in RESSOURCES_HORS_ACTIVITE)
+        total_i = sum(
+            famille.members(nom, trimestre, options=[ADD]) for nom in RESSOURCES_HORS_ACTIVITE
+        )
         individuelles = famille.sum(membre * total_i) / trimestre.size
         return individuelles + famille("prestations_familiales_base_ressources", period)

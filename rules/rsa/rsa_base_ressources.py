@@ -1,5 +1,6 @@
 """Ressources du foyer : moyenne mensuelle du trimestre précédant le mois évalué (CASF R262-6,
-R262-7), AAH comprise. Les revenus d'activité sont comptés en totalité depuis 2016 (le bonus d'activité relève de
+R262-7), AAH comprise. Les revenus d'activité sont comptés en totalité depuis 2016 (le bonus
+d'activité relève de
 la prime d'activité)."""
 
 from openfisca_core.model_api import ADD, MONTH, Variable

@@ -9,7 +9,9 @@ class rsa_condition_age(Variable):
     value_type = bool
     entity = Famille
     definition_period = MONTH
-    label = "Avoir 25 ans, un enfant à charge ou à naître, ou remplir les conditions du RSA jeune actif"
+    label = (
+        "Avoir 25 ans, un enfant à charge ou à naître, ou remplir les conditions du RSA jeune actif"
+    )
     reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000031087751"
 
     def formula(famille, period):

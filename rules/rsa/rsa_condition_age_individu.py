@@ -1,4 +1,5 @@
-"""Condition d'âge de chaque parent : 25 ans, ou un enfant à charge ou à naître (CASF L262-4, 1°)."""
+"""Condition d'âge de chaque parent : 25 ans, ou un enfant à charge ou à naître (CASF L262-4,
+1°)."""
 
 from openfisca_core.model_api import MONTH, Variable
 

@@ -1,4 +1,5 @@
-"""RSA jeune actif : de 18 à 24 ans, au moins 3 214 heures de travail en trois ans (CASF L262-7-1, D262-25-1)."""
+"""RSA jeune actif : de 18 à 24 ans, au moins 3 214 heures de travail en trois ans (CASF L262-7-1,
+D262-25-1)."""
 
 from openfisca_core.model_api import MONTH, Variable
 

@@ -21,7 +21,10 @@ class rsa_condition_sejour_individu(Variable):
             individu("duree_residence_france", period) >= conditions.duree_residence_ue
         )
         hors_ue = (nationalite == TypesNationalite.hors_union_europeenne) * (
-            (individu("duree_possession_titre_sejour", period) >= conditions.duree_titre_sejour_hors_ue)
+            (
+                individu("duree_possession_titre_sejour", period)
+                >= conditions.duree_titre_sejour_hors_ue
+            )
             + individu("dispense_duree_titre_sejour", period)
         )
         return francais + europeen + hors_ue

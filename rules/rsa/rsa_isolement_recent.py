@@ -1,7 +1,6 @@
 """Isolement depuis moins de 12 mois, durée du droit à la majoration (CASF R262-2)."""
 
 from numpy import datetime64
-
 from openfisca_core.model_api import MONTH, Variable
 
 from rights_engine.entities import Famille

@@ -16,6 +16,10 @@ class rsa_montant_forfaitaire_majore(Variable):
     def formula(famille, period, parameters):
         rsa = parameters(period).rsa
         majoration = rsa.majoration_isolement
-        taux = majoration.taux_de_base + majoration.taux_par_enfant * famille("rsa_nb_enfants", period)
-        eligible = famille("rsa_majore_eligibilite", period) * famille("rsa_majore_condition_sejour", period)
+        taux = majoration.taux_de_base + majoration.taux_par_enfant * famille(
+            "rsa_nb_enfants", period
+        )
+        eligible = famille("rsa_majore_eligibilite", period) * famille(
+            "rsa_majore_condition_sejour", period
+        )
         return eligible * rsa.montant_forfaitaire.montant_de_base * taux

@@ -1,4 +1,5 @@
-"""Remboursements mensuels de dettes et crédits du ménage, €/mois (entrée : `household.debts.monthly_repayments`)."""
+"""Remboursements mensuels de dettes et crédits du ménage, €/mois (entrée :
+`household.debts.monthly_repayments`)."""
 
 from openfisca_core.model_api import MONTH, Variable
 

@@ -18,4 +18,6 @@ class surendettement_urgence(Variable):
     reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006069565"
 
     def formula(menage, period):
-        return where(menage("surendettement_orientation", period), TypesUrgence.high, TypesUrgence.normal)
+        return where(
+            menage("surendettement_orientation", period), TypesUrgence.high, TypesUrgence.normal
+        )

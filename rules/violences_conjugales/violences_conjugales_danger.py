@@ -1,4 +1,5 @@
-"""Danger immédiat signalé avec des violences : appeler le 17 ou le 112 (SMS 114 pour les personnes sourdes ou malentendantes, ou quand parler est dangereux)."""
+"""Danger immédiat signalé avec des violences : appeler le 17 ou le 112 (SMS 114 pour les personnes
+sourdes ou malentendantes, ou quand parler est dangereux)."""
 
 from openfisca_core.model_api import MONTH, Variable
 
@@ -13,4 +14,6 @@ class violences_conjugales_danger(Variable):
     reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006074069"
 
     def formula(menage, period):
-        return menage("violences_conjugales_orientation", period) * menage("danger_immediat", period)
+        return menage("violences_conjugales_orientation", period) * menage(
+            "danger_immediat", period
+        )

@@ -1,4 +1,5 @@
-"""Violences au sein du couple ou de la famille : proposer le 3919 (Violences Femmes Info, gratuit, anonyme, 24 h/24) ; en cas de danger, le 17 ou le 112 (SMS 114)."""
+"""Violences au sein du couple ou de la famille : proposer le 3919 (Violences Femmes Info, gratuit,
+anonyme, 24 h/24) ; en cas de danger, le 17 ou le 112 (SMS 114)."""
 
 from openfisca_core.model_api import MONTH, Variable
 

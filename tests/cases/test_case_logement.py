@@ -30,7 +30,8 @@ def test_case_9_eviction_prevention_first_with_high_urgency(situations_dir: Path
     # February: the trêve hivernale des expulsions ends on 31 March (CPCE L412-6).
     assert [(d.date, "trêve" in d.label) for d in first.deadlines] == [("2026-03-31", True)]
     assert any("Trêve hivernale" in d and ": oui" in d for d in first.details)
-    # 3 800 € ≥ 2 × 950 €: the landlord reports the arrears to the CAF, which keeps the aid with a plan.
+    # 3 800 € ≥ 2 × 950 €: the landlord reports the arrears to the CAF, which keeps the aid with a
+    # plan.
     assert any("signaler à la CAF" in d and ": oui" in d for d in first.details)
     assert [p.id for p in first.partners] == ["adil", "conseil_departemental", "ccapex", "caf"]
     assert "0 805 160 075" in next(p.ask for p in first.partners if p.id == "adil")
@@ -43,7 +44,8 @@ def test_case_9_housing_aid_computed_and_kept_despite_arrears(situations_dir: Pa
     aid = finding(report, "aide_logement")
     assert aid.verdict == "likely"
     # Zone 2, couple with 3 dependants, February 2026 (barème of 1 October 2025):
-    #   L = min(950, 399,89 + 2 × 58,21 = 516,31) = 516,31 ; C = 60,59 + 3 × 13,74 = 101,81 ; E = 618,12
+    # L = min(950, 399,89 + 2 × 58,21 = 516,31) = 516,31 ; C = 60,59 + 3 × 13,74 = 101,81 ; E =
+    # 618,12
     #   R = 12 × 1 500 = 18 000 − 10 % = 16 200 ; R0 (3 dependants) = 9 498 ; TF = 2,01 %
     #   RL = 516,31 / 516,31 = 100 % → TL = 0,305 % ; Tp = 2,315 %
     #   P0 = 8,5 % × 618,12 = 52,5402 ; Pp = 52,5402 + 2,315 % × 6 702 = 207,6915
@@ -80,6 +82,7 @@ def test_unknown_rent_gives_a_range_and_the_question(situations_dir: Path) -> No
     assert aid.estimated_amount is not None
     # Favourable: the zone 1 loyer plafond (454,10 + 2 × 65,89 = 585,88 ≥ the zone 2 plafond 516,31,
     # so L = 516,31: 403 € as above). Unfavourable: no rent, L = 0, E = C = 101,81,
-    # P0 = max(8,65 ; 39,56) = 39,56, RL = 0 → Tp = 2,01 % ; Pp = 39,56 + 134,7102 = 174,2702 > E: 0 €.
+    # P0 = max(8,65 ; 39,56) = 39,56, RL = 0 → Tp = 2,01 % ; Pp = 39,56 + 134,7102 = 174,2702 > E: 0
+    # €.
     assert (aid.estimated_amount.minimum, aid.estimated_amount.maximum) == (0.0, 403.0)
     assert [m.fact for m in aid.missing] == ["rent"]

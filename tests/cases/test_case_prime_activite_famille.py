@@ -54,7 +54,9 @@ def test_case_5_asf_for_a_lone_mother_without_alimony(situations_dir: Path) -> N
     assert any(r.status == "not_met" and "deux enfants" in r.label for r in af.reasons)
 
 
-def test_case_6_the_family_benefit_they_may_miss_is_the_prime_activite(situations_dir: Path) -> None:
+def test_case_6_the_family_benefit_they_may_miss_is_the_prime_activite(
+    situations_dir: Path,
+) -> None:
     report = report_for(situations_dir, "parents_debordes_enfant")
     # One daughter of 8 and a couple: no AF (two children at least, L521-1) and no ASF (a couple,
     # L523-1): both are reported unlikely with the reason, not silently dropped.
@@ -127,6 +129,15 @@ def test_css_between_the_2025_ceiling_and_a_plausible_2026_ceiling_stays_to_conf
     assert any(r.status == "unknown" for r in css.reasons)
     assert any(d.startswith("Plafond 2026 non confirmé") and ": oui" in d for d in css.details)
     # With 1 200 €/month (14 400 €/year) it is beyond both: unlikely.
-    richer = situation.model_copy(update={"people": [situation.people[0].model_copy(
-        update={"incomes": situation.people[0].incomes.model_copy(update={"salary": 1200.0})})]})
+    richer = situation.model_copy(
+        update={
+            "people": [
+                situation.people[0].model_copy(
+                    update={
+                        "incomes": situation.people[0].incomes.model_copy(update={"salary": 1200.0})
+                    }
+                )
+            ]
+        }
+    )
     assert finding(rights_engine.evaluate(richer), "css").verdict == "unlikely"

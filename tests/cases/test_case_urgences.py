@@ -27,8 +27,13 @@ ASPA = ("aspa",)
 CSS = ("css", "complementaire_sante_solidaire")
 PRIME_ACTIVITE = ("prime_activite", "ppa")
 ASF = ("asf", "allocation_soutien_familial")
-FAMILY_BENEFITS = ("prestations_familiales", "allocations_familiales", "complement_familial", "asf",
-                   "allocation_soutien_familial")
+FAMILY_BENEFITS = (
+    "prestations_familiales",
+    "allocations_familiales",
+    "complement_familial",
+    "asf",
+    "allocation_soutien_familial",
+)
 
 NOT_YET_CHECKABLE: list[str] = []
 
@@ -53,10 +58,13 @@ def must(report: Report, programme: str) -> Finding:
 
 
 def must_any(report: Report, case: str, what: str, candidates: tuple[str, ...]) -> None:
-    """At least one registered candidate is likely or to confirm; noted if none is registered yet."""
+    """At least one registered candidate is likely or to confirm; noted if none is registered
+    yet."""
     ids = registered(candidates)
     if not ids:
-        NOT_YET_CHECKABLE.append(f"{case}: {what} ({' / '.join(candidates)} not in the registry yet)")
+        NOT_YET_CHECKABLE.append(
+            f"{case}: {what} ({' / '.join(candidates)} not in the registry yet)"
+        )
         print(f"\n[not yet checkable] {NOT_YET_CHECKABLE[-1]}")
         return
     verdicts = {i: finding(report, i).verdict for i in ids}
@@ -70,7 +78,9 @@ def partner_ids(report: Report) -> set[str]:
 # ── Case 1: retraite_facture_energie ────────────────────────────────────────────────────────────
 
 
-def test_case_1_energy_debt_procedure_first_with_high_urgency_and_end_of_treve(situations_dir: Path) -> None:
+def test_case_1_energy_debt_procedure_first_with_high_urgency_and_end_of_treve(
+    situations_dir: Path,
+) -> None:
     report = report_for(situations_dir, "retraite_facture_energie")
     first = report.findings[0]
     assert first.programme == "impaye_energie"
@@ -80,7 +90,11 @@ def test_case_1_energy_debt_procedure_first_with_high_urgency_and_end_of_treve(s
     assert first.urgency == "high"
     assert [d.date for d in first.deadlines] == ["2027-03-31"]
     treve = next(d for d in first.details if d.startswith("Trêve hivernale en cours"))
-    assert "aucune coupure" in treve and "n'efface pas la dette" in treve and "réduction de puissance" in treve
+    assert (
+        "aucune coupure" in treve
+        and "n'efface pas la dette" in treve
+        and "réduction de puissance" in treve
+    )
     # Pension 980 €, RFR 10 600 € → chèque énergie 48 € (< 10 800 €/UC): power reduction forbidden
     # during the trêve, 30 days of extra delay (décret 2008-780, art. 2).
     assert any(d.startswith("Réduction de puissance interdite") for d in first.details)
@@ -113,7 +127,9 @@ def test_case_1_partners(situations_dir: Path) -> None:
         if registered(candidates):
             assert partner in ids, partner
         else:
-            NOT_YET_CHECKABLE.append(f"case 1: partner {partner} (its programme is not in the registry yet)")
+            NOT_YET_CHECKABLE.append(
+                f"case 1: partner {partner} (its programme is not in the registry yet)"
+            )
 
 
 # ── Case 2: surendettement_dossier ──────────────────────────────────────────────────────────────
@@ -126,8 +142,14 @@ def test_case_2_surendettement_and_point_conseil_budget(situations_dir: Path) ->
     assert surendettement.verdict == "likely"
     assert surendettement.urgency == "high"
     # A share, shown in % (not in €): 620 / 1 150 = 53,91 %.
-    assert any(d.startswith("Part des ressources consacrée aux remboursements : 53,91 %") for d in surendettement.details)
-    assert any(step.startswith("Déposer le dossier à la Banque de France") for step in surendettement.next_steps)
+    assert any(
+        d.startswith("Part des ressources consacrée aux remboursements : 53,91 %")
+        for d in surendettement.details
+    )
+    assert any(
+        step.startswith("Déposer le dossier à la Banque de France")
+        for step in surendettement.next_steps
+    )
     must(report, "point_conseil_budget")
     must_any(report, "case 2", "housing aid", HOUSING_AID)
     must_any(report, "case 2", "prime d'activité", PRIME_ACTIVITE)
@@ -190,16 +212,36 @@ def test_case_7_information_preoccupante_first_as_an_emergency(situations_dir: P
 # FIRST: the cases where shared/cases.md wants this finding ranked first.
 FIRST = {"retraite_facture_energie", "mere_isolee_sans_logement", "information_preoccupante"}
 CLI_EXPECTATIONS = {
-    "retraite_facture_energie": ("Impayé d'énergie — procédure du fournisseur et trêve hivernale", "urgence haute",
-                                 "31 mars 2027", ["Fournisseur d'énergie", "0 800 112 212"]),
-    "surendettement_dossier": ("Dossier de surendettement (Banque de France)", "urgence haute", None,
-                               ["Banque de France", "accueil.banque-france.fr", "Point conseil budget"]),
-    "mere_isolee_sans_logement": ("Hébergement d'urgence (115 / SIAO)", "urgence immédiate", None,
-                                  ["115 (gratuit, 24 h/24, 7 j/7)", "3919 (gratuit, anonyme"]),
-    "parents_debordes_enfant": ("Aide éducative à domicile (aide sociale à l'enfance)", "urgence normale", None,
-                                ["Conseil départemental", "Service social en faveur des élèves"]),
-    "information_preoccupante": ("Enfant en danger — information préoccupante à la CRIP (119)", "urgence immédiate",
-                                 None, ["CRIP", "119 (gratuit, 24 h/24, 7 j/7)"]),
+    "retraite_facture_energie": (
+        "Impayé d'énergie — procédure du fournisseur et trêve hivernale",
+        "urgence haute",
+        "31 mars 2027",
+        ["Fournisseur d'énergie", "0 800 112 212"],
+    ),
+    "surendettement_dossier": (
+        "Dossier de surendettement (Banque de France)",
+        "urgence haute",
+        None,
+        ["Banque de France", "accueil.banque-france.fr", "Point conseil budget"],
+    ),
+    "mere_isolee_sans_logement": (
+        "Hébergement d'urgence (115 / SIAO)",
+        "urgence immédiate",
+        None,
+        ["115 (gratuit, 24 h/24, 7 j/7)", "3919 (gratuit, anonyme"],
+    ),
+    "parents_debordes_enfant": (
+        "Aide éducative à domicile (aide sociale à l'enfance)",
+        "urgence normale",
+        None,
+        ["Conseil départemental", "Service social en faveur des élèves"],
+    ),
+    "information_preoccupante": (
+        "Enfant en danger — information préoccupante à la CRIP (119)",
+        "urgence immédiate",
+        None,
+        ["CRIP", "119 (gratuit, 24 h/24, 7 j/7)"],
+    ),
 }
 
 
@@ -213,11 +255,18 @@ def test_cli_text_report(situations_dir: Path, case: str) -> None:
     label, urgency, deadline, contacts = CLI_EXPECTATIONS[case]
     done = subprocess.run(
         [*_cli(), "simulate", str(situations_dir / f"{case}.yaml")],
-        capture_output=True, text=True, env={**os.environ, "COLUMNS": "200"}, check=False,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "COLUMNS": "200"},
+        check=False,
     )
     assert done.returncode == 0, done.stderr
     text = done.stdout
-    match = re.search(rf"^(\d+)\. {re.escape(label)}\n(.*?)(?=^\d+\. |^Partenaires à contacter)", text, re.M | re.S)
+    match = re.search(
+        rf"^(\d+)\. {re.escape(label)}\n(.*?)(?=^\d+\. |^Partenaires à contacter)",
+        text,
+        re.M | re.S,
+    )
     assert match is not None, text[:2000]
     if case in FIRST:
         assert match.group(1) == "1"

@@ -39,7 +39,10 @@ def test_case_3_rsa_with_forfait_logement_for_free_housing(situations_dir: Path)
     assert rsa.estimated_amount.maximum == pytest.approx(expected, abs=0.01)
     assert any("Forfait logement" in d and "78,20 €" in d for d in rsa.details)
     assert all(reason.status == "met" for reason in rsa.reasons)
-    assert all(reason.reference.href.startswith("https://www.legifrance.gouv.fr/") for reason in rsa.reasons)
+    assert all(
+        reason.reference.href.startswith("https://www.legifrance.gouv.fr/")
+        for reason in rsa.reasons
+    )
 
 
 def test_case_3_mobility_and_licence_through_the_rsa_referent(situations_dir: Path) -> None:

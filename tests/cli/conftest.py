@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 import yaml
 from click.testing import CliRunner, Result
+
 from rights_engine.cli.main import DEBUG_VARIABLE, cli
 
 REPOSITORY = Path(__file__).resolve().parents[2]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from rights_engine.cli.present import amount_text, date_text, euros, month_text
 from rights_engine.cli.render_markdown import escape
-
 from rights_engine.report import Amount
 
 

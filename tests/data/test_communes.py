@@ -29,8 +29,15 @@ def test_departement_matches_the_code() -> None:
 
 
 def test_known_places_including_arrondissements_and_overseas() -> None:
-    for code, departement in [("75056", "75"), ("75113", "75"), ("69383", "69"), ("13210", "13"),
-                              ("2A004", "2A"), ("97411", "974"), ("24037", "24")]:
+    for code, departement in [
+        ("75056", "75"),
+        ("75113", "75"),
+        ("69383", "69"),
+        ("13210", "13"),
+        ("2A004", "2A"),
+        ("97411", "974"),
+        ("24037", "24"),
+    ]:
         assert is_known_commune(code)
         assert commune_departement(code) == departement
     assert not is_known_commune("99999")

@@ -18,8 +18,11 @@ def test_every_known_commune_has_exactly_one_zone() -> None:
     zones = _rows("zones_apl.csv")
     assert [row["code"] for row in zones] == communes
     assert {row["zone"] for row in zones} == {"1", "2", "3"}
-    assert all(row["origine"].split(":")[0] in {"zonage_2011", "commune_parente", "ancienne_commune_parente"}
-               for row in zones)
+    assert all(
+        row["origine"].split(":")[0]
+        in {"zonage_2011", "commune_parente", "ancienne_commune_parente"}
+        for row in zones
+    )
 
 
 def test_zones_of_reference_communes() -> None:

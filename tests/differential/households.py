@@ -15,7 +15,14 @@ from typing import Any
 
 from rights_engine.situation.models import Situation
 
-__all__ = ["Household", "Member", "empty_entities", "month_offset", "to_openfisca_france", "to_situation"]
+__all__ = [
+    "Household",
+    "Member",
+    "empty_entities",
+    "month_offset",
+    "to_openfisca_france",
+    "to_situation",
+]
 
 HOUSING_TO_OPENFISCA_FRANCE = {
     "tenant": "locataire_vide",
@@ -36,7 +43,16 @@ INCOME_TO_OPENFISCA_FRANCE = {
 # Benefits OpenFisca-France computes by itself and counts in the RSA (or other) resources; our
 # situations state them (0) as known facts. Famille variables on the month, individu variables on
 # the months of the reference quarter.
-NEUTRALISED_FAMILLE = ("aspa", "af", "cf", "asf", "paje_base", "paje_clca", "paje_colca", "paje_prepare")
+NEUTRALISED_FAMILLE = (
+    "aspa",
+    "af",
+    "cf",
+    "asf",
+    "paje_base",
+    "paje_clca",
+    "paje_colca",
+    "paje_prepare",
+)
 NEUTRALISED_INDIVIDU = ("aah", "asi", "ass", "caah")
 NATIONALITY_CODE = {"french": "FR", "eu": "DE", "other": "MA"}
 
@@ -87,7 +103,9 @@ def to_situation(household: Household, month: str, label: str) -> Situation:
             )
             since = month_offset(month, -round(member.years_in_france_or_permit * 12))
             if member.nationality == "other":
-                person.update(has_residence_permit=True, residence_permit_since=since, protected_status=False)
+                person.update(
+                    has_residence_permit=True, residence_permit_since=since, protected_status=False
+                )
             elif member.nationality == "eu":
                 person.update(in_france_since=since)
         people.append(person)
@@ -109,7 +127,9 @@ def to_situation(household: Household, month: str, label: str) -> Situation:
     )
 
 
-def to_openfisca_france(household: Household, month: str, label: str, entities: dict[str, dict]) -> None:
+def to_openfisca_france(
+    household: Household, month: str, label: str, entities: dict[str, dict]
+) -> None:
     """Add the household to ``entities`` (individus, familles, foyers_fiscaux, menages)."""
     months = [month_offset(month, -k) for k in (3, 2, 1, 0)]
     ids = [f"{label}_{n}" for n in range(len(household.members))]
@@ -132,7 +152,8 @@ def to_openfisca_france(household: Household, month: str, label: str, entities: 
         "enfants": children,
         "aide_logement": {month: household.housing_aid},
         "rsa_isolement_recent": {
-            month: household.single_parent_months is not None and household.single_parent_months < 12
+            month: household.single_parent_months is not None
+            and household.single_parent_months < 12
         },
     }
     for variable in NEUTRALISED_FAMILLE:

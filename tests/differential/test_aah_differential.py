@@ -207,7 +207,10 @@ def known_difference(h: dict[str, Any]) -> str | None:
         - ((first.month, first.day) < (h["birth"].month, h["birth"].day))
     )
     if age == 64 and 0.5 <= h["rate"] < 0.8 and h["rsdae"]:
-        return "RSDAE à 64 ans : fin de l'AAH à l'âge légal (CSS L821-2), OpenFisca-France la garde jusqu'à 64 ans inclus"
+        return (
+            "RSDAE à 64 ans : fin de l'AAH à l'âge légal (CSS L821-2), OpenFisca-France la garde "
+            "jusqu'à 64 ans inclus"
+        )
     return None
 
 
@@ -254,8 +257,10 @@ def test_aah_agrees_with_openfisca_france() -> None:
             disagreements.append((label, ours[label], theirs[label], h))
     rate = agreeing / compared
     print(
-        f"\nAAH (+ MVA) vs OpenFisca-France: {agreeing}/{compared} households within {TOLERANCE_EUR} € "
-        f"({rate:.1%}); {HOUSEHOLDS} generated; excluded with a legal explanation: {excluded or 'none'}"
+        f"\nAAH (+ MVA) vs OpenFisca-France: {agreeing}/{compared} households within "
+        f"{TOLERANCE_EUR} € "
+        f"({rate:.1%}); {HOUSEHOLDS} generated; excluded with a legal explanation: "
+        f"{excluded or 'none'}"
     )
     for item in disagreements[:10]:
         print("  disagreement:", item)

@@ -31,8 +31,9 @@ import datetime as dt
 import random
 from collections import Counter
 
-import rights_engine
 from oracle import compute
+
+import rights_engine
 from rights_engine.situation.models import Situation
 
 SEED = 20261122
@@ -64,11 +65,27 @@ def draw(rng: random.Random, index: int) -> dict:
     age = rng.randint(19, 26) if student else rng.randint(22, 70)
     total = rng.choice([0.0, rng.uniform(0, 800), rng.uniform(800, 1800), rng.uniform(1800, 3000)])
     kind = rng.choice(["salary", "salary", "unemployment", "pension"])
-    adults = [{"id": f"h{index}a", "role": "applicant", "age": age, "incomes": {kind: round(total * (0.6 if couple else 1), 2)}}]
+    adults = [
+        {
+            "id": f"h{index}a",
+            "role": "applicant",
+            "age": age,
+            "incomes": {kind: round(total * (0.6 if couple else 1), 2)},
+        }
+    ]
     if couple:
-        adults.append({"id": f"h{index}b", "role": "partner", "age": age + rng.randint(-5, 5),
-                       "incomes": {"salary": round(total * 0.4, 2)}})
-    kids = [{"id": f"h{index}c{k}", "role": "child", "age": rng.randint(0, 19), "incomes": {}} for k in range(children)]
+        adults.append(
+            {
+                "id": f"h{index}b",
+                "role": "partner",
+                "age": age + rng.randint(-5, 5),
+                "incomes": {"salary": round(total * 0.4, 2)},
+            }
+        )
+    kids = [
+        {"id": f"h{index}c{k}", "role": "child", "age": rng.randint(0, 19), "incomes": {}}
+        for k in range(children)
+    ]
     status = rng.choices(["tenant", "social_tenant", "furnished"], weights=[6, 3, 1.5])[0]
     alone = not couple and children == 0
     return {
@@ -87,28 +104,57 @@ def draw(rng: random.Random, index: int) -> dict:
 def to_situation(h: dict) -> Situation:
     people = []
     for p in h["people"]:
-        person = {"id": p["id"], "role": p["role"], "birth_date": born(random.Random(p["id"]), h["month"], p["age"]).isoformat()}
+        person = {
+            "id": p["id"],
+            "role": p["role"],
+            "birth_date": born(random.Random(p["id"]), h["month"], p["age"]).isoformat(),
+        }
         if p["role"] != "child":
             activity = {"salary": "employed", "unemployment": "unemployed", "pension": "retired"}
             kind = next(iter(p["incomes"]), "salary")
-            person.update(nationality="french", incomes=p["incomes"],
-                          activity="student" if h["student"] and p["role"] == "applicant" else activity[kind])
+            person.update(
+                nationality="french",
+                incomes=p["incomes"],
+                activity="student" if h["student"] and p["role"] == "applicant" else activity[kind],
+            )
         people.append(person)
-    housing = {"status": "tenant" if h["status"] == "furnished" else h["status"], "rent": h["rent"],
-               "furnished": h["status"] == "furnished", "flatshare": h["flatshare"], "room": h["room"]}
-    return Situation.model_validate({
-        "schema": 1, "id": h["id"], "period": h["month"],
-        "household": {"commune": h["commune"], "housing": housing, "family_benefits": 0, "benefits_received": []},
-        "people": people,
-    })
+    housing = {
+        "status": "tenant" if h["status"] == "furnished" else h["status"],
+        "rent": h["rent"],
+        "furnished": h["status"] == "furnished",
+        "flatshare": h["flatshare"],
+        "room": h["room"],
+    }
+    return Situation.model_validate(
+        {
+            "schema": 1,
+            "id": h["id"],
+            "period": h["month"],
+            "household": {
+                "commune": h["commune"],
+                "housing": housing,
+                "family_benefits": 0,
+                "benefits_received": [],
+            },
+            "people": people,
+        }
+    )
 
 
 def add_to_openfisca_france(entities: dict, h: dict) -> None:
     month = h["month"]
     window = [month_offset(month, -k) for k in range(14, -1, -1)]
-    variables = {"salary": "salaire_imposable", "unemployment": "chomage_imposable", "pension": "retraite_imposable"}
+    variables = {
+        "salary": "salaire_imposable",
+        "unemployment": "chomage_imposable",
+        "pension": "retraite_imposable",
+    }
     for p in h["people"]:
-        person = {"date_naissance": {"ETERNITY": born(random.Random(p["id"]), month, p["age"]).isoformat()}}
+        person = {
+            "date_naissance": {
+                "ETERNITY": born(random.Random(p["id"]), month, p["age"]).isoformat()
+            }
+        }
         for kind, amount in p["incomes"].items():
             person[variables[kind]] = {m: amount for m in window}
         if h["student"] and p["role"] == "applicant":
@@ -116,14 +162,24 @@ def add_to_openfisca_france(entities: dict, h: dict) -> None:
         entities["individus"][p["id"]] = person
     parents = [p["id"] for p in h["people"] if p["role"] != "child"]
     children = [p["id"] for p in h["people"] if p["role"] == "child"]
-    entities["familles"][h["id"]] = {"parents": parents, "enfants": children,
-                                     "rsa": {month_offset(month, -1): 0},
-                                     "reduction_loyer_solidarite": {month: 0}}
+    entities["familles"][h["id"]] = {
+        "parents": parents,
+        "enfants": children,
+        "rsa": {month_offset(month, -1): 0},
+        "reduction_loyer_solidarite": {month: 0},
+    }
     entities["foyers_fiscaux"][h["id"]] = {"declarants": parents, "personnes_a_charge": children}
-    menage = {"personne_de_reference": parents[:1], "enfants": children,
-              "statut_occupation_logement": {month: "locataire_meuble" if h["status"] == "furnished" else STATUS[h["status"]]},
-              "loyer": {month: h["rent"]}, "depcom": {month: h["commune"]},
-              "coloc": {month: h["flatshare"]}, "logement_chambre": {month: h["room"]}}
+    menage = {
+        "personne_de_reference": parents[:1],
+        "enfants": children,
+        "statut_occupation_logement": {
+            month: "locataire_meuble" if h["status"] == "furnished" else STATUS[h["status"]]
+        },
+        "loyer": {month: h["rent"]},
+        "depcom": {month: h["commune"]},
+        "coloc": {month: h["flatshare"]},
+        "logement_chambre": {month: h["room"]},
+    }
     if len(parents) > 1:
         menage["conjoint"] = parents[1:]
     entities["menages"][h["id"]] = menage
@@ -141,7 +197,9 @@ def test_aide_logement_agrees_with_openfisca_france() -> None:
     entities: dict = {"individus": {}, "familles": {}, "foyers_fiscaux": {}, "menages": {}}
     for h in households:
         add_to_openfisca_france(entities, h)
-    requests = [{"variable": "aide_logement", "period": m} for m in sorted({h["month"] for h in households})]
+    requests = [
+        {"variable": "aide_logement", "period": m} for m in sorted({h["month"] for h in households})
+    ]
     result = compute(entities, requests)
 
     reports = rights_engine.evaluate_many([to_situation(h) for h in households])
@@ -165,12 +223,17 @@ def test_aide_logement_agrees_with_openfisca_france() -> None:
             agreed += 1
         else:
             disagreements["inexpliqué"] += 1
-            examples.append(f"{h['id']} {h['month']} {h['status']} zone {COMMUNES[h['commune']]}: ours {ours:.2f}, "
-                            f"OpenFisca-France {theirs:.2f}")
+            examples.append(
+                f"{h['id']} {h['month']} {h['status']} zone {COMMUNES[h['commune']]}: ours "
+                f"{ours:.2f}, "
+                f"OpenFisca-France {theirs:.2f}"
+            )
     agreement = agreed / total
     print(
-        f"\naide au logement vs OpenFisca-France: {agreed}/{total} households within {TOLERANCE_EUR:.0f} € "
-        f"({agreement:.1%}); {positive} with a positive aid; zones {dict(sorted(zones_seen.items()))}; "
+        f"\naide au logement vs OpenFisca-France: {agreed}/{total} households within "
+        f"{TOLERANCE_EUR:.0f} € "
+        f"({agreement:.1%}); {positive} with a positive aid; zones "
+        f"{dict(sorted(zones_seen.items()))}; "
         f"household sizes {dict(sorted(sizes_seen.items()))}; disagreements {dict(disagreements)}; "
         f"oracle {result.seconds:.1f} s"
     )

@@ -157,7 +157,8 @@ def test_apa_domicile_agrees_with_openfisca_france() -> None:
     rate = agreeing / len(cases)
     positive = sum(1 for value in ours.values() if value > 0)
     print(
-        f"\nAPA à domicile vs OpenFisca-France: {agreeing}/{len(cases)} households within {TOLERANCE_EUR} € "
+        f"\nAPA à domicile vs OpenFisca-France: {agreeing}/{len(cases)} households within "
+        f"{TOLERANCE_EUR} € "
         f"({rate:.1%}); {positive} with a positive APA; excluded: none (2025 checked separately)"
     )
     for item in disagreements[:10]:

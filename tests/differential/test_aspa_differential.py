@@ -158,7 +158,10 @@ def add_to_openfisca_france(h: dict[str, Any], label: str, entities: dict[str, d
 
 def known_difference(h: dict[str, Any]) -> str | None:
     if any(p["nationality"] == "other" and p["permit_years"] >= 10 for p in h["people"]):
-        return "hors UE avec 10 ans de titre de séjour : droit ouvert (CSS L816-1), refusé par OpenFisca-France (or_ à 3 arguments)"
+        return (
+            "hors UE avec 10 ans de titre de séjour : droit ouvert (CSS L816-1), refusé par "
+            "OpenFisca-France (or_ à 3 arguments)"
+        )
     return None
 
 

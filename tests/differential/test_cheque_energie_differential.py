@@ -18,8 +18,9 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
-import rights_engine
 from oracle import compute
+
+import rights_engine
 from rights_engine.situation.models import Situation
 
 SEED = 20261122
@@ -53,34 +54,41 @@ def draw(rng: random.Random, label: str, month: str) -> Drawn:
     children = rng.choice([0, 0, 1, 2, 3, 4])
     persons = adults + children
     uc = UC_FIRST + UC_SECOND * (persons > 1) + UC_OTHERS * max(persons - 2, 0)
-    per_uc = rng.choice([
-        rng.uniform(0, 13000),
-        rng.uniform(0, 13000),
-        rng.choice(THRESHOLDS) + rng.choice([-1, 0, 1]),
-    ])
+    per_uc = rng.choice(
+        [
+            rng.uniform(0, 13000),
+            rng.uniform(0, 13000),
+            rng.choice(THRESHOLDS) + rng.choice([-1, 0, 1]),
+        ]
+    )
     housing = rng.choices(list(HOUSING_TO_OPENFISCA_FRANCE), weights=[4, 2, 2, 1, 1])[0]
     return Drawn(label, month, adults, children, housing, float(round(per_uc * uc)))
 
 
 def to_situation(household: Drawn) -> Situation:
     year = int(household.month[:4])
-    people: list[dict[str, Any]] = [{"id": "p0", "role": "applicant", "birth_date": f"{year - 40}-05-01"}]
+    people: list[dict[str, Any]] = [
+        {"id": "p0", "role": "applicant", "birth_date": f"{year - 40}-05-01"}
+    ]
     if household.adults == 2:
         people.append({"id": "p1", "role": "partner", "birth_date": f"{year - 38}-05-01"})
     people += [
-        {"id": f"c{n}", "role": "child", "birth_date": f"{year - 2 - 3 * n}-05-01"} for n in range(household.children)
+        {"id": f"c{n}", "role": "child", "birth_date": f"{year - 2 - 3 * n}-05-01"}
+        for n in range(household.children)
     ]
-    return Situation.model_validate({
-        "schema": 1,
-        "id": household.label,
-        "period": household.month,
-        "household": {
-            "commune": "24037",
-            "housing": {"status": household.housing},
-            "fiscal_reference_income": household.rfr,
-        },
-        "people": people,
-    })
+    return Situation.model_validate(
+        {
+            "schema": 1,
+            "id": household.label,
+            "period": household.month,
+            "household": {
+                "commune": "24037",
+                "housing": {"status": household.housing},
+                "fiscal_reference_income": household.rfr,
+            },
+            "people": people,
+        }
+    )
 
 
 def add_openfisca_france(household: Drawn, entities: dict[str, dict]) -> None:
@@ -88,9 +96,13 @@ def add_openfisca_france(household: Drawn, entities: dict[str, dict]) -> None:
     adults = [f"{household.label}_a{n}" for n in range(household.adults)]
     children = [f"{household.label}_c{n}" for n in range(household.children)]
     for n, person in enumerate(adults):
-        entities["individus"][person] = {"date_naissance": {"ETERNITY": dt.date(year - 40 + 2 * n, 5, 1).isoformat()}}
+        entities["individus"][person] = {
+            "date_naissance": {"ETERNITY": dt.date(year - 40 + 2 * n, 5, 1).isoformat()}
+        }
     for n, person in enumerate(children):
-        entities["individus"][person] = {"date_naissance": {"ETERNITY": dt.date(year - 2 - 3 * n, 5, 1).isoformat()}}
+        entities["individus"][person] = {
+            "date_naissance": {"ETERNITY": dt.date(year - 2 - 3 * n, 5, 1).isoformat()}
+        }
     entities["familles"][household.label] = {"parents": adults, "enfants": children}
     entities["foyers_fiscaux"][household.label] = {
         "declarants": adults,
@@ -132,12 +144,19 @@ def test_cheque_energie_agrees_with_openfisca_france() -> None:
     for situation, report in zip(situations, rights_engine.evaluate_many(situations), strict=True):
         cheque = next(f for f in report.findings if f.programme == "cheque_energie")
         assert cheque.estimated_amount is not None
-        assert cheque.estimated_amount.minimum == cheque.estimated_amount.maximum, "RFR and housing are known"
+        assert cheque.estimated_amount.minimum == cheque.estimated_amount.maximum, (
+            "RFR and housing are known"
+        )
         ours[situation.id or ""] = cheque.estimated_amount.minimum
 
     theirs: dict[str, float] = {}
     for month in MONTHS:
-        entities: dict[str, dict] = {"individus": {}, "familles": {}, "foyers_fiscaux": {}, "menages": {}}
+        entities: dict[str, dict] = {
+            "individus": {},
+            "familles": {},
+            "foyers_fiscaux": {},
+            "menages": {},
+        }
         for household in cases:
             if household.month == month:
                 add_openfisca_france(household, entities)
@@ -164,12 +183,16 @@ def test_cheque_energie_agrees_with_openfisca_france() -> None:
     compared = sum(c[0] for c in by_month.values())
     rate = agreeing / compared
     detail = ", ".join(f"{m}: {c[1]}/{c[0]}" for m, c in by_month.items())
-    print(f"\nChèque énergie vs OpenFisca-France: {agreeing}/{compared} households within "
-          f"{TOLERANCE_EUR} € ({rate:.1%}); by period {detail}; excluded with a legal explanation: "
-          f"{excluded or 'none'}")
+    print(
+        f"\nChèque énergie vs OpenFisca-France: {agreeing}/{compared} households within "
+        f"{TOLERANCE_EUR} € ({rate:.1%}); by period {detail}; excluded with a legal explanation: "
+        f"{excluded or 'none'}"
+    )
     for item in disagreements[:10]:
         print("  disagreement:", item)
-    assert sum(ours[h.label] > 0 for h in cases) >= HOUSEHOLDS // 4, "the draw must reach the barème"
+    assert sum(ours[h.label] > 0 for h in cases) >= HOUSEHOLDS // 4, (
+        "the draw must reach the barème"
+    )
     assert compared >= HOUSEHOLDS * 9 // 10
     for month, (count, agree) in by_month.items():
         assert agree / count >= REQUIRED_AGREEMENT, (month, disagreements[:5])

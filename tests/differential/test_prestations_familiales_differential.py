@@ -4,7 +4,8 @@ the allocation de soutien familial (``asf``) against OpenFisca-France 176.1.8.
 A seeded generator draws families (single parent or couple, 1–5 children aged 0 to 21, a fiscal
 reference income from 0 to 130 000 €, alimony for some single parents) at 2025-11 and 2026-11.
 Each is written as our ``Situation`` and as OpenFisca-France entities (the resource base of the
-family benefits, ``prestations_familiales_base_ressources`` and ``cf_base_ressources``, are given as our fiscal reference
+family benefits, ``prestations_familiales_base_ressources`` and ``cf_base_ressources``, are given as
+our fiscal reference
 income; parents have no professional income, so no couple is biactive and ``biactivite`` is given
 as false; OpenFisca-France computes its own ``paje_base``, which stops the complément familial as
 ours does, CSS L532-1); all of them go to the oracle in ONE call. For each of ``af``, ``cf`` and
@@ -64,66 +65,116 @@ def generate(period: str, rng: random.Random, prefix: str) -> list[dict[str, Any
     households = []
     for n in range(HOUSEHOLDS_PER_PERIOD):
         couple = rng.random() < 0.5
-        parents = [{"id": f"{prefix}{n}_a", "role": "applicant", "birth_date": _birth(rng, first, rng.randint(38, 55))}]
+        parents = [
+            {
+                "id": f"{prefix}{n}_a",
+                "role": "applicant",
+                "birth_date": _birth(rng, first, rng.randint(38, 55)),
+            }
+        ]
         if couple:
-            parents.append({"id": f"{prefix}{n}_c", "role": "partner", "birth_date": _birth(rng, first, rng.randint(38, 55))})
+            parents.append(
+                {
+                    "id": f"{prefix}{n}_c",
+                    "role": "partner",
+                    "birth_date": _birth(rng, first, rng.randint(38, 55)),
+                }
+            )
         children = [
-            {"id": f"{prefix}{n}_e{k}", "role": "child", "birth_date": _birth(rng, first, rng.randint(0, 21))}
+            {
+                "id": f"{prefix}{n}_e{k}",
+                "role": "child",
+                "birth_date": _birth(rng, first, rng.randint(0, 21)),
+            }
             for k in range(rng.choice([1, 2, 2, 3, 3, 4, 5]))
         ]
         alimony = 0.0
         if not couple and rng.random() < 0.4:
             alimony = round(rng.uniform(20, 500), 2)
-        households.append({
-            "id": f"{prefix}{n}",
-            "parents": parents,
-            "children": children,
-            "rfr": float(rng.choice([rng.randint(0, 40000), rng.randint(40000, 130000)])),
-            "alimony": alimony,
-        })
+        households.append(
+            {
+                "id": f"{prefix}{n}",
+                "parents": parents,
+                "children": children,
+                "rfr": float(rng.choice([rng.randint(0, 40000), rng.randint(40000, 130000)])),
+                "alimony": alimony,
+            }
+        )
     return households
 
 
 def to_situation(h: dict[str, Any], period: str) -> Situation:
     people: list[dict[str, Any]] = []
     for p in h["parents"]:
-        people.append({
-            "id": p["id"], "role": p["role"], "birth_date": p["birth_date"].isoformat(),
-            "nationality": "french", "activity": "employed",
-            "incomes": {"alimony": h["alimony"] if p["role"] == "applicant" else 0.0},
-        })
+        people.append(
+            {
+                "id": p["id"],
+                "role": p["role"],
+                "birth_date": p["birth_date"].isoformat(),
+                "nationality": "french",
+                "activity": "employed",
+                "incomes": {"alimony": h["alimony"] if p["role"] == "applicant" else 0.0},
+            }
+        )
     for c in h["children"]:
-        people.append({"id": c["id"], "role": "child", "birth_date": c["birth_date"].isoformat(),
-                       "nationality": "french", "incomes": {}})
-    return Situation.model_validate({
-        "schema": 1, "id": h["id"], "period": period,
-        "household": {"housing": {"status": "tenant", "housing_aid": 0, "rent": 0},
-                      "fiscal_reference_income": h["rfr"], "family_benefits": 0,
-                      "single_parent_since": "2000-01", "benefits_received": []},
-        "people": people,
-    })
+        people.append(
+            {
+                "id": c["id"],
+                "role": "child",
+                "birth_date": c["birth_date"].isoformat(),
+                "nationality": "french",
+                "incomes": {},
+            }
+        )
+    return Situation.model_validate(
+        {
+            "schema": 1,
+            "id": h["id"],
+            "period": period,
+            "household": {
+                "housing": {"status": "tenant", "housing_aid": 0, "rent": 0},
+                "fiscal_reference_income": h["rfr"],
+                "family_benefits": 0,
+                "single_parent_since": "2000-01",
+                "benefits_received": [],
+            },
+            "people": people,
+        }
+    )
 
 
-def to_openfisca_france(households: list[dict[str, Any]], period: str, entities: dict[str, dict[str, Any]]) -> None:
+def to_openfisca_france(
+    households: list[dict[str, Any]], period: str, entities: dict[str, dict[str, Any]]
+) -> None:
     for h in households:
         parents = [p["id"] for p in h["parents"]]
         children = [c["id"] for c in h["children"]]
         for p in h["parents"]:
             entities["individus"][p["id"]] = {
                 "date_naissance": {"ETERNITY": p["birth_date"].isoformat()},
-                "pensions_alimentaires_percues": {period: h["alimony"] if p["role"] == "applicant" else 0.0},
+                "pensions_alimentaires_percues": {
+                    period: h["alimony"] if p["role"] == "applicant" else 0.0
+                },
             }
         for c in h["children"]:
-            entities["individus"][c["id"]] = {"date_naissance": {"ETERNITY": c["birth_date"].isoformat()}}
+            entities["individus"][c["id"]] = {
+                "date_naissance": {"ETERNITY": c["birth_date"].isoformat()}
+            }
         entities["familles"][h["id"]] = {
-            "parents": parents, "enfants": children,
+            "parents": parents,
+            "enfants": children,
             "prestations_familiales_base_ressources": {period: h["rfr"]},
             "biactivite": {period: False},
             "cf_base_ressources": {period: h["rfr"]},
         }
-        entities["foyers_fiscaux"][h["id"]] = {"declarants": parents, "personnes_a_charge": children}
+        entities["foyers_fiscaux"][h["id"]] = {
+            "declarants": parents,
+            "personnes_a_charge": children,
+        }
         entities["menages"][h["id"]] = {
-            "personne_de_reference": parents[:1], "conjoint": parents[1:], "enfants": children,
+            "personne_de_reference": parents[:1],
+            "conjoint": parents[1:],
+            "enfants": children,
         }
 
 
@@ -150,7 +201,12 @@ def _third_birthday(h: dict[str, Any], period: str) -> bool:
 
 def test_af_and_asf_agree_with_openfisca_france() -> None:
     rng = random.Random(SEED)
-    entities: dict[str, dict[str, Any]] = {"individus": {}, "familles": {}, "foyers_fiscaux": {}, "menages": {}}
+    entities: dict[str, dict[str, Any]] = {
+        "individus": {},
+        "familles": {},
+        "foyers_fiscaux": {},
+        "menages": {},
+    }
     batches = {}
     for index, period in enumerate(PERIODS):
         households = generate(period, rng, prefix=f"pf{index}h")
@@ -165,7 +221,9 @@ def test_af_and_asf_agree_with_openfisca_france() -> None:
         classes: Counter[str] = Counter()
         examples: list[str] = []
         for period, households in batches.items():
-            situations = [complete(to_situation(h, period), Scenario.favourable) for h in households]
+            situations = [
+                complete(to_situation(h, period), Scenario.favourable) for h in households
+            ]
             batch = build_simulation(situations, Month(period))
             ours = np.asarray(batch.value(variable), dtype=float)
             theirs = result.values(variable, period)
@@ -182,10 +240,14 @@ def test_af_and_asf_agree_with_openfisca_france() -> None:
                 else:
                     classes["inexpliqué"] += 1
                     if len(examples) < 5:
-                        examples.append(f"{h['id']} {period}: ours {value:.2f}, OpenFisca-France {reference:.2f}")
+                        examples.append(
+                            f"{h['id']} {period}: ours {value:.2f}, OpenFisca-France "
+                            f"{reference:.2f}"
+                        )
         summary[variable] = (agreed, total, dict(classes), examples)
         print(
-            f"\n{variable} vs OpenFisca-France: {agreed}/{total} households within {TOLERANCE_EUR:.0f} € "
+            f"\n{variable} vs OpenFisca-France: {agreed}/{total} households within "
+            f"{TOLERANCE_EUR:.0f} € "
             f"({agreed / total:.1%}); disagreements by class: {dict(classes)}"
         )
     for variable, (agreed, total, classes, examples) in summary.items():

@@ -57,7 +57,11 @@ PERIODS = ("2025-11", "2026-11")
 TOLERANCE_EUR = 1.0
 REQUIRED_AGREEMENT = 0.98
 NATIONALITY_CODES = {"french": "FR", "eu": "DE", "other": "MA"}
-HOUSING_CODES = {"tenant": "locataire_vide", "hosted_free": "loge_gratuitement", "owner": "proprietaire"}
+HOUSING_CODES = {
+    "tenant": "locataire_vide",
+    "hosted_free": "loge_gratuitement",
+    "owner": "proprietaire",
+}
 
 
 def _months(period: str) -> list[str]:
@@ -108,63 +112,88 @@ def generate(period: str, rng: random.Random, prefix: str) -> list[dict[str, Any
         }
         people.append(applicant)
         if couple:
-            people.append({
-                "id": f"{prefix}{n}_c",
-                "role": "partner",
-                "birth_date": _birth(rng, first, rng.randint(19, 62)),
-                "nationality": nationality,
-                "activity": "employed",
-                "salary": _salary(rng) if rng.random() < 0.6 else 0.0,
-                "unemployment": 0.0,
-                "pension": 0.0,
-                "alimony": 0.0,
-                "permit_years": applicant["permit_years"],
-            })
-        youngest_parent = min(
-            (first - p["birth_date"]).days // 366 for p in people
-        )
+            people.append(
+                {
+                    "id": f"{prefix}{n}_c",
+                    "role": "partner",
+                    "birth_date": _birth(rng, first, rng.randint(19, 62)),
+                    "nationality": nationality,
+                    "activity": "employed",
+                    "salary": _salary(rng) if rng.random() < 0.6 else 0.0,
+                    "unemployment": 0.0,
+                    "pension": 0.0,
+                    "alimony": 0.0,
+                    "permit_years": applicant["permit_years"],
+                }
+            )
+        youngest_parent = min((first - p["birth_date"]).days // 366 for p in people)
         for k in range(nb_children):
             age = rng.randint(0, max(0, min(17, youngest_parent - 16)))
-            people.append({
-                "id": f"{prefix}{n}_e{k}",
-                "role": "child",
-                "birth_date": _birth(rng, first, age) if age > 0 else first - dt.timedelta(days=rng.randint(30, 330)),
-            })
+            people.append(
+                {
+                    "id": f"{prefix}{n}_e{k}",
+                    "role": "child",
+                    "birth_date": _birth(rng, first, age)
+                    if age > 0
+                    else first - dt.timedelta(days=rng.randint(30, 330)),
+                }
+            )
         if not couple and nb_children and rng.random() < 0.3:
             applicant["alimony"] = round(rng.uniform(50, 400), 2)
         status = rng.choices(["tenant", "hosted_free", "owner"], weights=[70, 15, 15])[0]
-        housing_aid = round(rng.uniform(50, 450), 2) if status == "tenant" and rng.random() < 0.5 else 0.0
+        housing_aid = (
+            round(rng.uniform(50, 450), 2) if status == "tenant" and rng.random() < 0.5 else 0.0
+        )
         lone_recent = (not couple) and nb_children > 0 and rng.random() < 0.3
-        households.append({
-            "id": f"{prefix}{n}",
-            "people": people,
-            "status": status,
-            "housing_aid": housing_aid,
-            "single_parent_since": f"{first.year - 1 if first.month <= 6 else first.year}-"
-            f"{(first.month - 6 - 1) % 12 + 1:02d}" if lone_recent else "2000-01",
-            "lone_recent": lone_recent,
-        })
+        households.append(
+            {
+                "id": f"{prefix}{n}",
+                "people": people,
+                "status": status,
+                "housing_aid": housing_aid,
+                "single_parent_since": f"{first.year - 1 if first.month <= 6 else first.year}-"
+                f"{(first.month - 6 - 1) % 12 + 1:02d}"
+                if lone_recent
+                else "2000-01",
+                "lone_recent": lone_recent,
+            }
+        )
     return households
 
 
 def to_situation(household: dict[str, Any], period: str) -> Situation:
     people = []
     for p in household["people"]:
-        person: dict[str, Any] = {"id": p["id"], "role": p["role"], "birth_date": p["birth_date"].isoformat()}
+        person: dict[str, Any] = {
+            "id": p["id"],
+            "role": p["role"],
+            "birth_date": p["birth_date"].isoformat(),
+        }
         if p["role"] != "child":
-            person.update({
-                "nationality": p["nationality"],
-                "activity": p["activity"],
-                "incomes": {"salary": p["salary"], "unemployment": p["unemployment"],
-                            "pension": p["pension"], "alimony": p["alimony"]},
-                "hours_worked_last_3_years": 0,
-                "pregnant": False,
-            })
+            person.update(
+                {
+                    "nationality": p["nationality"],
+                    "activity": p["activity"],
+                    "incomes": {
+                        "salary": p["salary"],
+                        "unemployment": p["unemployment"],
+                        "pension": p["pension"],
+                        "alimony": p["alimony"],
+                    },
+                    "hours_worked_last_3_years": 0,
+                    "pregnant": False,
+                }
+            )
             if p["nationality"] == "other":
                 first = Month(period).first_day
                 since = first.year * 12 + first.month - 1 - 12 * p["permit_years"]
-                person.update({"has_residence_permit": True, "protected_status": False,
-                               "residence_permit_since": f"{since // 12:04d}-{since % 12 + 1:02d}"})
+                person.update(
+                    {
+                        "has_residence_permit": True,
+                        "protected_status": False,
+                        "residence_permit_since": f"{since // 12:04d}-{since % 12 + 1:02d}",
+                    }
+                )
             if p["nationality"] == "eu":
                 person["in_france_since"] = "2010-01"
         else:
@@ -175,8 +204,12 @@ def to_situation(household: dict[str, Any], period: str) -> Situation:
         "id": household["id"],
         "period": period,
         "household": {
-            "housing": {"status": household["status"], "housing_aid": household["housing_aid"],
-                        "contributes_to_costs": False, "rent": 0},
+            "housing": {
+                "status": household["status"],
+                "housing_aid": household["housing_aid"],
+                "contributes_to_costs": False,
+                "rent": 0,
+            },
             "family_benefits": 0,
             "single_parent_since": household["single_parent_since"],
             "benefits_received": [],
@@ -186,7 +219,9 @@ def to_situation(household: dict[str, Any], period: str) -> Situation:
     return Situation.model_validate(data)
 
 
-def to_openfisca_france(households: list[dict[str, Any]], period: str, entities: dict[str, dict[str, Any]]) -> None:
+def to_openfisca_france(
+    households: list[dict[str, Any]], period: str, entities: dict[str, dict[str, Any]]
+) -> None:
     months = _months(period)
 
     def per_month(value: Any) -> dict[str, Any]:
@@ -198,37 +233,49 @@ def to_openfisca_france(households: list[dict[str, Any]], period: str, entities:
         for p in h["people"]:
             individu: dict[str, Any] = {
                 "date_naissance": {"ETERNITY": p["birth_date"].isoformat()},
-                "aah": per_month(0), "ass": per_month(0), "asi": per_month(0),
+                "aah": per_month(0),
+                "ass": per_month(0),
+                "asi": per_month(0),
             }
             if p["role"] != "child":
                 years = p["permit_years"] if p["nationality"] == "other" else 15
-                individu.update({
-                    "nationalite": per_month(NATIONALITY_CODES[p["nationality"]]),
-                    "duree_possession_titre_sejour": per_month(years),
-                    "etudiant": per_month(p["activity"] == "student"),
-                    "salaire_net": per_month(p["salary"]),
-                    "chomage_net": per_month(p["unemployment"]),
-                    "retraite_nette": per_month(p["pension"]),
-                    "pensions_alimentaires_percues": per_month(p["alimony"]),
-                })
+                individu.update(
+                    {
+                        "nationalite": per_month(NATIONALITY_CODES[p["nationality"]]),
+                        "duree_possession_titre_sejour": per_month(years),
+                        "etudiant": per_month(p["activity"] == "student"),
+                        "salaire_net": per_month(p["salary"]),
+                        "chomage_net": per_month(p["unemployment"]),
+                        "retraite_nette": per_month(p["pension"]),
+                        "pensions_alimentaires_percues": per_month(p["alimony"]),
+                    }
+                )
             else:
                 # A child has the parents' nationality: OpenFisca-France's ``ppa_eligibilite``
                 # checks ``rsa_condition_nationalite`` on ANY member of the famille, children
                 # included (their default is "FR"), whereas CSS L842-2, 2° sets the residence
                 # condition on the claimant (and partner). With the default, every non-EU couple
                 # with a child would pass the 5-year permit condition in OpenFisca-France.
-                individu["nationalite"] = per_month(NATIONALITY_CODES[h["people"][0]["nationality"]])
+                individu["nationalite"] = per_month(
+                    NATIONALITY_CODES[h["people"][0]["nationality"]]
+                )
             entities["individus"][p["id"]] = individu
         entities["familles"][h["id"]] = {
-            "parents": parents, "enfants": children,
+            "parents": parents,
+            "enfants": children,
             "aide_logement": per_month(h["housing_aid"]),
             "aspa": per_month(0),
             "rsa_isolement_recent": per_month(h["lone_recent"]),
             "ppa_base_ressources_prestations_familiales": per_month(0),
         }
-        entities["foyers_fiscaux"][h["id"]] = {"declarants": parents, "personnes_a_charge": children}
+        entities["foyers_fiscaux"][h["id"]] = {
+            "declarants": parents,
+            "personnes_a_charge": children,
+        }
         entities["menages"][h["id"]] = {
-            "personne_de_reference": parents[:1], "conjoint": parents[1:], "enfants": children,
+            "personne_de_reference": parents[:1],
+            "conjoint": parents[1:],
+            "enfants": children,
             "statut_occupation_logement": per_month(HOUSING_CODES[h["status"]]),
             "participation_frais": per_month(False),
             "loyer": per_month(0),
@@ -253,7 +300,12 @@ def _explain(household: dict[str, Any], period: str) -> str:
 
 def test_prime_activite_agrees_with_openfisca_france() -> None:
     rng = random.Random(SEED)
-    entities: dict[str, dict[str, Any]] = {"individus": {}, "familles": {}, "foyers_fiscaux": {}, "menages": {}}
+    entities: dict[str, dict[str, Any]] = {
+        "individus": {},
+        "familles": {},
+        "foyers_fiscaux": {},
+        "menages": {},
+    }
     batches = {}
     for index, period in enumerate(PERIODS):
         households = generate(period, rng, prefix=f"p{index}h")
@@ -279,11 +331,15 @@ def test_prime_activite_agrees_with_openfisca_france() -> None:
                 reason = _explain(h, period)
                 disagreements[reason] += 1
                 if reason == "inexpliqué" and len(examples) < 5:
-                    examples.append(f"{h['id']} {period}: ours {value:.2f}, OpenFisca-France {reference:.2f}")
+                    examples.append(
+                        f"{h['id']} {period}: ours {value:.2f}, OpenFisca-France {reference:.2f}"
+                    )
     agreement = agreed / total
     print(
-        f"\nprime d'activité vs OpenFisca-France: {agreed}/{total} households within {TOLERANCE_EUR:.0f} € "
-        f"({agreement:.1%}); disagreements by class: {dict(disagreements)}; oracle {result.seconds:.1f} s"
+        f"\nprime d'activité vs OpenFisca-France: {agreed}/{total} households within "
+        f"{TOLERANCE_EUR:.0f} € "
+        f"({agreement:.1%}); disagreements by class: {dict(disagreements)}; oracle "
+        f"{result.seconds:.1f} s"
     )
     assert agreement >= REQUIRED_AGREEMENT, f"agreement {agreement:.1%} < 98 %: {examples}"
     assert disagreements["inexpliqué"] == 0, f"unexplained disagreements: {examples}"

@@ -11,9 +11,10 @@ from __future__ import annotations
 import datetime as dt
 import random
 
-import rights_engine
 from households import Household, Member, empty_entities, to_openfisca_france, to_situation
 from oracle import compute
+
+import rights_engine
 
 SEED = 20261122
 HOUSEHOLDS = 300
@@ -44,21 +45,35 @@ def draw(rng: random.Random, month: str) -> Household:
     couple = rng.random() < 0.3
     if couple:
         partner_income = rng.choice([0.0, round(rng.uniform(0, 1200), 2)])
-        members.append(Member("partner", birth_date(rng, month, age + rng.randint(-3, 3)),
-                              incomes={"salary": partner_income}))
+        members.append(
+            Member(
+                "partner",
+                birth_date(rng, month, age + rng.randint(-3, 3)),
+                incomes={"salary": partner_income},
+            )
+        )
     for _ in range(rng.choice([0, 0, 1, 1, 2, 3, 4])):
-        members.append(Member("child", birth_date(rng, month, rng.randint(0, min(age - 16, 24)) if age > 16 else 0)))
+        members.append(
+            Member(
+                "child",
+                birth_date(rng, month, rng.randint(0, min(age - 16, 24)) if age > 16 else 0),
+            )
+        )
     has_children = len(members) > (2 if couple else 1)
     if not couple and not has_children and rng.random() < 0.1:
         applicant.pregnant = True
-    housing = rng.choice(["hosted_free", "hosted_free", "owner", "owner_with_loan", "tenant", "homeless"])
+    housing = rng.choice(
+        ["hosted_free", "hosted_free", "owner", "owner_with_loan", "tenant", "homeless"]
+    )
     aid = rng.choice([0.0, 50.0, 150.0, 400.0]) if housing == "tenant" else 0.0
     return Household(
         members,
         housing=housing,
         housing_aid=aid,
         contributes_to_costs=housing == "hosted_free" and rng.random() < 0.3,
-        single_parent_months=rng.choice([0, 5, 11, 12, 30]) if not couple and has_children else None,
+        single_parent_months=rng.choice([0, 5, 11, 12, 30])
+        if not couple and has_children
+        else None,
         # For an owner with a loan, OpenFisca-France reads the loan repayments in `loyer` (no
         # repayment means no loan, hence the forfait logement of CASF R262-9).
         rent={"tenant": 400.0, "owner_with_loan": 350.0}.get(housing, 0.0),
@@ -116,8 +131,10 @@ def test_rsa_agrees_with_openfisca_france() -> None:
         else:
             disagreements.append((label, month, ours[label], theirs[label], household))
     rate = agreeing / compared
-    print(f"\nRSA vs OpenFisca-France: {agreeing}/{compared} households within {TOLERANCE_EUR} € "
-          f"({rate:.1%}); excluded with a legal explanation: {excluded or 'none'}")
+    print(
+        f"\nRSA vs OpenFisca-France: {agreeing}/{compared} households within {TOLERANCE_EUR} € "
+        f"({rate:.1%}); excluded with a legal explanation: {excluded or 'none'}"
+    )
     for item in disagreements[:10]:
         print("  disagreement:", item)
     assert compared >= 200

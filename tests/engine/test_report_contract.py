@@ -30,8 +30,10 @@ def test_partners_are_listed_once_with_what_they_handle(situations_dir: Path) ->
     departement = next(p for p in report.partners if p.id == "conseil_departemental")
     # The RSA and the insertion path (and, while the household's energy bills are unknown, the
     # FSL énergie and the energy-debt procedure, to confirm).
-    assert {"Revenu de solidarité active (RSA)",
-            "Accompagnement d'insertion et aides à la mobilité (référent RSA)"} <= set(departement.handles)
+    assert {
+        "Revenu de solidarité active (RSA)",
+        "Accompagnement d'insertion et aides à la mobilité (référent RSA)",
+    } <= set(departement.handles)
     assert len(departement.handles) == len(set(departement.handles))
 
 
@@ -74,17 +76,32 @@ people = st.fixed_dictionaries(
 
 
 def situation_from(draw: dict) -> Situation:
-    applicant = {"id": "a", "role": "applicant", "age": draw["age"], "incomes": {"salary": draw["salary"]}}
+    applicant = {
+        "id": "a",
+        "role": "applicant",
+        "age": draw["age"],
+        "incomes": {"salary": draw["salary"]},
+    }
     if draw["nationality"]:
         applicant["nationality"] = draw["nationality"]
     if draw["activity"]:
         applicant["activity"] = draw["activity"]
     members = [applicant]
     if draw["couple"]:
-        members.append({"id": "p", "role": "partner", "age": draw["age"], "incomes": {}, "nationality": "french"})
+        members.append(
+            {
+                "id": "p",
+                "role": "partner",
+                "age": draw["age"],
+                "incomes": {},
+                "nationality": "french",
+            }
+        )
     members += [{"id": f"c{n}", "role": "child", "age": n + 1} for n in range(draw["children"])]
     household = {"housing": {"status": draw["housing"]}} if draw["housing"] else {}
-    return Situation.model_validate({"schema": 1, "period": "2026-11", "household": household, "people": members})
+    return Situation.model_validate(
+        {"schema": 1, "period": "2026-11", "household": household, "people": members}
+    )
 
 
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])

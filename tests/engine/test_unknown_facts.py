@@ -15,7 +15,8 @@ def rsa_of(text: str):
 def test_unknown_incomes_give_a_range_and_a_question() -> None:
     rsa = rsa_of(
         "household: {housing: {status: tenant, housing_aid: 0}}\n"
-        "people:\n  - {id: a, role: applicant, age: 40, nationality: french, activity: unemployed}\n"
+        "people:\n  - {id: a, role: applicant, age: 40, nationality: french, activity: "
+        "unemployed}\n"
     )
     assert rsa.verdict == "to_confirm"
     assert rsa.estimated_amount is not None
@@ -28,7 +29,8 @@ def test_unknown_incomes_give_a_range_and_a_question() -> None:
 def test_known_zero_income_is_not_unknown() -> None:
     rsa = rsa_of(
         "household: {housing: {status: tenant, housing_aid: 0}}\n"
-        "people:\n  - {id: a, role: applicant, age: 40, nationality: french, activity: unemployed, incomes: {}}\n"
+        "people:\n  - {id: a, role: applicant, age: 40, nationality: french, activity: "
+        "unemployed, incomes: {}}\n"
     )
     assert rsa.verdict == "likely"
     assert rsa.estimated_amount is not None
@@ -49,7 +51,8 @@ def test_unknown_nationality_leaves_the_residence_condition_unknown() -> None:
 
 def test_a_known_fact_that_excludes_gives_unlikely_whatever_the_unknowns() -> None:
     rsa = rsa_of(
-        "people:\n  - {id: a, role: applicant, age: 22, activity: student, incomes: {}, hours_worked_last_3_years: 0}\n"
+        "people:\n  - {id: a, role: applicant, age: 22, activity: student, incomes: {}, "
+        "hours_worked_last_3_years: 0}\n"
     )
     assert rsa.verdict == "unlikely"
     assert rsa.missing == []
@@ -59,7 +62,8 @@ def test_a_known_fact_that_excludes_gives_unlikely_whatever_the_unknowns() -> No
 def test_unknown_age_is_asked() -> None:
     rsa = rsa_of(
         "household: {housing: {status: tenant, housing_aid: 0}}\n"
-        "people:\n  - {id: a, role: applicant, nationality: french, activity: unemployed, incomes: {}}\n"
+        "people:\n  - {id: a, role: applicant, nationality: french, activity: unemployed, "
+        "incomes: {}}\n"
     )
     assert rsa.verdict == "to_confirm"
     assert "age" in [m.fact for m in rsa.missing]
@@ -68,17 +72,23 @@ def test_unknown_age_is_asked() -> None:
 def test_high_income_gives_unlikely_with_an_explanation() -> None:
     rsa = rsa_of(
         "household: {housing: {status: tenant, housing_aid: 0}}\n"
-        "people:\n  - {id: a, role: applicant, age: 40, nationality: french, activity: employed, incomes: {salary: 1800}}\n"
+        "people:\n  - {id: a, role: applicant, age: 40, nationality: french, activity: employed, "
+        "incomes: {salary: 1800}}\n"
     )
     assert rsa.verdict == "unlikely"
-    assert any(d.startswith("Montant nul : les ressources du foyer atteignent le montant forfaitaire") for d in rsa.details)
+    assert any(
+        d.startswith("Montant nul : les ressources du foyer atteignent le montant forfaitaire")
+        for d in rsa.details
+    )
 
 
 def test_lone_parent_student_keeps_the_majoration() -> None:
     rsa = rsa_of(
-        "household: {housing: {status: tenant, housing_aid: 0}, family_benefits: 0, single_parent_since: 2026-06}\n"
+        "household: {housing: {status: tenant, housing_aid: 0}, family_benefits: 0, "
+        "single_parent_since: 2026-06}\n"
         "people:\n"
-        "  - {id: a, role: applicant, age: 21, nationality: french, activity: student, incomes: {}}\n"
+        "  - {id: a, role: applicant, age: 21, nationality: french, activity: student, incomes: "
+        "{}}\n"
         "  - {id: b, role: child, age: 1}\n"
     )
     assert rsa.verdict == "likely"
