@@ -23,16 +23,6 @@ from rich.table import Table
 from rich.text import Text
 
 from rights_engine._version import __version__
-from rights_engine.cli.inputs import (
-    Household,
-    households_of,
-    is_batch,
-    out_of_range,
-    read_households,
-)
-from rights_engine.cli.present import STATUS_LABELS
-from rights_engine.cli.render_markdown import markdown_report
-from rights_engine.cli.render_text import print_report
 from rights_engine.engine.catalogue import programmes
 from rights_engine.engine.directory import (
     PartnersDirectory,
@@ -42,6 +32,17 @@ from rights_engine.engine.directory import (
 from rights_engine.engine.evaluate import SIMULATION_SIZE, PeriodOutOfRange, evaluate_many
 from rights_engine.report import Report
 from rights_engine.situation.models import Month, Situation
+
+from .inputs import (
+    Household,
+    households_of,
+    is_batch,
+    out_of_range,
+    read_households,
+)
+from .present import STATUS_LABELS
+from .render_markdown import markdown_report
+from .render_text import print_report
 
 __all__ = ["DEBUG_VARIABLE", "cli", "main"]
 

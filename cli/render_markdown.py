@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import re
 
-from rights_engine.cli.present import (
+from rights_engine.report import Finding, Reason, Report
+
+from .present import (
     DISCLAIMER,
     REASON_MARKS,
     URGENCY_LABELS,
@@ -17,7 +19,6 @@ from rights_engine.cli.present import (
     month_text,
     split_findings,
 )
-from rights_engine.report import Finding, Reason, Report
 
 __all__ = ["escape", "markdown_report"]
 

@@ -10,7 +10,9 @@ from rich.console import Console
 from rich.rule import Rule
 from rich.text import Text
 
-from rights_engine.cli.present import (
+from rights_engine.report import Finding, PartnerContact, Reason, Report
+
+from .present import (
     DISCLAIMER,
     REASON_MARKS,
     URGENCY_LABELS,
@@ -23,7 +25,6 @@ from rights_engine.cli.present import (
     month_text,
     split_findings,
 )
-from rights_engine.report import Finding, PartnerContact, Reason, Report
 
 __all__ = ["print_report"]
 

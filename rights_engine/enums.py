@@ -6,7 +6,24 @@ Modalities follow OpenFisca-France where the concept is the same.
 
 from __future__ import annotations
 
-from openfisca_core.indexed_enums import Enum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import enum
+
+    class Enum(enum.Enum):
+        """What a type checker sees of ``openfisca_core.indexed_enums.Enum``.
+
+        OpenFisca's class derives from ``openfisca_core.types.Enum``, in a module without a
+        ``py.typed`` marker: a checker takes that base for ``Any`` and the members below for
+        plain strings. At run time they are ``enum.Enum`` members that also carry the ``int``
+        ``index`` OpenFisca stores in its arrays, as declared here.
+        """
+
+        index: int
+
+else:
+    from openfisca_core.indexed_enums import Enum
 
 __all__ = [
     "TypesStatutOccupationLogement",

@@ -139,16 +139,16 @@ class DirectoryEntry(_Model):
 
     partner: str = Field(description="Identifiant du partenaire dans le catalogue national")
     departement: Departement | None = Field(
-        None, description='Code du département : "24", "2A", "974"'
+        default=None, description='Code du département : "24", "2A", "974"'
     )
     communes: Annotated[list[Commune], Field(min_length=1)] | None = Field(
-        None,
+        default=None,
         description="Codes INSEE des communes couvertes (l'emporte sur l'entrée du département)",
     )
     name: Text = Field(description="Nom du service local")
     address: Text = Field(description="Adresse d'accueil, ou comment s'y rendre")
     phone: Text = Field(description="Téléphone, ou comment joindre le service")
-    hours: Text | None = Field(None, description="Horaires d'accueil")
+    hours: Text | None = Field(default=None, description="Horaires d'accueil")
     email: Email | None = None
     url: Url | None = None
 

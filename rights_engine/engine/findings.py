@@ -125,7 +125,9 @@ def _deadlines(programme: Programme, programme_values: ProgrammeValues) -> list[
     return sorted(found, key=lambda d: d.date)
 
 
-def _as_date(value: object) -> dt.date:
+def _as_date(value: dt.date | int | str) -> dt.date:
+    """A date variable's value as ``.item()`` gives it: a ``datetime.date``, or the number of days
+    since 1970-01-01 for a date out of Python's range; ISO text is read too."""
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):

@@ -136,7 +136,7 @@ class Incomes(_Strict):
     pension: Euros = 0
     unemployment: Euros = 0
     disability_pension: Euros = 0
-    alimony: Euros = Field(0, ge=0, description="Pension alimentaire reçue, €/mois")
+    alimony: Euros = Field(default=0, ge=0, description="Pension alimentaire reçue, €/mois")
     other: Euros = 0
 
 
@@ -148,36 +148,38 @@ class Observations(_Strict):
     """
 
     no_shelter_tonight: bool | None = Field(
-        None,
+        default=None,
         description="Sans solution d'hébergement pour la nuit qui vient (mis dehors, à la rue)",
     )
     domestic_violence: bool | None = Field(
-        None, description="Violences au sein du couple ou de la famille rapportées ou constatées"
+        default=None,
+        description="Violences au sein du couple ou de la famille rapportées ou constatées",
     )
     in_immediate_danger: bool | None = Field(
-        None, description="Danger immédiat pour la personne ou un enfant (appeler le 17 ou le 112)"
+        default=None,
+        description="Danger immédiat pour la personne ou un enfant (appeler le 17 ou le 112)",
     )
     child_at_risk_reported: bool | None = Field(
-        None,
+        default=None,
         description="Éléments laissant craindre qu'un mineur soit en danger ou en risque de l'être "
         "(violences, négligences) : information préoccupante à transmettre",
     )
     parents_overwhelmed: bool | None = Field(
-        None,
+        default=None,
         description="Parents en difficulté dans l'éducation de leur enfant et demandeurs d'un "
         "soutien",
     )
     safety_risk_at_home: bool | None = Field(
-        None,
+        default=None,
         description="La personne se met en danger à son domicile (gaz oublié, chutes, errance) : "
         "APA en urgence",
     )
     disoriented: bool | None = Field(
-        None,
+        default=None,
         description="La personne est désorientée (se perd dans un lieu familier, oublis graves)",
     )
     cannot_manage_budget: bool | None = Field(
-        None,
+        default=None,
         description="La personne ne parvient plus à gérer seule son budget, ses papiers et ses "
         "démarches",
     )
@@ -186,61 +188,62 @@ class Observations(_Strict):
 class Person(_Strict):
     id: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
     role: Role
-    birth_date: dt.date | None = Field(None, description="Date de naissance, YYYY-MM-DD")
+    birth_date: dt.date | None = Field(default=None, description="Date de naissance, YYYY-MM-DD")
     age: Annotated[int, Field(ge=0, le=120)] | None = Field(
-        None, description="Âge en années, si la date de naissance n'est pas connue"
+        default=None, description="Âge en années, si la date de naissance n'est pas connue"
     )
     nationality: Nationality | None = None
     residence_permit_since: MonthField | None = Field(
-        None,
+        default=None,
         description="Nationalité hors UE : mois de délivrance du premier titre de séjour "
         "autorisant à travailler",
     )
     has_residence_permit: bool | None = Field(
-        None, description="Nationalité hors UE : titre de séjour en cours de validité"
+        default=None, description="Nationalité hors UE : titre de séjour en cours de validité"
     )
     protected_status: bool | None = Field(
-        None,
+        default=None,
         description="Réfugié, protection subsidiaire, apatride ou carte de résident (dispense de "
         "la durée du titre)",
     )
     in_france_since: MonthField | None = Field(
-        None, description="Ressortissant UE/EEE/Suisse : mois d'arrivée en France"
+        default=None, description="Ressortissant UE/EEE/Suisse : mois d'arrivée en France"
     )
     activity: Activity | None = None
     incomes: Incomes | None = None
     hours_worked_last_3_years: Annotated[float, Field(ge=0, le=30000)] | None = Field(
-        None, description="Heures travaillées sur les 3 dernières années (RSA jeune actif)"
+        default=None, description="Heures travaillées sur les 3 dernières années (RSA jeune actif)"
     )
     pregnant: bool | None = None
     disability_rate: Annotated[float, Field(ge=0, le=100)] | None = Field(
-        None, description="Taux d'incapacité reconnu par la MDPH, en %"
+        default=None, description="Taux d'incapacité reconnu par la MDPH, en %"
     )
     gir: Annotated[int, Field(ge=1, le=6)] | None = Field(
-        None, description="Groupe iso-ressources (grille AGGIR), 1 à 6"
+        default=None, description="Groupe iso-ressources (grille AGGIR), 1 à 6"
     )
     disability_reported: bool | None = Field(
-        None,
+        default=None,
         description="Handicap ou maladie invalidante signalé, avant ou sans décision de la MDPH "
         "(le taux d'incapacité est alors demandé)",
     )
     rsdae: bool | None = Field(
-        None,
+        default=None,
         description="Restriction substantielle et durable d'accès à l'emploi reconnue par la "
         "CDAPH (AAH à 50-79 %)",
     )
     aah_before_october_2023: bool | None = Field(
-        None,
+        default=None,
         description="AAH perçue sans interruption depuis avant le 1er octobre 2023 (calcul "
         "conjugalisé maintenu s'il est plus favorable)",
     )
     unfit_for_work: bool | None = Field(
-        None,
+        default=None,
         description="Inaptitude au travail reconnue par la caisse de retraite (ASPA dès l'âge "
         "légal de retraite)",
     )
     observations: Observations = Field(
-        Observations(), description="Observations du travailleur social concernant cette personne"
+        default=Observations(),
+        description="Observations du travailleur social concernant cette personne",
     )
 
     @model_validator(mode="after")
@@ -252,40 +255,40 @@ class Person(_Strict):
 
 class Housing(_Strict):
     status: HousingStatus | None = None
-    rent: Euros | None = Field(None, description="Loyer mensuel hors charges, €/mois")
+    rent: Euros | None = Field(default=None, description="Loyer mensuel hors charges, €/mois")
     housing_aid: Euros | None = Field(
-        None, description="Aide au logement perçue (APL, ALF, ALS), €/mois ; 0 si aucune"
+        default=None, description="Aide au logement perçue (APL, ALF, ALS), €/mois ; 0 si aucune"
     )
     contributes_to_costs: bool | None = Field(
-        None, description="Hébergé : participe aux frais du logement"
+        default=None, description="Hébergé : participe aux frais du logement"
     )
     furnished: bool | None = Field(
-        None,
+        default=None,
         description="Locataire : logement loué meublé (loyer retenu pour les deux tiers) ; absent "
         "= non meublé",
     )
     room: bool | None = Field(
-        None,
+        default=None,
         description="Locataire : le logement est une chambre (loyer plafond réduit) ; absent = non",
     )
     flatshare: bool | None = Field(
-        None,
+        default=None,
         description="Locataire : colocation (loyer plafond et forfait charges de colocataire) ; "
         "absent = non",
     )
     zone: Literal["1", "2", "3"] | None = Field(
-        None,
+        default=None,
         description="Zone des aides au logement (1, 2 ou 3) ; déduite de la commune quand elle "
         "est donnée",
     )
     rent_arrears: Euros | None = Field(
-        None, description="Impayés de loyer et de charges dus au bailleur, € ; 0 si aucun"
+        default=None, description="Impayés de loyer et de charges dus au bailleur, € ; 0 si aucun"
     )
     arrears_months: Annotated[int, Field(ge=0, le=240)] | None = Field(
-        None, description="Nombre de mois de loyer impayés"
+        default=None, description="Nombre de mois de loyer impayés"
     )
     eviction_stage: EvictionStage | None = Field(
-        None,
+        default=None,
         description="Dernière étape de la procédure d'expulsion : none (aucune), "
         "commandement_de_payer, "
         "assignation (au tribunal), jugement (expulsion prononcée), commandement_de_quitter (les "
@@ -295,10 +298,10 @@ class Housing(_Strict):
 
 class Energy(_Strict):
     unpaid_bills: Euros | None = Field(
-        None, description="Montant dû au fournisseur d'énergie, € ; 0 si aucun impayé"
+        default=None, description="Montant dû au fournisseur d'énergie, € ; 0 si aucun impayé"
     )
     supplier_notice: SupplierNotice | None = Field(
-        None,
+        default=None,
         description="Dernier courrier du fournisseur : none (aucun), reminder (relance, 1er "
         "courrier), "
         "reduction (avis de réduction de puissance), cut (avis de coupure ou de suspension)",
@@ -306,8 +309,10 @@ class Energy(_Strict):
 
 
 class Debts(_Strict):
-    total: Euros | None = Field(None, description="Total des dettes, €")
-    monthly_repayments: Euros | None = Field(None, description="Remboursements mensuels, €/mois")
+    total: Euros | None = Field(default=None, description="Total des dettes, €")
+    monthly_repayments: Euros | None = Field(
+        default=None, description="Remboursements mensuels, €/mois"
+    )
 
 
 class AlimonyStatus(StrEnum):
@@ -326,42 +331,45 @@ class Alimony(_Strict):
     """
 
     status: AlimonyStatus | None = Field(
-        None,
+        default=None,
         description="Pension alimentaire pour les enfants : none (aucune pension fixée par un "
         "jugement, une convention homologuée ou un acte, et l'autre parent ne contribue pas), "
         "paid (fixée et payée intégralement), unpaid (fixée et impayée depuis au moins un mois), "
         "partially_paid (fixée et payée en partie ; la somme reçue est dans incomes.alimony)",
     )
     amount_fixed: Euros | None = Field(
-        None, description="Montant mensuel de la pension fixée pour l'ensemble des enfants, €/mois"
+        default=None,
+        description="Montant mensuel de la pension fixée pour l'ensemble des enfants, €/mois",
     )
 
 
 class Household(_Strict):
-    commune: str | None = Field(None, description="Code INSEE de la commune (2A/2B pour la Corse)")
+    commune: str | None = Field(
+        default=None, description="Code INSEE de la commune (2A/2B pour la Corse)"
+    )
     housing: Housing = Housing()
     energy: Energy = Energy()
     fiscal_reference_income: Euros | None = Field(
-        None, description="Revenu fiscal de référence du dernier avis d'imposition, €/an"
+        default=None, description="Revenu fiscal de référence du dernier avis d'imposition, €/an"
     )
     debts: Debts = Debts()
     family_benefits: Euros | None = Field(
-        None,
+        default=None,
         description="Prestations familiales perçues (allocations familiales…), €/mois ; 0 si "
         "aucune",
     )
     single_parent_since: MonthField | None = Field(
-        None, description="Parent seul : mois de la séparation ou du décès du conjoint"
+        default=None, description="Parent seul : mois de la séparation ou du décès du conjoint"
     )
     alimony: Alimony = Field(
         default_factory=Alimony,
         description="Parent seul : pension alimentaire due pour les enfants par l'autre parent",
     )
     benefits_received: list[Benefit] | None = Field(
-        None, description="Prestations déjà perçues par le foyer ([] si aucune)"
+        default=None, description="Prestations déjà perçues par le foyer ([] si aucune)"
     )
     observations: Observations = Field(
-        Observations(), description="Observations du travailleur social concernant le foyer"
+        default=Observations(), description="Observations du travailleur social concernant le foyer"
     )
 
     @field_validator("commune")
@@ -373,12 +381,14 @@ class Household(_Strict):
 class Situation(_Strict):
     """A household at a first meeting. Everything but ``schema`` and ``people`` may be absent."""
 
-    schema_version: Literal[1] = Field(1, alias="schema", description="Version du format : 1")
+    schema_version: Literal[1] = Field(
+        default=1, alias="schema", description="Version du format : 1"
+    )
     id: Annotated[str, Field(max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")] | None = Field(
-        None, description="Libellé pseudonyme libre"
+        default=None, description="Libellé pseudonyme libre"
     )
     period: MonthField | None = Field(
-        None, description="Mois évalué, YYYY-MM (défaut : mois courant)"
+        default=None, description="Mois évalué, YYYY-MM (défaut : mois courant)"
     )
     household: Household = Household()
     people: Annotated[list[Person], Field(min_length=1, max_length=20)]
