@@ -5,21 +5,39 @@ input contract and :func:`to_openfisca_france` adds it to an OpenFisca-France en
 that one ``oracle.compute`` call evaluates every household at once. Other benefits that
 OpenFisca-France would compute on its own and count in the resources of the benefit under test
 are neutralised as inputs (``NEUTRALISED``), matching facts our situation states as known.
+
+Tests with generators of their own share the smaller pieces: :func:`empty_entities`,
+:func:`individu` and :func:`add_family` (a famille, its foyer fiscal and its ménage, with their
+roles) for the OpenFisca-France side, :func:`family_situation` for a family whose fiscal reference
+income is known, and :func:`born`, :func:`month_offset`, :func:`months_up_to` for dates.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import random
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from rights_engine.situation.models import Situation
 
 __all__ = [
+    "HOUSING_TO_OPENFISCA_FRANCE",
+    "INCOME_TO_OPENFISCA_FRANCE",
+    "NATIONALITY_CODE",
+    "NEUTRALISED_FAMILLE",
+    "NEUTRALISED_INDIVIDU",
     "Household",
     "Member",
+    "add_family",
+    "born",
+    "draw_by_period",
     "empty_entities",
+    "family_situation",
+    "individu",
     "month_offset",
+    "months_up_to",
     "to_openfisca_france",
     "to_situation",
 ]
@@ -56,11 +74,24 @@ NEUTRALISED_FAMILLE = (
 NEUTRALISED_INDIVIDU = ("aah", "asi", "ass", "caah")
 NATIONALITY_CODE = {"french": "FR", "eu": "DE", "other": "MA"}
 
+Drawn = TypeVar("Drawn")
+
 
 def month_offset(month: str, offset: int) -> str:
     year, number = (int(x) for x in month.split("-"))
     index = year * 12 + number - 1 + offset
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def months_up_to(month: str, before: int) -> list[str]:
+    """The months M-``before`` .. M, oldest first."""
+    return [month_offset(month, -k) for k in range(before, -1, -1)]
+
+
+def born(rng: random.Random, month: str, age: int) -> dt.date:
+    """A birth date drawn in the year before the person's ``age``-th birthday month (inclusive)."""
+    year, number = (int(x) for x in month.split("-"))
+    return dt.date(year - age - 1, number, 1) + dt.timedelta(days=rng.randint(1, 360))
 
 
 @dataclass
@@ -131,12 +162,12 @@ def to_openfisca_france(
     household: Household, month: str, label: str, entities: dict[str, dict]
 ) -> None:
     """Add the household to ``entities`` (individus, familles, foyers_fiscaux, menages)."""
-    months = [month_offset(month, -k) for k in (3, 2, 1, 0)]
+    months = months_up_to(month, 3)
     ids = [f"{label}_{n}" for n in range(len(household.members))]
     parents = [i for i, m in zip(ids, household.members, strict=True) if m.role != "child"]
     children = [i for i, m in zip(ids, household.members, strict=True) if m.role == "child"]
     for person_id, member in zip(ids, household.members, strict=True):
-        person: dict[str, Any] = {"date_naissance": {"ETERNITY": member.birth_date.isoformat()}}
+        person = individu(member.birth_date)
         if member.role != "child":
             person["nationalite"] = {month: NATIONALITY_CODE[member.nationality]}
             person["duree_possession_titre_sejour"] = {month: member.years_in_france_or_permit}
@@ -148,8 +179,6 @@ def to_openfisca_france(
             person[variable] = {m: 0.0 for m in months}
         entities["individus"][person_id] = person
     famille: dict[str, Any] = {
-        "parents": parents,
-        "enfants": children,
         "aide_logement": {month: household.housing_aid},
         "rsa_isolement_recent": {
             month: household.single_parent_months is not None
@@ -158,20 +187,126 @@ def to_openfisca_france(
     }
     for variable in NEUTRALISED_FAMILLE:
         famille[variable] = {month: 0.0}
-    entities["familles"][label] = famille
-    entities["foyers_fiscaux"][label] = {"declarants": parents, "personnes_a_charge": children}
-    menage: dict[str, Any] = {
-        "personne_de_reference": parents[:1],
-        "enfants": children,
-        "statut_occupation_logement": {month: HOUSING_TO_OPENFISCA_FRANCE[household.housing]},
-        "participation_frais": {month: household.contributes_to_costs},
-        "loyer": {month: household.rent},
-        "depcom": {month: household.commune},
-    }
-    if len(parents) > 1:
-        menage["conjoint"] = parents[1:]
-    entities["menages"][label] = menage
+    add_family(
+        entities,
+        label,
+        parents,
+        children,
+        famille=famille,
+        menage={
+            "statut_occupation_logement": {month: HOUSING_TO_OPENFISCA_FRANCE[household.housing]},
+            "participation_frais": {month: household.contributes_to_costs},
+            "loyer": {month: household.rent},
+            "depcom": {month: household.commune},
+        },
+    )
 
 
 def empty_entities() -> dict[str, dict]:
     return {"individus": {}, "familles": {}, "foyers_fiscaux": {}, "menages": {}}
+
+
+def individu(birth_date: dt.date | str, **variables: Any) -> dict[str, Any]:
+    """An OpenFisca-France individu born on ``birth_date`` (an ETERNITY input: ``age`` is computed
+    from it for every month), with other inputs as given."""
+    born_on = birth_date if isinstance(birth_date, str) else birth_date.isoformat()
+    return {"date_naissance": {"ETERNITY": born_on}, **variables}
+
+
+def add_family(
+    entities: dict[str, dict],
+    label: str,
+    parents: Sequence[str],
+    children: Sequence[str] = (),
+    *,
+    famille: dict[str, Any] | None = None,
+    foyer_fiscal: dict[str, Any] | None = None,
+    menage: dict[str, Any] | None = None,
+) -> None:
+    """Add, under ``label``, the famille, the foyer fiscal and the ménage of individus already in
+    ``entities``: the first parent is the ménage's reference person and the other its
+    conjoint, the children are dependants of all three; each entity gets the inputs given."""
+    entities["familles"][label] = {
+        "parents": list(parents),
+        "enfants": list(children),
+        **(famille or {}),
+    }
+    entities["foyers_fiscaux"][label] = {
+        "declarants": list(parents),
+        "personnes_a_charge": list(children),
+        **(foyer_fiscal or {}),
+    }
+    entities["menages"][label] = {
+        "personne_de_reference": list(parents[:1]),
+        "conjoint": list(parents[1:]),
+        "enfants": list(children),
+        **(menage or {}),
+    }
+
+
+def family_situation(
+    label: str,
+    period: str,
+    parents: Sequence[tuple[str, dt.date, dict[str, float]]],
+    children: Sequence[tuple[str, dt.date]],
+    fiscal_reference_income: float,
+) -> Situation:
+    """Our situation of a French family of employed parents (``(id, birth date, incomes)``, the
+    first one the applicant) and children (``(id, birth date)``) whose fiscal reference income is
+    known: tenants without rent nor housing aid, no family benefit declared, a lone parent for
+    long."""
+    people: list[dict[str, Any]] = [
+        {
+            "id": person_id,
+            "role": "applicant" if number == 0 else "partner",
+            "birth_date": birth_date.isoformat(),
+            "nationality": "french",
+            "activity": "employed",
+            "incomes": incomes,
+        }
+        for number, (person_id, birth_date, incomes) in enumerate(parents)
+    ]
+    people += [
+        {
+            "id": person_id,
+            "role": "child",
+            "birth_date": birth_date.isoformat(),
+            "nationality": "french",
+            "incomes": {},
+        }
+        for person_id, birth_date in children
+    ]
+    return Situation.model_validate(
+        {
+            "schema": 1,
+            "id": label,
+            "period": period,
+            "household": {
+                "housing": {"status": "tenant", "housing_aid": 0, "rent": 0},
+                "fiscal_reference_income": fiscal_reference_income,
+                "family_benefits": 0,
+                "single_parent_since": "2000-01",
+                "benefits_received": [],
+            },
+            "people": people,
+        }
+    )
+
+
+def draw_by_period(
+    periods: Sequence[str],
+    rng: random.Random,
+    generate: Callable[[str, random.Random, str], list[Drawn]],
+    write: Callable[[list[Drawn], str, dict[str, dict]], None],
+    prefix: str,
+) -> tuple[dict[str, dict], dict[str, list[Drawn]]]:
+    """Each period's households drawn in turn from the one ``rng`` (``generate(period, rng,
+    "<prefix><index>h")``) and all written by ``write`` into ONE entities dict, for one oracle
+    call: ``(entities, {period: households})``."""
+    entities = empty_entities()
+    batches = {}
+    for index, period in enumerate(periods):
+        households = generate(period, rng, f"{prefix}{index}h")
+        write(households, period, entities)
+        batches[period] = households
+    return entities, batches

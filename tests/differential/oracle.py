@@ -115,6 +115,23 @@ def _clean_env() -> dict[str, str]:
     return env
 
 
+def _run(
+    command: Sequence[str], timeout: float, payload: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """Run ``command`` in the clean environment, ``payload`` on its stdin (else none), capturing
+    its text output; raises ``subprocess.TimeoutExpired`` and ``OSError`` as ``subprocess.run``."""
+    return subprocess.run(
+        list(command),
+        stdin=subprocess.DEVNULL if payload is None else None,
+        input=payload,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+        env=_clean_env(),
+        check=False,
+    )
+
+
 def _tail(text: str, lines: int = _TAIL_LINES, width: int = 600) -> str:
     """The last lines of a log, each cut to ``width`` characters (pip lists every version)."""
     kept = text.strip().splitlines()[-lines:]
@@ -134,15 +151,7 @@ def _is_ready(root: Path) -> bool:
 
 def _run_build_step(command: Sequence[str], log: Path, what: str, timeout: float) -> str:
     try:
-        completed = subprocess.run(
-            list(command),
-            stdin=subprocess.DEVNULL,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            env=_clean_env(),
-            check=False,
-        )
+        completed = _run(command, timeout)
     except subprocess.TimeoutExpired as error:
         output = "".join(
             part.decode("utf-8", "replace") if isinstance(part, bytes) else part
@@ -236,15 +245,7 @@ def compute(
     python = oracle_python()
     payload = json.dumps({"situation": situation, "requests": list(requests)}, default=str)
     try:
-        completed = subprocess.run(
-            [str(python), str(RUNNER)],
-            input=payload,
-            capture_output=True,
-            text=True,
-            timeout=timeout,
-            env=_clean_env(),
-            check=False,
-        )
+        completed = _run([str(python), str(RUNNER)], timeout, payload)
     except subprocess.TimeoutExpired as error:
         raise OracleError(f"OpenFisca-France oracle timed out after {timeout:.0f} s") from error
     answer: dict[str, Any] | None

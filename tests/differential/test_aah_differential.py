@@ -31,9 +31,10 @@ import datetime as dt
 import random
 from typing import Any
 
+from agreement import Tally, our_amounts
+from households import add_family, born, empty_entities, individu, months_up_to
 from oracle import compute
 
-import rights_engine
 from rights_engine.situation.models import Situation
 
 SEED = 4_2026_11
@@ -41,17 +42,6 @@ HOUSEHOLDS = 360
 TOLERANCE_EUR = 1.0
 REQUIRED_AGREEMENT = 0.98
 MONTHS = ("2025-06", "2026-03", "2026-11")
-
-
-def month_offset(month: str, offset: int) -> str:
-    year, number = (int(x) for x in month.split("-"))
-    index = year * 12 + number - 1 + offset
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def born(rng: random.Random, month: str, age: int) -> dt.date:
-    year, number = (int(x) for x in month.split("-"))
-    return dt.date(year - age - 1, number, 1) + dt.timedelta(days=rng.randint(1, 360))
 
 
 def draw(rng: random.Random, month: str) -> dict[str, Any]:
@@ -130,26 +120,26 @@ def to_situation(h: dict[str, Any], label: str) -> Situation:
 
 def add_to_openfisca_france(h: dict[str, Any], label: str, entities: dict[str, dict]) -> None:
     month = h["month"]
-    quarter = [month_offset(month, -k) for k in (3, 2, 1, 0)]
+    quarter = months_up_to(month, 3)
     year_n_2 = str(int(month[:4]) - 2)
 
     def person(
         birth: dt.date, salary: float, other: dict[str, float], rate: float, **extra: Any
     ) -> dict[str, Any]:
-        data: dict[str, Any] = {
-            "date_naissance": {"ETERNITY": birth.isoformat()},
-            "taux_incapacite": {month: rate},
-            "salaire_net": {m: salary for m in quarter},
+        data = individu(
+            birth,
+            taux_incapacite={month: rate},
+            salaire_net={m: salary for m in quarter},
             # M for ``en_activite``, the 12 months before M for the MVA's "no activity income"
             # (``caah``), the year N-2 for the annual evaluation.
-            "salaire_imposable": {
-                **{month_offset(month, -k): salary for k in range(13)},
+            salaire_imposable={
+                **{m: salary for m in months_up_to(month, 12)},
                 year_n_2: 12 * salary,
             },
-            "revenu_assimile_pension": {year_n_2: 12 * sum(other.values())},
-            "asi": {m: 0 for m in quarter},
+            revenu_assimile_pension={year_n_2: 12 * sum(other.values())},
+            asi={m: 0 for m in quarter},
             **extra,
-        }
+        )
         for name, amount in other.items():
             data[name] = {m: amount for m in quarter}
         return data
@@ -180,22 +170,20 @@ def add_to_openfisca_france(h: dict[str, Any], label: str, entities: dict[str, d
         parents.append(f"{label}_c")
     children = []
     for n, birth in enumerate(h["children"]):
-        entities["individus"][f"{label}_e{n}"] = {"date_naissance": {"ETERNITY": birth.isoformat()}}
+        entities["individus"][f"{label}_e{n}"] = individu(birth)
         children.append(f"{label}_e{n}")
-    entities["familles"][label] = {
-        "parents": parents,
-        "enfants": children,
-        "aide_logement_montant": {month: h["housing_aid"]},
-    }
-    entities["foyers_fiscaux"][label] = {"declarants": parents, "personnes_a_charge": children}
-    entities["menages"][label] = {
-        "personne_de_reference": parents[:1],
-        "conjoint": parents[1:],
-        "enfants": children,
-        "statut_occupation_logement": {month: "locataire_vide"},
-        "loyer": {month: 400},
-        "depcom": {month: "33063"},
-    }
+    add_family(
+        entities,
+        label,
+        parents,
+        children,
+        famille={"aide_logement_montant": {month: h["housing_aid"]}},
+        menage={
+            "statut_occupation_logement": {month: "locataire_vide"},
+            "loyer": {month: 400},
+            "depcom": {month: "33063"},
+        },
+    )
 
 
 def known_difference(h: dict[str, Any]) -> str | None:
@@ -218,20 +206,9 @@ def test_aah_agrees_with_openfisca_france() -> None:
     rng = random.Random(SEED)
     cases = [(f"h{n}", draw(rng, MONTHS[n % len(MONTHS)])) for n in range(HOUSEHOLDS)]
 
-    situations = [to_situation(h, label) for label, h in cases]
-    ours: dict[str, float] = {}
-    for situation, report in zip(situations, rights_engine.evaluate_many(situations), strict=True):
-        aah = next(f for f in report.findings if f.programme == "aah")
-        assert aah.estimated_amount is not None
-        assert aah.estimated_amount.minimum == aah.estimated_amount.maximum, "every fact is known"
-        ours[situation.id or ""] = aah.estimated_amount.minimum
+    ours = our_amounts([to_situation(h, label) for label, h in cases], "aah")
 
-    entities: dict[str, dict] = {
-        "individus": {},
-        "familles": {},
-        "foyers_fiscaux": {},
-        "menages": {},
-    }
+    entities = empty_entities()
     for label, h in cases:
         add_to_openfisca_france(h, label, entities)
     requests = [{"variable": v, "period": m} for m in MONTHS for v in ("aah", "caah")]
@@ -242,27 +219,9 @@ def test_aah_agrees_with_openfisca_france() -> None:
         caah = result.values("caah", h["month"])[f"{label}_a"]
         theirs[label] = float(aah) + float(caah)
 
-    compared = agreeing = 0
-    excluded: dict[str, int] = {}
-    disagreements = []
+    tally: Tally[None] = Tally("AAH (+ MVA)", TOLERANCE_EUR, decimals=1)
     for label, h in cases:
-        reason = known_difference(h)
-        if reason is not None:
-            excluded[reason] = excluded.get(reason, 0) + 1
-            continue
-        compared += 1
-        if abs(ours[label] - theirs[label]) <= TOLERANCE_EUR:
-            agreeing += 1
-        else:
-            disagreements.append((label, ours[label], theirs[label], h))
-    rate = agreeing / compared
-    print(
-        f"\nAAH (+ MVA) vs OpenFisca-France: {agreeing}/{compared} households within "
-        f"{TOLERANCE_EUR} € "
-        f"({rate:.1%}); {HOUSEHOLDS} generated; excluded with a legal explanation: "
-        f"{excluded or 'none'}"
-    )
-    for item in disagreements[:10]:
-        print("  disagreement:", item)
-    assert compared >= 300
-    assert rate >= REQUIRED_AGREEMENT, disagreements[:5]
+        tally.count(f"{label} {h}", ours[label], theirs[label], known=known_difference(h))
+    tally.report(f"{HOUSEHOLDS} generated", tally.excluded_text())
+    assert tally.compared >= 300
+    tally.assert_agreement(REQUIRED_AGREEMENT)

@@ -23,9 +23,10 @@ import random
 from typing import Any
 
 import pytest
+from agreement import Tally, our_amounts
+from households import add_family, born, empty_entities, individu
 from oracle import compute
 
-import rights_engine
 from rights_engine.situation.models import Situation
 
 SEED = 4_2026_13
@@ -34,11 +35,6 @@ TOLERANCE_EUR = 1.0
 REQUIRED_AGREEMENT = 0.98
 MONTHS = ("2024-06", "2026-02", "2026-11")
 LARGE_PLAN = 10_000
-
-
-def born(rng: random.Random, month: str, age: int) -> dt.date:
-    year, number = (int(x) for x in month.split("-"))
-    return dt.date(year - age - 1, number, 1) + dt.timedelta(days=rng.randint(1, 360))
 
 
 def draw(rng: random.Random, month: str) -> dict[str, Any]:
@@ -94,47 +90,33 @@ def to_situation(h: dict[str, Any], label: str) -> Situation:
 def add_to_openfisca_france(h: dict[str, Any], label: str, entities: dict[str, dict]) -> None:
     month = h["month"]
     ids = [f"{label}_0"]
-    entities["individus"][ids[0]] = {
-        "date_naissance": {"ETERNITY": h["birth"].isoformat()},
-        "gir": {month: f"gir_{h['gir']}"},
-        "dependance_plan_aide_domicile": {month: LARGE_PLAN},
-    }
+    entities["individus"][ids[0]] = individu(
+        h["birth"],
+        gir={month: f"gir_{h['gir']}"},
+        dependance_plan_aide_domicile={month: LARGE_PLAN},
+    )
     if h["couple"]:
         ids.append(f"{label}_1")
-        entities["individus"][ids[1]] = {
-            "date_naissance": {"ETERNITY": "1945-01-01"},
-            "gir": {month: "gir_6"},
-        }
-    entities["familles"][label] = {"parents": ids, "aide_logement_montant": {month: 0}}
-    entities["foyers_fiscaux"][label] = {
-        "declarants": ids,
-        "rfr": {str(int(month[:4]) - 2): h["rfr"]},
-    }
-    entities["menages"][label] = {
-        "personne_de_reference": ids[:1],
-        "conjoint": ids[1:],
-        "statut_occupation_logement": {month: "proprietaire"},
-    }
+        entities["individus"][ids[1]] = individu("1945-01-01", gir={month: "gir_6"})
+    add_family(
+        entities,
+        label,
+        ids,
+        famille={"aide_logement_montant": {month: 0}},
+        foyer_fiscal={"rfr": {str(int(month[:4]) - 2): h["rfr"]}},
+        menage={"statut_occupation_logement": {month: "proprietaire"}},
+    )
 
 
 def ours_and_theirs(
     cases: list[tuple[str, dict[str, Any]]], months: tuple[str, ...]
 ) -> tuple[dict[str, float], dict[str, float]]:
-    situations = [to_situation(h, label) for label, h in cases]
-    ours: dict[str, float] = {}
-    for situation, report in zip(situations, rights_engine.evaluate_many(situations), strict=True):
-        apa = next(f for f in report.findings if f.programme == "apa_domicile")
-        assert apa.estimated_amount is not None
-        assert apa.estimated_amount.minimum == apa.estimated_amount.maximum, (
-            "GIR and resources are known"
-        )
-        ours[situation.id or ""] = apa.estimated_amount.minimum
-    entities: dict[str, dict] = {
-        "individus": {},
-        "familles": {},
-        "foyers_fiscaux": {},
-        "menages": {},
-    }
+    ours = our_amounts(
+        [to_situation(h, label) for label, h in cases],
+        "apa_domicile",
+        "GIR and resources are known",
+    )
+    entities = empty_entities()
     for label, h in cases:
         add_to_openfisca_france(h, label, entities)
     result = compute(entities, [{"variable": "apa_domicile", "period": m} for m in months])
@@ -148,23 +130,13 @@ def test_apa_domicile_agrees_with_openfisca_france() -> None:
     rng = random.Random(SEED)
     cases = [(f"h{n}", draw(rng, MONTHS[n % len(MONTHS)])) for n in range(HOUSEHOLDS)]
     ours, theirs = ours_and_theirs(cases, MONTHS)
-    disagreements = [
-        (label, ours[label], theirs[label], h)
-        for label, h in cases
-        if abs(ours[label] - theirs[label]) > TOLERANCE_EUR
-    ]
-    agreeing = len(cases) - len(disagreements)
-    rate = agreeing / len(cases)
+    tally: Tally[None] = Tally("APA à domicile", TOLERANCE_EUR, decimals=1)
+    for label, h in cases:
+        tally.count(f"{label} {h}", ours[label], theirs[label])
     positive = sum(1 for value in ours.values() if value > 0)
-    print(
-        f"\nAPA à domicile vs OpenFisca-France: {agreeing}/{len(cases)} households within "
-        f"{TOLERANCE_EUR} € "
-        f"({rate:.1%}); {positive} with a positive APA; excluded: none (2025 checked separately)"
-    )
-    for item in disagreements[:10]:
-        print("  disagreement:", item)
-    assert len(cases) >= 300 and positive >= 100
-    assert rate >= REQUIRED_AGREEMENT, disagreements[:5]
+    tally.report(f"{positive} with a positive APA", "excluded: none (2025 checked separately)")
+    assert tally.compared >= 300 and positive >= 100
+    tally.assert_agreement(REQUIRED_AGREEMENT)
 
 
 def test_2025_differs_as_the_law_says() -> None:

@@ -26,13 +26,21 @@ never read. We follow the law.
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 from typing import Any
 
+from agreement import Tally, our_amounts
+from households import (
+    NATIONALITY_CODE,
+    add_family,
+    born,
+    empty_entities,
+    individu,
+    month_offset,
+    months_up_to,
+)
 from oracle import compute
 
-import rights_engine
 from rights_engine.situation.models import Situation
 
 SEED = 4_2026_12
@@ -40,7 +48,6 @@ HOUSEHOLDS = 440
 TOLERANCE_EUR = 1.0
 REQUIRED_AGREEMENT = 0.98
 MONTHS = ("2024-06", "2025-12", "2026-01", "2026-11")
-NATIONALITY_CODE = {"french": "FR", "eu": "DE", "other": "MA"}
 OF_INCOME = {
     "pension": "retraite_brute",
     "disability_pension": "pensions_invalidite",
@@ -48,17 +55,6 @@ OF_INCOME = {
     "alimony": "pensions_alimentaires_percues",
     "salary": "salaire_de_base",
 }
-
-
-def month_offset(month: str, offset: int) -> str:
-    year, number = (int(x) for x in month.split("-"))
-    index = year * 12 + number - 1 + offset
-    return f"{index // 12:04d}-{index % 12 + 1:02d}"
-
-
-def born(rng: random.Random, month: str, age: int) -> dt.date:
-    year, number = (int(x) for x in month.split("-"))
-    return dt.date(year - age - 1, number, 1) + dt.timedelta(days=rng.randint(1, 360))
 
 
 def draw_person(
@@ -130,30 +126,24 @@ def to_situation(h: dict[str, Any], label: str) -> Situation:
 
 def add_to_openfisca_france(h: dict[str, Any], label: str, entities: dict[str, dict]) -> None:
     month = h["month"]
-    quarter = [month_offset(month, -k) for k in (3, 2, 1, 0)]
+    quarter = months_up_to(month, 3)
     ids = []
     for n, p in enumerate(h["people"]):
-        data: dict[str, Any] = {
-            "date_naissance": {"ETERNITY": p["birth"].isoformat()},
-            "nationalite": {month: NATIONALITY_CODE[p["nationality"]]},
-            "duree_possession_titre_sejour": {month: p["permit_years"]},
-            "taux_incapacite": {month: p["rate"]},
-            "inapte_travail": {month: p["unfit"]},
-            "aah": {m: 0 for m in quarter},
-            "ass": {month: 0},
-            "asi_eligibilite": {month: False},
-        }
+        data = individu(
+            p["birth"],
+            nationalite={month: NATIONALITY_CODE[p["nationality"]]},
+            duree_possession_titre_sejour={month: p["permit_years"]},
+            taux_incapacite={month: p["rate"]},
+            inapte_travail={month: p["unfit"]},
+            aah={m: 0 for m in quarter},
+            ass={month: 0},
+            asi_eligibilite={month: False},
+        )
         for kind, amount in p["incomes"].items():
             data[OF_INCOME[kind]] = {m: amount for m in quarter}
         entities["individus"][f"{label}_{n}"] = data
         ids.append(f"{label}_{n}")
-    entities["familles"][label] = {"parents": ids}
-    entities["foyers_fiscaux"][label] = {"declarants": ids}
-    entities["menages"][label] = {
-        "personne_de_reference": ids[:1],
-        "conjoint": ids[1:],
-        "statut_occupation_logement": {month: "proprietaire"},
-    }
+    add_family(entities, label, ids, menage={"statut_occupation_logement": {month: "proprietaire"}})
 
 
 def known_difference(h: dict[str, Any]) -> str | None:
@@ -169,46 +159,22 @@ def test_aspa_agrees_with_openfisca_france() -> None:
     rng = random.Random(SEED)
     cases = [(f"h{n}", draw(rng, MONTHS[n % len(MONTHS)])) for n in range(HOUSEHOLDS)]
 
-    situations = [to_situation(h, label) for label, h in cases]
-    ours: dict[str, float] = {}
-    for situation, report in zip(situations, rights_engine.evaluate_many(situations), strict=True):
-        aspa = next(f for f in report.findings if f.programme == "aspa")
-        assert aspa.estimated_amount is not None
-        assert aspa.estimated_amount.minimum == aspa.estimated_amount.maximum, "every fact is known"
-        ours[situation.id or ""] = aspa.estimated_amount.minimum
+    ours = our_amounts([to_situation(h, label) for label, h in cases], "aspa")
 
-    entities: dict[str, dict] = {
-        "individus": {},
-        "familles": {},
-        "foyers_fiscaux": {},
-        "menages": {},
-    }
+    entities = empty_entities()
     for label, h in cases:
         add_to_openfisca_france(h, label, entities)
     result = compute(entities, [{"variable": "aspa", "period": m} for m in MONTHS])
     theirs = {label: float(result.values("aspa", h["month"])[label]) for label, h in cases}
 
-    compared = agreeing = positive = 0
-    excluded: dict[str, int] = {}
-    disagreements = []
+    tally: Tally[None] = Tally("ASPA", TOLERANCE_EUR, decimals=1)
+    positive = 0
     for label, h in cases:
-        reason = known_difference(h)
-        if reason is not None:
-            excluded[reason] = excluded.get(reason, 0) + 1
-            continue
-        compared += 1
-        positive += ours[label] > 0
-        if abs(ours[label] - theirs[label]) <= TOLERANCE_EUR:
-            agreeing += 1
-        else:
-            disagreements.append((label, ours[label], theirs[label], h))
-    rate = agreeing / compared
-    print(
-        f"\nASPA vs OpenFisca-France: {agreeing}/{compared} households within {TOLERANCE_EUR} € "
-        f"({rate:.1%}); {positive} with a positive ASPA; {HOUSEHOLDS} generated; "
-        f"excluded with a legal explanation: {excluded or 'none'}"
+        known = known_difference(h)
+        tally.count(f"{label} {h}", ours[label], theirs[label], known=known)
+        positive += known is None and ours[label] > 0
+    tally.report(
+        f"{positive} with a positive ASPA", f"{HOUSEHOLDS} generated", tally.excluded_text()
     )
-    for item in disagreements[:10]:
-        print("  disagreement:", item)
-    assert compared >= 300 and positive >= 100
-    assert rate >= REQUIRED_AGREEMENT, disagreements[:5]
+    assert tally.compared >= 300 and positive >= 100
+    tally.assert_agreement(REQUIRED_AGREEMENT)

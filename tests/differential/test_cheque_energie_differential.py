@@ -18,9 +18,10 @@ import random
 from dataclasses import dataclass
 from typing import Any
 
+from agreement import Tally, our_amounts
+from households import HOUSING_TO_OPENFISCA_FRANCE, add_family, empty_entities, individu
 from oracle import compute
 
-import rights_engine
 from rights_engine.situation.models import Situation
 
 SEED = 20261122
@@ -29,13 +30,7 @@ TOLERANCE_EUR = 1.0
 REQUIRED_AGREEMENT = 0.98
 MONTHS = ("2024-11", "2025-06", "2026-11")
 THRESHOLDS = (5600, 6700, 7700, 10800)
-HOUSING_TO_OPENFISCA_FRANCE = {
-    "tenant": "locataire_vide",
-    "social_tenant": "locataire_hlm",
-    "owner": "proprietaire",
-    "owner_with_loan": "primo_accedant",
-    "hosted_free": "loge_gratuitement",
-}
+HOUSING = ("tenant", "social_tenant", "owner", "owner_with_loan", "hosted_free")
 UC_FIRST, UC_SECOND, UC_OTHERS = 1.0, 0.5, 0.3  # C. énergie R124-2
 
 
@@ -61,7 +56,7 @@ def draw(rng: random.Random, label: str, month: str) -> Drawn:
             rng.choice(THRESHOLDS) + rng.choice([-1, 0, 1]),
         ]
     )
-    housing = rng.choices(list(HOUSING_TO_OPENFISCA_FRANCE), weights=[4, 2, 2, 1, 1])[0]
+    housing = rng.choices(HOUSING, weights=[4, 2, 2, 1, 1])[0]
     return Drawn(label, month, adults, children, housing, float(round(per_uc * uc)))
 
 
@@ -96,29 +91,21 @@ def add_openfisca_france(household: Drawn, entities: dict[str, dict]) -> None:
     adults = [f"{household.label}_a{n}" for n in range(household.adults)]
     children = [f"{household.label}_c{n}" for n in range(household.children)]
     for n, person in enumerate(adults):
-        entities["individus"][person] = {
-            "date_naissance": {"ETERNITY": dt.date(year - 40 + 2 * n, 5, 1).isoformat()}
-        }
+        entities["individus"][person] = individu(dt.date(year - 40 + 2 * n, 5, 1))
     for n, person in enumerate(children):
-        entities["individus"][person] = {
-            "date_naissance": {"ETERNITY": dt.date(year - 2 - 3 * n, 5, 1).isoformat()}
-        }
-    entities["familles"][household.label] = {"parents": adults, "enfants": children}
-    entities["foyers_fiscaux"][household.label] = {
-        "declarants": adults,
-        "personnes_a_charge": children,
-        "rfr": {str(year - 2): household.rfr},
-    }
+        entities["individus"][person] = individu(dt.date(year - 2 - 3 * n, 5, 1))
     status = HOUSING_TO_OPENFISCA_FRANCE[household.housing]
-    menage: dict[str, Any] = {
-        "personne_de_reference": adults[:1],
-        "enfants": children,
-        "statut_occupation_logement": {f"{year}-01": status, household.month: status},
-        "depcom": {f"{year}-01": "24037", household.month: "24037"},
-    }
-    if len(adults) > 1:
-        menage["conjoint"] = adults[1:]
-    entities["menages"][household.label] = menage
+    add_family(
+        entities,
+        household.label,
+        adults,
+        children,
+        foyer_fiscal={"rfr": {str(year - 2): household.rfr}},
+        menage={
+            "statut_occupation_logement": {f"{year}-01": status, household.month: status},
+            "depcom": {f"{year}-01": "24037", household.month: "24037"},
+        },
+    )
 
 
 def known_difference(household: Drawn) -> str | None:
@@ -139,24 +126,13 @@ def test_cheque_energie_agrees_with_openfisca_france() -> None:
     rng = random.Random(SEED)
     cases = [draw(rng, f"h{n}", MONTHS[n % len(MONTHS)]) for n in range(HOUSEHOLDS)]
 
-    ours: dict[str, float] = {}
-    situations = [to_situation(h) for h in cases]
-    for situation, report in zip(situations, rights_engine.evaluate_many(situations), strict=True):
-        cheque = next(f for f in report.findings if f.programme == "cheque_energie")
-        assert cheque.estimated_amount is not None
-        assert cheque.estimated_amount.minimum == cheque.estimated_amount.maximum, (
-            "RFR and housing are known"
-        )
-        ours[situation.id or ""] = cheque.estimated_amount.minimum
+    ours = our_amounts(
+        [to_situation(h) for h in cases], "cheque_energie", "RFR and housing are known"
+    )
 
     theirs: dict[str, float] = {}
     for month in MONTHS:
-        entities: dict[str, dict] = {
-            "individus": {},
-            "familles": {},
-            "foyers_fiscaux": {},
-            "menages": {},
-        }
+        entities = empty_entities()
         for household in cases:
             if household.month == month:
                 add_openfisca_france(household, entities)
@@ -164,35 +140,20 @@ def test_cheque_energie_agrees_with_openfisca_france() -> None:
         result = compute(entities, [{"variable": "cheque_energie", "period": year}])
         theirs.update(result.values("cheque_energie", year))
 
-    by_month: dict[str, list[int]] = {month: [0, 0] for month in MONTHS}
-    disagreements = []
-    excluded: dict[str, int] = {}
+    tally: Tally[None] = Tally("Chèque énergie", TOLERANCE_EUR, decimals=1)
+    by_month: dict[str, Tally[None]] = {month: Tally(month, TOLERANCE_EUR) for month in MONTHS}
     for household in cases:
-        agree = abs(ours[household.label] - float(theirs[household.label])) <= TOLERANCE_EUR
-        reason = None if agree else known_difference(household)
-        if reason is not None:
-            excluded[reason] = excluded.get(reason, 0) + 1
-            continue
-        counts = by_month[household.month]
-        counts[0] += 1
-        if agree:
-            counts[1] += 1
-        else:
-            disagreements.append((household, ours[household.label], theirs[household.label]))
-    agreeing = sum(c[1] for c in by_month.values())
-    compared = sum(c[0] for c in by_month.values())
-    rate = agreeing / compared
-    detail = ", ".join(f"{m}: {c[1]}/{c[0]}" for m, c in by_month.items())
-    print(
-        f"\nChèque énergie vs OpenFisca-France: {agreeing}/{compared} households within "
-        f"{TOLERANCE_EUR} € ({rate:.1%}); by period {detail}; excluded with a legal explanation: "
-        f"{excluded or 'none'}"
-    )
-    for item in disagreements[:10]:
-        print("  disagreement:", item)
+        mine, reference = ours[household.label], float(theirs[household.label])
+        # Only a household that disagrees is set aside for a known difference.
+        known = None if tally.agrees(mine, reference) else known_difference(household)
+        tally.count(f"{household}", mine, reference, known=known)
+        if known is None:
+            by_month[household.month].count(f"{household}", mine, reference)
+    detail = ", ".join(f"{m}: {t.agreed}/{t.compared}" for m, t in by_month.items())
+    tally.report(f"by period {detail}", tally.excluded_text())
     assert sum(ours[h.label] > 0 for h in cases) >= HOUSEHOLDS // 4, (
         "the draw must reach the barème"
     )
-    assert compared >= HOUSEHOLDS * 9 // 10
-    for month, (count, agree) in by_month.items():
-        assert agree / count >= REQUIRED_AGREEMENT, (month, disagreements[:5])
+    assert tally.compared >= HOUSEHOLDS * 9 // 10
+    for month_tally in by_month.values():
+        month_tally.assert_agreement(REQUIRED_AGREEMENT)

@@ -52,14 +52,12 @@ test FAILS:
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import random
-import sys
 from collections import Counter
-from pathlib import Path
 from typing import Any
 
-import numpy as np
+import oracle
+from agreement import Tally, our_values
 from households import (
     INCOME_TO_OPENFISCA_FRANCE,
     NEUTRALISED_FAMILLE,
@@ -67,22 +65,12 @@ from households import (
     Household,
     Member,
     empty_entities,
-    month_offset,
+    months_up_to,
     to_openfisca_france,
     to_situation,
 )
 
-from rights_engine.engine.builder import build_simulation
-from rights_engine.engine.scenarios import Scenario, complete
 from rights_engine.situation.models import Month
-
-_HERE = Path(__file__).resolve().parent
-_spec = importlib.util.spec_from_file_location("rights_engine_oracle", _HERE / "oracle.py")
-assert _spec is not None and _spec.loader is not None
-oracle = sys.modules.get("rights_engine_oracle") or importlib.util.module_from_spec(_spec)
-if "rights_engine_oracle" not in sys.modules:
-    sys.modules["rights_engine_oracle"] = oracle
-    _spec.loader.exec_module(oracle)
 
 SEED = 861_2026
 # Months where both models use the same ceiling: everything is compared.
@@ -96,6 +84,23 @@ REQUIRED_AGREEMENT = 0.98
 # the month, and the household coefficients of CSS R861-3.
 GENERATION_CEILING = {2023: 9719, 2024: 10166, 2025: 10339, 2026: 10339}
 STATUSES = ("gratuite", "participation", "aucune")
+# What is read from each model on the months where everything is compared.
+OUR_VARIABLES = (
+    "css_plafond",
+    "css_ressources",
+    "css_gratuite",
+    "css_condition_ressources",
+    "css_attribution_rsa",
+    "css_participation",
+)
+THEIR_VARIABLES = (
+    "cmu_c_plafond",
+    "acs_plafond",
+    "css_cmu_base_ressources",
+    "cmu_c",
+    "css_cmu_acs_eligibilite",
+    "css_participation_forfaitaire",
+)
 
 
 def _birth(rng: random.Random, month: str, age: int) -> dt.date:
@@ -180,7 +185,7 @@ def _extend_to_reference_year(
 ) -> None:
     """OpenFisca-France reads the CSS resources over the 12 months M-12..M-1: the same incomes on
     each of them, and the benefits we neutralise set to 0 on each of them and on M."""
-    year = [month_offset(month, -k) for k in range(12, -1, -1)]
+    year = months_up_to(month, 12)
     for number, member in enumerate(household.members):
         person = entities["individus"][f"{label}_{number}"]
         if member.role != "child":
@@ -214,19 +219,7 @@ def known_difference(household: Household, month: str, quantity: str) -> str | N
 
 def _our_values(cases: list[tuple[str, str, Household]], month: str) -> dict[str, dict[str, Any]]:
     rows = [(label, h) for label, m, h in cases if m == month]
-    situations = [complete(to_situation(h, month, label), Scenario.favourable) for label, h in rows]
-    batch = build_simulation(situations, Month(month))
-    values = {
-        v: np.asarray(batch.value(v))
-        for v in (
-            "css_plafond",
-            "css_ressources",
-            "css_gratuite",
-            "css_condition_ressources",
-            "css_attribution_rsa",
-            "css_participation",
-        )
-    }
+    values = our_values([to_situation(h, month, label) for label, h in rows], month, *OUR_VARIABLES)
     out = {}
     for index, (label, _) in enumerate(rows):
         free = bool(values["css_gratuite"][index])
@@ -244,17 +237,7 @@ def _our_values(cases: list[tuple[str, str, Household]], month: str) -> dict[str
 def _their_values(
     result: Any, cases: list[tuple[str, str, Household]], month: str
 ) -> dict[str, dict[str, Any]]:
-    get = {
-        v: result.values(v, month)
-        for v in (
-            "cmu_c_plafond",
-            "acs_plafond",
-            "css_cmu_base_ressources",
-            "cmu_c",
-            "css_cmu_acs_eligibilite",
-            "css_participation_forfaitaire",
-        )
-    }
+    get = {v: result.values(v, month) for v in THEIR_VARIABLES}
     out = {}
     for label, case_month, _ in cases:
         if case_month != month:
@@ -276,12 +259,6 @@ def _their_values(
     return out
 
 
-def _agree(quantity: str, ours: Any, theirs: Any) -> bool:
-    if quantity == "statut":
-        return bool(ours == theirs)
-    return abs(float(ours) - float(theirs)) <= TOLERANCE_EUR
-
-
 def test_css_agrees_with_openfisca_france() -> None:
     rng = random.Random(SEED)
     cases: list[tuple[str, str, Household]] = []
@@ -293,15 +270,7 @@ def test_css_agrees_with_openfisca_france() -> None:
             cases.append((label, month, household))
             to_openfisca_france(household, month, label, entities)
             _extend_to_reference_year(entities, household, month, label)
-    variables = (
-        "cmu_c_plafond",
-        "acs_plafond",
-        "css_cmu_base_ressources",
-        "cmu_c",
-        "css_cmu_acs_eligibilite",
-        "css_participation_forfaitaire",
-    )
-    requests = [{"variable": v, "period": m} for m in SAME_CEILING for v in variables]
+    requests = [{"variable": v, "period": m} for m in SAME_CEILING for v in THEIR_VARIABLES]
     requests += [{"variable": "css_cmu_base_ressources", "period": m} for m in RESOURCES_ONLY]
     result = oracle.compute(entities, requests)
 
@@ -336,36 +305,26 @@ def test_css_agrees_with_openfisca_france() -> None:
     )
     failures = []
     for quantity, months in quantities.items():
-        compared = agreed = total = agreed_total = 0
-        excluded: Counter[str] = Counter()
-        differing: Counter[str] = Counter()
-        examples: list[str] = []
+        # The status is compared as such, the amounts within the tolerance.
+        tally: Tally[None] = Tally(quantity, None if quantity == "statut" else TOLERANCE_EUR)
         for label, month, household in cases:
-            if month not in months:
-                continue
-            total += 1
-            mine, reference = ours[label][quantity], theirs[label][quantity]
-            same = _agree(quantity, mine, reference)
-            agreed_total += same
-            reason = known_difference(household, month, quantity)
-            if reason is not None:
-                excluded[reason] += 1
-                differing[reason] += not same
-                continue
-            compared += 1
-            agreed += same
-            if not same and len(examples) < 5:
-                examples.append(f"{label} {month}: ours {mine}, OpenFisca-France {reference}")
-        rate = agreed / compared
+            if month in months:
+                tally.count(
+                    f"{label} {month}",
+                    ours[label][quantity],
+                    theirs[label][quantity],
+                    known=known_difference(household, month, quantity),
+                )
         unit = "same status" if quantity == "statut" else f"within {TOLERANCE_EUR:.0f} €"
+        excluded = {k: (v, tally.differing[k]) for k, v in tally.excluded.items()}
         print(
-            f"  {quantity}: {agreed}/{compared} {unit} ({rate:.1%}); excluded with a legal "
-            f"explanation (of which differing): "
-            f"{ {k: (v, differing[k]) for k, v in excluded.items()} }; "
-            f"all households: {agreed_total}/{total} ({agreed_total / total:.1%})"
+            f"  {quantity}: {tally.agreed}/{tally.compared} {unit} ({tally.rate:.1%}); excluded "
+            f"with a legal explanation (of which differing): {excluded}; all households: "
+            f"{tally.agreed_in_all}/{tally.households} "
+            f"({tally.agreed_in_all / tally.households:.1%})"
         )
-        if rate < REQUIRED_AGREEMENT:
-            failures.append((quantity, f"{agreed}/{compared}", examples))
+        if tally.rate < REQUIRED_AGREEMENT:
+            failures.append((quantity, f"{tally.agreed}/{tally.compared}", tally.examples[:5]))
     # Every status occurs, so that the comparison is not vacuous.
     assert all(statuses[s] >= 20 for s in STATUSES) and rsa >= 20, (statuses, rsa)
     assert not failures, failures

@@ -36,26 +36,14 @@ Known disagreement classes (counted, printed, and explained with the legal text)
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import random
-import sys
-from collections import Counter
-from pathlib import Path
 from typing import Any
 
-import numpy as np
+import oracle
+from agreement import UNEXPLAINED, Tally, our_values
+from households import add_family, draw_by_period, family_situation, individu
 
-from rights_engine.engine.builder import build_simulation
-from rights_engine.engine.scenarios import Scenario, complete
 from rights_engine.situation.models import Month, Situation
-
-_HERE = Path(__file__).resolve().parent
-_spec = importlib.util.spec_from_file_location("rights_engine_oracle", _HERE / "oracle.py")
-assert _spec is not None and _spec.loader is not None
-oracle = sys.modules.get("rights_engine_oracle") or importlib.util.module_from_spec(_spec)
-if "rights_engine_oracle" not in sys.modules:
-    sys.modules["rights_engine_oracle"] = oracle
-    _spec.loader.exec_module(oracle)
 
 SEED = 6_2027
 HOUSEHOLDS_PER_PERIOD = 150
@@ -151,42 +139,12 @@ def generate(period: str, rng: random.Random, prefix: str) -> list[dict[str, Any
 
 
 def to_situation(h: dict[str, Any], period: str) -> Situation:
-    people: list[dict[str, Any]] = []
-    for k, p in enumerate(h["parents"]):
-        people.append(
-            {
-                "id": p["id"],
-                "role": "applicant" if k == 0 else "partner",
-                "birth_date": p["birth_date"].isoformat(),
-                "nationality": "french",
-                "activity": "employed",
-                "incomes": {"salary": p["salary"]},
-            }
-        )
-    for c in h["children"]:
-        people.append(
-            {
-                "id": c["id"],
-                "role": "child",
-                "birth_date": c["birth_date"].isoformat(),
-                "nationality": "french",
-                "incomes": {},
-            }
-        )
-    return Situation.model_validate(
-        {
-            "schema": 1,
-            "id": h["id"],
-            "period": period,
-            "household": {
-                "housing": {"status": "tenant", "housing_aid": 0, "rent": 0},
-                "fiscal_reference_income": h["rfr"],
-                "family_benefits": 0,
-                "single_parent_since": "2000-01",
-                "benefits_received": [],
-            },
-            "people": people,
-        }
+    return family_situation(
+        h["id"],
+        period,
+        [(p["id"], p["birth_date"], {"salary": p["salary"]}) for p in h["parents"]],
+        [(c["id"], c["birth_date"]) for c in h["children"]],
+        h["rfr"],
     )
 
 
@@ -194,39 +152,28 @@ def to_openfisca_france(
     households: list[dict[str, Any]], period: str, entities: dict[str, dict[str, Any]]
 ) -> None:
     for h in households:
-        parents = [p["id"] for p in h["parents"]]
-        children = [c["id"] for c in h["children"]]
-        for p in h["parents"]:
-            entities["individus"][p["id"]] = {
-                "date_naissance": {"ETERNITY": p["birth_date"].isoformat()}
-            }
-        for c in h["children"]:
-            entities["individus"][c["id"]] = {
-                "date_naissance": {"ETERNITY": c["birth_date"].isoformat()}
-            }
-        entities["familles"][h["id"]] = {
-            "parents": parents,
-            "enfants": children,
-            "prestations_familiales_base_ressources": {period: h["rfr"]},
-            "biactivite": {period: h["biactive"]},
-        }
-        entities["foyers_fiscaux"][h["id"]] = {
-            "declarants": parents,
-            "personnes_a_charge": children,
-        }
-        entities["menages"][h["id"]] = {
-            "personne_de_reference": parents[:1],
-            "conjoint": parents[1:],
-            "enfants": children,
-        }
+        for person in h["parents"] + h["children"]:
+            entities["individus"][person["id"]] = individu(person["birth_date"])
+        add_family(
+            entities,
+            h["id"],
+            [p["id"] for p in h["parents"]],
+            [c["id"] for c in h["children"]],
+            famille={
+                "prestations_familiales_base_ressources": {period: h["rfr"]},
+                "biactivite": {period: h["biactive"]},
+            },
+        )
 
 
 def _calendar_months(birth: dt.date, first: dt.date) -> int:
     return (first.year - birth.year) * 12 + first.month - birth.month
 
 
-def classify(h: dict[str, Any], period: str, ours: float, theirs: float) -> str:
-    """The legal reason of a disagreement, read from the generated facts, or ``inexpliqué``."""
+def classify(case: tuple[dict[str, Any], str], ours: float, theirs: float) -> str:
+    """The legal reason of a disagreement on the household and period of ``case``, read from the
+    generated facts, or ``inexpliqué``."""
+    h, period = case
     first = Month(period).first_day
     months = [_calendar_months(c["birth_date"], first) for c in h["children"]]
     eligible = [m for m in months if 1 <= m <= 35]
@@ -247,51 +194,28 @@ def classify(h: dict[str, Any], period: str, ours: float, theirs: float) -> str:
             return "naissances_multiples"
     if ours > theirs and any(abs(h["rfr"] - ceiling) < 0.005 for ceiling in h["ceilings"]):
         return "egalite_au_plafond"
-    return "inexpliqué"
+    return UNEXPLAINED
 
 
 def test_paje_base_agrees_with_openfisca_france() -> None:
     rng = random.Random(SEED)
-    entities: dict[str, dict[str, Any]] = {
-        "individus": {},
-        "familles": {},
-        "foyers_fiscaux": {},
-        "menages": {},
-    }
-    batches = {}
-    for index, period in enumerate(PERIODS):
-        households = generate(period, rng, prefix=f"ab{index}h")
-        to_openfisca_france(households, period, entities)
-        batches[period] = households
+    entities, batches = draw_by_period(PERIODS, rng, generate, to_openfisca_france, "ab")
     result = oracle.compute(entities, [{"variable": "paje_base", "period": p} for p in PERIODS])
 
-    total = agreed = paid = 0
-    classes: Counter[str] = Counter()
-    examples: list[str] = []
+    tally = Tally("paje_base", TOLERANCE_EUR, classify=classify)
+    paid = 0
     for period, households in batches.items():
-        situations = [complete(to_situation(h, period), Scenario.favourable) for h in households]
-        batch = build_simulation(situations, Month(period))
-        ours = np.asarray(batch.value("paje_base"), dtype=float)
+        situations = [to_situation(h, period) for h in households]
+        ours = our_values(situations, period, "paje_base")["paje_base"]
         theirs = result.values("paje_base", period)
         for h, value in zip(households, ours, strict=True):
-            total += 1
             reference = float(theirs[h["id"]])
             paid += reference > 0
-            if abs(value - reference) <= TOLERANCE_EUR:
-                agreed += 1
-                continue
-            label = classify(h, period, float(value), reference)
-            classes[label] += 1
-            if label == "inexpliqué" and len(examples) < 5:
-                examples.append(
-                    f"{h['id']} {period}: ours {value:.2f}, OpenFisca-France {reference:.2f}"
-                )
-    print(
-        f"\npaje_base vs OpenFisca-France: {agreed}/{total} households within "
-        f"{TOLERANCE_EUR:.0f} € ({agreed / total:.1%}; {paid} paid by OpenFisca-France); "
-        f"disagreements by class: {dict(classes)}"
+            tally.count(f"{h['id']} {period}", float(value), reference, (h, period))
+    tally.report(tally.classes_text(), inside=f"; {paid} paid by OpenFisca-France")
+    assert tally.compared >= 300
+    assert paid >= tally.compared // 2, (
+        f"too few families entitled to compare ({paid}/{tally.compared})"
     )
-    assert total >= 300
-    assert paid >= total // 2, f"too few families entitled to compare ({paid}/{total})"
-    assert agreed / total >= REQUIRED_AGREEMENT, (f"{agreed}/{total}", dict(classes), examples)
-    assert classes.get("inexpliqué", 0) == 0, examples
+    tally.assert_agreement(REQUIRED_AGREEMENT)
+    tally.assert_all_explained()

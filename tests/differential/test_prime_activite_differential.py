@@ -31,46 +31,28 @@ Known disagreement classes (counted, printed, and each one explained):
 from __future__ import annotations
 
 import datetime as dt
-import importlib.util
 import random
-import sys
-from collections import Counter
-from pathlib import Path
 from typing import Any
 
-import numpy as np
+import oracle
+from agreement import UNEXPLAINED, Tally, our_values
+from households import (
+    HOUSING_TO_OPENFISCA_FRANCE,
+    NATIONALITY_CODE,
+    add_family,
+    draw_by_period,
+    individu,
+    month_offset,
+    months_up_to,
+)
 
-from rights_engine.engine.builder import build_simulation
-from rights_engine.engine.scenarios import Scenario, complete
 from rights_engine.situation.models import Month, Situation
-
-_HERE = Path(__file__).resolve().parent
-_spec = importlib.util.spec_from_file_location("rights_engine_oracle", _HERE / "oracle.py")
-assert _spec is not None and _spec.loader is not None
-oracle = importlib.util.module_from_spec(_spec)
-sys.modules.setdefault("rights_engine_oracle", oracle)
-_spec.loader.exec_module(oracle)
 
 SEED = 20261122
 HOUSEHOLDS_PER_PERIOD = 200
 PERIODS = ("2025-11", "2026-11")
 TOLERANCE_EUR = 1.0
 REQUIRED_AGREEMENT = 0.98
-NATIONALITY_CODES = {"french": "FR", "eu": "DE", "other": "MA"}
-HOUSING_CODES = {
-    "tenant": "locataire_vide",
-    "hosted_free": "loge_gratuitement",
-    "owner": "proprietaire",
-}
-
-
-def _months(period: str) -> list[str]:
-    first = Month(period).first_day
-    out = []
-    for k in range(3, -1, -1):
-        index = first.year * 12 + first.month - 1 - k
-        out.append(f"{index // 12:04d}-{index % 12 + 1:02d}")
-    return out
 
 
 def _birth(rng: random.Random, first: dt.date, age_years: int) -> dt.date:
@@ -185,13 +167,11 @@ def to_situation(household: dict[str, Any], period: str) -> Situation:
                 }
             )
             if p["nationality"] == "other":
-                first = Month(period).first_day
-                since = first.year * 12 + first.month - 1 - 12 * p["permit_years"]
                 person.update(
                     {
                         "has_residence_permit": True,
                         "protected_status": False,
-                        "residence_permit_since": f"{since // 12:04d}-{since % 12 + 1:02d}",
+                        "residence_permit_since": month_offset(period, -12 * p["permit_years"]),
                     }
                 )
             if p["nationality"] == "eu":
@@ -222,7 +202,7 @@ def to_situation(household: dict[str, Any], period: str) -> Situation:
 def to_openfisca_france(
     households: list[dict[str, Any]], period: str, entities: dict[str, dict[str, Any]]
 ) -> None:
-    months = _months(period)
+    months = months_up_to(period, 3)
 
     def per_month(value: Any) -> dict[str, Any]:
         return {m: value for m in months}
@@ -231,17 +211,12 @@ def to_openfisca_france(
         parents = [p["id"] for p in h["people"] if p["role"] in ("applicant", "partner")]
         children = [p["id"] for p in h["people"] if p["role"] == "child"]
         for p in h["people"]:
-            individu: dict[str, Any] = {
-                "date_naissance": {"ETERNITY": p["birth_date"].isoformat()},
-                "aah": per_month(0),
-                "ass": per_month(0),
-                "asi": per_month(0),
-            }
+            person = individu(p["birth_date"], aah=per_month(0), ass=per_month(0), asi=per_month(0))
             if p["role"] != "child":
                 years = p["permit_years"] if p["nationality"] == "other" else 15
-                individu.update(
+                person.update(
                     {
-                        "nationalite": per_month(NATIONALITY_CODES[p["nationality"]]),
+                        "nationalite": per_month(NATIONALITY_CODE[p["nationality"]]),
                         "duree_possession_titre_sejour": per_month(years),
                         "etudiant": per_month(p["activity"] == "student"),
                         "salaire_net": per_month(p["salary"]),
@@ -256,35 +231,33 @@ def to_openfisca_france(
                 # included (their default is "FR"), whereas CSS L842-2, 2° sets the residence
                 # condition on the claimant (and partner). With the default, every non-EU couple
                 # with a child would pass the 5-year permit condition in OpenFisca-France.
-                individu["nationalite"] = per_month(
-                    NATIONALITY_CODES[h["people"][0]["nationality"]]
-                )
-            entities["individus"][p["id"]] = individu
-        entities["familles"][h["id"]] = {
-            "parents": parents,
-            "enfants": children,
-            "aide_logement": per_month(h["housing_aid"]),
-            "aspa": per_month(0),
-            "rsa_isolement_recent": per_month(h["lone_recent"]),
-            "ppa_base_ressources_prestations_familiales": per_month(0),
-        }
-        entities["foyers_fiscaux"][h["id"]] = {
-            "declarants": parents,
-            "personnes_a_charge": children,
-        }
-        entities["menages"][h["id"]] = {
-            "personne_de_reference": parents[:1],
-            "conjoint": parents[1:],
-            "enfants": children,
-            "statut_occupation_logement": per_month(HOUSING_CODES[h["status"]]),
-            "participation_frais": per_month(False),
-            "loyer": per_month(0),
-        }
+                person["nationalite"] = per_month(NATIONALITY_CODE[h["people"][0]["nationality"]])
+            entities["individus"][p["id"]] = person
+        add_family(
+            entities,
+            h["id"],
+            parents,
+            children,
+            famille={
+                "aide_logement": per_month(h["housing_aid"]),
+                "aspa": per_month(0),
+                "rsa_isolement_recent": per_month(h["lone_recent"]),
+                "ppa_base_ressources_prestations_familiales": per_month(0),
+            },
+            menage={
+                "statut_occupation_logement": per_month(HOUSING_TO_OPENFISCA_FRANCE[h["status"]]),
+                "participation_frais": per_month(False),
+                "loyer": per_month(0),
+            },
+        )
 
 
-def _explain(household: dict[str, Any], period: str) -> str:
+def _explain(case: tuple[dict[str, Any], str], ours: float, theirs: float) -> str:
+    """The class of a disagreement on the household and period of ``case`` (see the module's
+    docstring), or ``inexpliqué``."""
+    household, period = case
     first = Month(period).first_day
-    quarter_start = Month(_months(period)[0]).first_day
+    quarter_start = Month(month_offset(period, -3)).first_day
     parents = [p for p in household["people"] if p["role"] != "child"]
     children = [p for p in household["people"] if p["role"] == "child"]
     for child in children:
@@ -295,51 +268,22 @@ def _explain(household: dict[str, Any], period: str) -> str:
         eighteen = dt.date(parent["birth_date"].year + 18, parent["birth_date"].month, 1)
         if quarter_start <= eighteen <= first + dt.timedelta(days=31):
             return "majeur_dans_le_trimestre"
-    return "inexpliqué"
+    return UNEXPLAINED
 
 
 def test_prime_activite_agrees_with_openfisca_france() -> None:
     rng = random.Random(SEED)
-    entities: dict[str, dict[str, Any]] = {
-        "individus": {},
-        "familles": {},
-        "foyers_fiscaux": {},
-        "menages": {},
-    }
-    batches = {}
-    for index, period in enumerate(PERIODS):
-        households = generate(period, rng, prefix=f"p{index}h")
-        to_openfisca_france(households, period, entities)
-        batches[period] = households
+    entities, batches = draw_by_period(PERIODS, rng, generate, to_openfisca_france, "p")
 
     result = oracle.compute(entities, [{"variable": "ppa", "period": p} for p in PERIODS])
 
-    total = agreed = 0
-    disagreements: Counter[str] = Counter()
-    examples: list[str] = []
+    tally = Tally("prime d'activité", TOLERANCE_EUR, classify=_explain)
     for period, households in batches.items():
-        situations = [complete(to_situation(h, period), Scenario.favourable) for h in households]
-        batch = build_simulation(situations, Month(period))
-        ours = np.asarray(batch.value("ppa"), dtype=float)
+        ours = our_values([to_situation(h, period) for h in households], period, "ppa")["ppa"]
         theirs = result.values("ppa", period)
         for h, value in zip(households, ours, strict=True):
-            total += 1
             reference = float(theirs[h["id"]])
-            if abs(value - reference) <= TOLERANCE_EUR:
-                agreed += 1
-            else:
-                reason = _explain(h, period)
-                disagreements[reason] += 1
-                if reason == "inexpliqué" and len(examples) < 5:
-                    examples.append(
-                        f"{h['id']} {period}: ours {value:.2f}, OpenFisca-France {reference:.2f}"
-                    )
-    agreement = agreed / total
-    print(
-        f"\nprime d'activité vs OpenFisca-France: {agreed}/{total} households within "
-        f"{TOLERANCE_EUR:.0f} € "
-        f"({agreement:.1%}); disagreements by class: {dict(disagreements)}; oracle "
-        f"{result.seconds:.1f} s"
-    )
-    assert agreement >= REQUIRED_AGREEMENT, f"agreement {agreement:.1%} < 98 %: {examples}"
-    assert disagreements["inexpliqué"] == 0, f"unexplained disagreements: {examples}"
+            tally.count(f"{h['id']} {period}", float(value), reference, (h, period))
+    tally.report(tally.classes_text(), f"oracle {result.seconds:.1f} s")
+    tally.assert_agreement(REQUIRED_AGREEMENT)
+    tally.assert_all_explained()

@@ -11,10 +11,9 @@ from __future__ import annotations
 import datetime as dt
 import random
 
+from agreement import Tally, our_amounts
 from households import Household, Member, empty_entities, to_openfisca_france, to_situation
 from oracle import compute
-
-import rights_engine
 
 SEED = 20261122
 HOUSEHOLDS = 300
@@ -100,13 +99,7 @@ def test_rsa_agrees_with_openfisca_france() -> None:
         month = MONTHS[number % len(MONTHS)]
         cases.append((f"h{number}", month, draw(rng, month)))
 
-    ours: dict[str, float] = {}
-    situations = [to_situation(h, month, label) for label, month, h in cases]
-    for situation, report in zip(situations, rights_engine.evaluate_many(situations), strict=True):
-        rsa = next(f for f in report.findings if f.programme == "rsa")
-        assert rsa.estimated_amount is not None
-        assert rsa.estimated_amount.minimum == rsa.estimated_amount.maximum, "every fact is known"
-        ours[situation.id or ""] = rsa.estimated_amount.minimum
+    ours = our_amounts([to_situation(h, month, label) for label, month, h in cases], "rsa")
 
     theirs: dict[str, float] = {}
     for month in MONTHS:
@@ -117,25 +110,14 @@ def test_rsa_agrees_with_openfisca_france() -> None:
         result = compute(entities, [{"variable": "rsa", "period": month}])
         theirs.update(result.values("rsa", month))
 
-    compared = agreeing = 0
-    excluded: dict[str, int] = {}
-    disagreements = []
+    tally: Tally[None] = Tally("RSA", TOLERANCE_EUR, decimals=1)
     for label, month, household in cases:
-        reason = known_difference(household)
-        if reason is not None:
-            excluded[reason] = excluded.get(reason, 0) + 1
-            continue
-        compared += 1
-        if abs(ours[label] - float(theirs[label])) <= TOLERANCE_EUR:
-            agreeing += 1
-        else:
-            disagreements.append((label, month, ours[label], theirs[label], household))
-    rate = agreeing / compared
-    print(
-        f"\nRSA vs OpenFisca-France: {agreeing}/{compared} households within {TOLERANCE_EUR} € "
-        f"({rate:.1%}); excluded with a legal explanation: {excluded or 'none'}"
-    )
-    for item in disagreements[:10]:
-        print("  disagreement:", item)
-    assert compared >= 200
-    assert rate >= REQUIRED_AGREEMENT, disagreements[:5]
+        tally.count(
+            f"{label} {month} {household}",
+            ours[label],
+            float(theirs[label]),
+            known=known_difference(household),
+        )
+    tally.report(tally.excluded_text())
+    assert tally.compared >= 200
+    tally.assert_agreement(REQUIRED_AGREEMENT)
