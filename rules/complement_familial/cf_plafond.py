@@ -23,6 +23,5 @@ class cf_plafond(Variable):
             + min_(nb, premiers) * plafond.majoration_premiers_enfants
             + max_(nb - premiers, 0) * plafond.majoration_enfant_suivant
         )
-        isole = famille.nb_persons(Famille.PARENT) == 1
-        majoration = (isole + famille("cf_biactivite", period)) * plafond.majoration_biactifs_isoles
-        return plafond.base * taux + majoration
+        majore = famille("cf_plafond_majore", period)
+        return plafond.base * taux + majore * plafond.majoration_biactifs_isoles

@@ -17,15 +17,16 @@ class paje_base_plafond_taux_partiel(Variable):
 
     def formula(famille, period, parameters):
         pf = parameters(period).prestations_familiales
+        plafond = pf.paje_allocation_base.plafond_taux_partiel
+        # Coefficient computed here, not stored in a variable: a float32 coefficient (2,1 stored
+        # as 2,0999999) would put a family exactly at the ceiling just above it.
         par_enfant = pf.complement_familial.plafond
-        partiel = pf.paje_allocation_base.plafond_taux_partiel
         nb = famille("paje_base_nb_enfants_a_charge", period)
         premiers = par_enfant.nombre_premiers_enfants
-        taux = (
+        coefficient = (
             1
             + min_(nb, premiers) * par_enfant.majoration_premiers_enfants
             + max_(nb - premiers, 0) * par_enfant.majoration_enfant_suivant
         )
-        isole = famille.nb_persons(Famille.PARENT) == 1
-        majoration = (isole + famille("cf_biactivite", period)) * partiel.majoration_biactifs_isoles
-        return partiel.base * taux + majoration
+        majore = famille("cf_plafond_majore", period)
+        return plafond.base * coefficient + majore * plafond.majoration_biactifs_isoles

@@ -17,14 +17,17 @@ class paje_base_plafond_taux_plein(Variable):
     reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000036393143"
 
     def formula(famille, period, parameters):
-        plafond = parameters(period).prestations_familiales.complement_familial.plafond
+        pf = parameters(period).prestations_familiales
+        plafond = pf.complement_familial.plafond
+        # Coefficient computed here, not stored in a variable: a float32 coefficient (2,1 stored
+        # as 2,0999999) would put a family exactly at the ceiling just above it.
+        par_enfant = pf.complement_familial.plafond
         nb = famille("paje_base_nb_enfants_a_charge", period)
-        premiers = plafond.nombre_premiers_enfants
-        taux = (
+        premiers = par_enfant.nombre_premiers_enfants
+        coefficient = (
             1
-            + min_(nb, premiers) * plafond.majoration_premiers_enfants
-            + max_(nb - premiers, 0) * plafond.majoration_enfant_suivant
+            + min_(nb, premiers) * par_enfant.majoration_premiers_enfants
+            + max_(nb - premiers, 0) * par_enfant.majoration_enfant_suivant
         )
-        isole = famille.nb_persons(Famille.PARENT) == 1
-        majoration = (isole + famille("cf_biactivite", period)) * plafond.majoration_biactifs_isoles
-        return plafond.base * taux + majoration
+        majore = famille("cf_plafond_majore", period)
+        return plafond.base * coefficient + majore * plafond.majoration_biactifs_isoles
