@@ -170,9 +170,9 @@ def test_batch_reports_the_good_lines_and_locates_the_bad_one(
     assert f"Fichier : {batch}, ligne 4" in text.stdout
 
 
-def test_one_call_to_evaluate_many_for_all_households(
-    invoke, situation_dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def evaluate_many_calls(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The size of each batch the CLI hands to ``evaluate_many``, in order."""
     import rights_engine.cli.main as main
 
     calls: list[int] = []
@@ -183,34 +183,41 @@ def test_one_call_to_evaluate_many_for_all_households(
         return real(situations, period, partners=partners)
 
     monkeypatch.setattr(main, "evaluate_many", counting)
+    return calls
+
+
+def _batch(tmp_path: Path, situation_dict, households: int) -> Path:
     batch = tmp_path / "batch.jsonl"
-    batch.write_text("".join(json.dumps(situation_dict(id=f"f{i}")) + "\n" for i in range(5)))
+    lines = (json.dumps(situation_dict(id=f"f{i}")) + "\n" for i in range(households))
+    batch.write_text("".join(lines))
+    return batch
+
+
+def test_one_call_to_evaluate_many_for_all_households(
+    invoke, situation_dict, tmp_path: Path, evaluate_many_calls: list[int]
+) -> None:
+    batch = _batch(tmp_path, situation_dict, 5)
     result = invoke("simulate", str(batch), str(batch), "--format", "json")
     assert result.exit_code == 0, result.output
-    assert calls == [10]
+    assert evaluate_many_calls == [10]
     assert len(result.stdout.splitlines()) == 10
 
 
 def test_a_large_batch_goes_by_slices_in_input_order(
-    invoke, situation_dict, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    invoke,
+    situation_dict,
+    tmp_path: Path,
+    evaluate_many_calls: list[int],
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A caseload is evaluated slice by slice (bounded memory); reports keep the input order."""
     import rights_engine.cli.main as main
 
-    calls: list[int] = []
-    real = main.evaluate_many
-
-    def counting(situations, period=None, partners=None):
-        calls.append(len(situations))
-        return real(situations, period, partners=partners)
-
-    monkeypatch.setattr(main, "evaluate_many", counting)
     monkeypatch.setattr(main, "SIMULATION_SIZE", 3)
-    batch = tmp_path / "batch.jsonl"
-    batch.write_text("".join(json.dumps(situation_dict(id=f"f{i}")) + "\n" for i in range(7)))
+    batch = _batch(tmp_path, situation_dict, 7)
     result = invoke("simulate", str(batch), "--format", "json")
     assert result.exit_code == 0, result.output
-    assert calls == [3, 3, 1]
+    assert evaluate_many_calls == [3, 3, 1]
     ids = [json.loads(line)["situation_id"] for line in result.stdout.splitlines()]
     assert ids == [f"f{i}" for i in range(7)]
     markdown = invoke("simulate", str(batch), "--format", "markdown")
