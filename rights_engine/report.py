@@ -18,6 +18,7 @@ __all__ = [
     "MissingFact",
     "PartnerContact",
     "PartnerRef",
+    "Question",
     "Reason",
     "Report",
     "Verdict",
@@ -78,6 +79,9 @@ class PartnerRef(_Model):
 class Finding(_Model):
     programme: str
     label: str
+    person: str | None = None
+    """For a right that belongs to a person (AAH, APA…): that person's id; None for a right or
+    procedure of the whole household."""
     verdict: Verdict
     estimated_amount: Amount | None
     reasons: list[Reason]
@@ -125,6 +129,18 @@ class PartnerContact(_Model):
         return data
 
 
+class Question(_Model):
+    """A question asked once for the whole household, with the rights its answer can change."""
+
+    fact: str
+    person: str | None
+    question: str
+    programmes: list[str]
+    """Ids of the findings (programmes) whose verdict or amount the answer can change."""
+    at_stake: float
+    """Euros per month the answer can move, summed over those findings (widths of their ranges)."""
+
+
 class LegislationVersion(_Model):
     programme: str
     version: str
@@ -138,6 +154,8 @@ class Report(_Model):
     situation_id: str | None
     period: str
     findings: list[Finding]
+    questions: list[Question] = []
+    """Household-level questions, each once, the most decisive first."""
     partners: list[PartnerContact]
     notices: list[str]
     legislation: list[LegislationVersion]

@@ -14,6 +14,7 @@ from rights_engine.engine.catalogue import Programme, programmes, today_month
 from rights_engine.engine.directory import PartnersDirectory, local_contacts
 from rights_engine.engine.facts import unknown_facts
 from rights_engine.engine.findings import ProgrammeValues, make_finding
+from rights_engine.engine.questions import household_questions
 from rights_engine.engine.ranking import partners_to_contact, rank_findings
 from rights_engine.engine.scenarios import Scenario, complete
 from rights_engine.report import LegislationVersion, Report
@@ -202,6 +203,7 @@ def _evaluate_month(
                 situation_id=situation.id,
                 period=str(month),
                 findings=ranked,
+                questions=household_questions(ranked),
                 partners=contacts,
                 notices=notices + local_notices,
                 legislation=legislation,
