@@ -45,6 +45,8 @@ OpenFisca-France gotchas (176.1.8), met while checking the RSA against it:
 from __future__ import annotations
 
 import fcntl
+import gzip
+import hashlib
 import json
 import os
 import shutil
@@ -58,6 +60,10 @@ from typing import Any
 ORACLE_REQUIREMENT = "openfisca-france==176.1.8"
 
 RUNNER = Path(__file__).resolve().parent / "oracle_runner.py"
+# Answers of the oracle kept in the repository (see ``compute_cached``): a run where nothing
+# changed on the oracle's side reads them instead of recomputing, and needs no oracle venv.
+ANSWERS_DIR = Path(__file__).resolve().parent / "oracle_answers"
+ANSWERS_ENV_VAR = "RIGHTS_ENGINE_ORACLE_ANSWERS"  # "refresh": recompute and rewrite every answer
 CACHE_ENV_VAR = "RIGHTS_ENGINE_ORACLE_DIR"
 DEFAULT_CACHE_DIR = Path("~/.cache/rights-engine/oracle-openfisca-france-176.1.8")
 MARKER_NAME = "oracle-ready"
@@ -267,3 +273,71 @@ def compute(
         tbs_seconds=float(answer.get("tbs_seconds", 0.0)),
         stderr=completed.stderr,
     )
+
+
+def request_key(situation: Mapping[str, Any], requests: Sequence[Mapping[str, Any]]) -> str:
+    """SHA-256 of everything an answer depends on: the households and requests (canonical JSON),
+    the OpenFisca-France requirement pinned for the oracle venv, and the runner's source."""
+    digest = hashlib.sha256()
+    digest.update(ORACLE_REQUIREMENT.encode())
+    digest.update(RUNNER.read_bytes())
+    canonical = json.dumps(
+        {"situation": situation, "requests": list(requests)},
+        sort_keys=True,
+        separators=(",", ":"),
+        default=str,
+    )
+    digest.update(canonical.encode())
+    return digest.hexdigest()
+
+
+def compute_cached(
+    name: str,
+    situation: Mapping[str, Any],
+    requests: Sequence[Mapping[str, Any]],
+    *,
+    timeout: float = COMPUTE_TIMEOUT_SECONDS,
+) -> tuple[OracleResult, bool]:
+    """``compute``, with the answer kept in ``oracle_answers/<name>.json.gz``: ``(result, hit)``.
+
+    The file holds the :func:`request_key` of the request it answers. Same key: the answer is read
+    back (no oracle venv is needed, so a clean CI machine does not build it when nothing changed).
+    Another key (households, requests, OpenFisca-France version or runner changed), no file, or
+    ``RIGHTS_ENGINE_ORACLE_ANSWERS=refresh``: the oracle computes (building its venv on demand)
+    and the file is rewritten — commit it with the change that caused it. One file per name, so
+    stale answers never pile up.
+    """
+    key = request_key(situation, requests)
+    path = ANSWERS_DIR / f"{name}.json.gz"
+    if os.environ.get(ANSWERS_ENV_VAR) != "refresh" and path.exists():
+        with gzip.open(path, "rt", encoding="utf-8") as handle:
+            stored = json.load(handle)
+        if stored.get("key") == key:
+            return (
+                OracleResult(
+                    results=stored["results"],
+                    entity_ids=stored["entity_ids"],
+                    seconds=float(stored["seconds"]),
+                    tbs_seconds=float(stored.get("tbs_seconds", 0.0)),
+                ),
+                True,
+            )
+    result = compute(situation, requests, timeout=timeout)
+    ANSWERS_DIR.mkdir(parents=True, exist_ok=True)
+    answer = {
+        "key": key,
+        "oracle": ORACLE_REQUIREMENT,
+        "results": result.results,
+        "entity_ids": result.entity_ids,
+        "seconds": result.seconds,
+        "tbs_seconds": result.tbs_seconds,
+    }
+    temporary = path.with_suffix(".tmp")
+    # mtime=0: the same answer gives the same bytes, so git sees no change.
+    with (
+        open(temporary, "wb") as raw,
+        gzip.GzipFile(filename="", mode="wb", fileobj=raw, mtime=0) as handle,
+    ):
+        handle.write(json.dumps(answer, sort_keys=True, separators=(",", ":")).encode())
+    temporary.replace(path)
+    return result, False

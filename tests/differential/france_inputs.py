@@ -1,0 +1,218 @@
+"""A complete situation of ours written as OpenFisca-France inputs, for every programme at once.
+
+:func:`add_situation` adds one household (a famille, its foyer fiscal and its ménage) to an
+OpenFisca-France entities dict, so that ONE oracle call per period evaluates every programme of
+thousands of households. The same facts feed every programme; where OpenFisca-France reads a fact
+on another period than the evaluated month, the household is taken as **stable**: the same
+incomes and circumstances on every month of the 14 months before (RSA and prime d'activité read
+the quarter, the housing aid and the CSS the last 12 months) and on the year N-2 (AAH of a person
+out of work, family benefits' resources).
+
+Correspondences (our fact → OpenFisca-France input):
+
+* incomes (net, €/month) → ``salaire_net``, ``chomage_net``, ``retraite_nette``,
+  ``pensions_invalidite``, ``pensions_alimentaires_percues`` on every month; the same amounts as
+  ``salaire_imposable``, ``chomage_imposable``, ``retraite_imposable`` (housing aid) and
+  ``retraite_brute``, ``salaire_de_base`` (ASPA, whose resources are gross); year N-2:
+  ``salaire_imposable``, ``chomage_imposable`` and ``revenu_assimile_pension`` (pensions,
+  disability pension, alimony) × 12. Self-employment and "other" incomes have no monthly
+  counterpart in OpenFisca-France (it reads the self-employed's yearly profits): households
+  with them are not written (:func:`expressible`);
+* activity → ``activite`` (employed and self-employed ``actif``, unemployed ``chomeur``, student
+  ``etudiant`` and ``etudiant``, retired ``retraite``, inactive ``inactif``);
+* nationality → ``nationalite`` (FR, DE for the EU, MA otherwise), years since the permit or the
+  arrival in France → ``duree_possession_titre_sejour`` (0 without a valid permit); a child gets
+  the applicant's nationality (OpenFisca-France checks the prime d'activité's residence condition
+  on every member of the famille);
+* disability and autonomy → ``taux_incapacite``, ``aah_restriction_substantielle_durable_acces_
+  emploi``, ``aah_conjugalise_eligible``, ``inapte_travail``, ``gir``; the APA plan is taken at
+  the GIR ceiling on both sides (``dependance_plan_aide_domicile`` set above any ceiling);
+* housing → ``statut_occupation_logement`` (a furnished private let is ``locataire_meuble``),
+  ``loyer`` (a loan repayment for an owner with a loan), ``depcom``, ``coloc``,
+  ``logement_chambre``, ``participation_frais``; the housing aid declared in a logement-foyer →
+  ``aide_logement`` (those households form a separate batch: an input fixes a variable for every
+  famille of a simulation);
+* fiscal reference income → ``rfr`` of year N-2 (chèque énergie, APA) and the resources of the
+  family benefits (``prestations_familiales_base_ressources``, ``cf_base_ressources``);
+* lone parent since → ``rsa_isolement_recent`` month by month.
+
+Facts our situations state and OpenFisca-France would otherwise compute (neutralised):
+
+* family benefits received: 0 (``family_benefits: 0``, a first claim) — the family benefits
+  counted by the RSA, the prime d'activité (``rsa_base_ressources_prestations_familiales``,
+  ``ppa_base_ressources_prestations_familiales``) and the CSS (``af``, ``cf``, ``asf`` and PAJE on
+  the 12 previous months) are 0, while ``af``, ``cf``, ``asf``, ``paje_base`` of the evaluated
+  month are computed and compared;
+* no RSA received the month before (``benefits_received: []``): ``rsa`` of M-1 is 0 (otherwise
+  OpenFisca-France's housing aid neutralises the activity incomes of an RSA recipient);
+* ASS and ASI, which are not programmes of ours: 0.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from households import add_family, month_offset, months_up_to
+
+from rights_engine.situation.models import Person, Role, Situation
+
+__all__ = ["APA_PLAN", "WINDOW_MONTHS", "add_situation", "expressible", "person_key"]
+
+WINDOW_MONTHS = 14  # the housing aid reads M-14..M-3, the CSS M-12..M-1, the RSA M-3..M-1
+APA_PLAN = 10_000.0  # €/month, above every GIR ceiling: the APA plan is the ceiling
+NATIONALITY_CODE = {"french": "FR", "eu": "DE", "other": "MA"}
+ACTIVITY = {
+    "employed": "actif",
+    "self_employed": "actif",
+    "unemployed": "chomeur",
+    "student": "etudiant",
+    "retired": "retraite",
+    "inactive": "inactif",
+}
+HOUSING = {
+    "tenant": "locataire_vide",
+    "social_tenant": "locataire_hlm",
+    "owner": "proprietaire",
+    "owner_with_loan": "primo_accedant",
+    "hosted_free": "loge_gratuitement",
+    "homeless": "sans_domicile",
+    "shelter": "locataire_foyer",
+}
+MONTHLY_INCOMES = {
+    "salary": ("salaire_net", "salaire_imposable", "salaire_de_base"),
+    "unemployment": ("chomage_net", "chomage_imposable"),
+    "pension": ("retraite_nette", "retraite_imposable", "retraite_brute"),
+    "disability_pension": ("pensions_invalidite",),
+    "alimony": ("pensions_alimentaires_percues",),
+}
+FAMILY_BENEFITS = ("af", "cf", "asf", "paje_base", "paje_clca", "paje_prepare", "paje_colca")
+NOT_OURS = ("ass", "asi")
+
+
+def expressible(situation: Situation) -> bool:
+    """Whether OpenFisca-France can be given every income of the household (no self-employment
+    nor "other" income, which it has no monthly input for)."""
+    return not any(
+        person.incomes is not None and (person.incomes.self_employment or person.incomes.other)
+        for person in situation.people
+    )
+
+
+def person_key(situation: Situation, person: Person) -> str:
+    return f"{situation.id}_{person.id}"
+
+
+def _month_index(month: str) -> int:
+    year, number = (int(part) for part in month.split("-"))
+    return year * 12 + number - 1
+
+
+def _years_since(since: str | None, month: str) -> float:
+    if since is None:
+        return 0.0
+    return (_month_index(month) - _month_index(since)) / 12
+
+
+def _individu(situation: Situation, person: Person, window: list[str]) -> dict[str, Any]:
+    month = situation.reference_month
+    applicant = situation.applicant
+    data: dict[str, Any] = {"date_naissance": {"ETERNITY": person.birth_date.isoformat()}}
+
+    def every_month(variable: str, value: Any) -> None:
+        data[variable] = dict.fromkeys(window, value)
+
+    for variable in NOT_OURS:
+        every_month(variable, 0.0)
+    if person.role is Role.child:
+        nationality = applicant.nationality.value if applicant.nationality else "french"
+        every_month("nationalite", NATIONALITY_CODE[nationality])
+        return data
+    assert person.nationality is not None and person.activity is not None
+    assert person.incomes is not None
+    every_month("nationalite", NATIONALITY_CODE[person.nationality.value])
+    if person.nationality.value == "other":
+        years = (
+            _years_since(person.residence_permit_since, month) if person.has_residence_permit else 0
+        )
+    else:
+        years = _years_since(person.in_france_since, month)
+    every_month("duree_possession_titre_sejour", years)
+    every_month("activite", ACTIVITY[person.activity.value])
+    every_month("etudiant", person.activity.value == "student")
+    every_month("enceinte", bool(person.pregnant))
+    every_month("taux_incapacite", (person.disability_rate or 0.0) / 100)
+    every_month("aah_restriction_substantielle_durable_acces_emploi", bool(person.rsdae))
+    every_month("aah_conjugalise_eligible", bool(person.aah_before_october_2023))
+    every_month("inapte_travail", bool(person.unfit_for_work))
+    for key, variables in MONTHLY_INCOMES.items():
+        for variable in variables:
+            every_month(variable, getattr(person.incomes, key))
+    year_n_2 = str(int(month[:4]) - 2)
+    incomes = person.incomes
+    data["salaire_imposable"][year_n_2] = 12 * incomes.salary
+    data["chomage_imposable"][year_n_2] = 12 * incomes.unemployment
+    data["revenu_assimile_pension"] = {
+        year_n_2: 12 * (incomes.pension + incomes.disability_pension + incomes.alimony)
+    }
+    if person.gir is not None:
+        data["gir"] = {month: f"gir_{person.gir}"}
+    data["dependance_plan_aide_domicile"] = {month: APA_PLAN}
+    return data
+
+
+def _isolement_recent(situation: Situation, month: str) -> bool:
+    since = situation.household.single_parent_since
+    return since is not None and 0 <= _month_index(month) - _month_index(since) < 12
+
+
+def add_situation(entities: dict[str, dict], situation: Situation) -> None:
+    """Add the complete ``situation`` (see :func:`expressible`) to ``entities``."""
+    month = str(situation.reference_month)
+    window = months_up_to(month, WINDOW_MONTHS)
+    label = situation.id or ""
+    for person in situation.people:
+        entities["individus"][person_key(situation, person)] = _individu(situation, person, window)
+    parents = [
+        person_key(situation, p)
+        for p in situation.people
+        if p.role in (Role.applicant, Role.partner)
+    ]
+    children = [person_key(situation, p) for p in situation.people if p.role is Role.child]
+    household = situation.household
+    housing = household.housing
+    rfr = household.fiscal_reference_income or 0.0
+    previous_year = months_up_to(month_offset(month, -1), 11)
+    quarter = months_up_to(month, 3)
+    famille: dict[str, Any] = {
+        "rsa_isolement_recent": {m: _isolement_recent(situation, m) for m in window},
+        "rsa_base_ressources_prestations_familiales": dict.fromkeys(quarter, 0.0),
+        "ppa_base_ressources_prestations_familiales": dict.fromkeys(quarter, 0.0),
+        "prestations_familiales_base_ressources": {month: rfr},
+        "cf_base_ressources": {month: rfr},
+        "rsa": {month_offset(month, -1): 0.0},
+    }
+    for variable in FAMILY_BENEFITS:
+        famille[variable] = dict.fromkeys(previous_year, 0.0)
+    if housing.status is not None and housing.status.value == "shelter":
+        famille["aide_logement"] = dict.fromkeys(quarter, housing.housing_aid or 0.0)
+    assert housing.status is not None
+    status = HOUSING[housing.status.value]
+    if status == "locataire_vide" and housing.furnished:
+        status = "locataire_meuble"
+    january = f"{month[:4]}-01"
+    add_family(
+        entities,
+        label,
+        parents,
+        children,
+        famille=famille,
+        foyer_fiscal={"rfr": {str(int(month[:4]) - 2): rfr}},
+        menage={
+            "statut_occupation_logement": {m: status for m in [january, *window]},
+            "loyer": dict.fromkeys(quarter, housing.rent or 0.0),
+            "depcom": {january: household.commune, month: household.commune},
+            "coloc": {month: bool(housing.flatshare)},
+            "logement_chambre": {month: bool(housing.room)},
+            "participation_frais": dict.fromkeys(window, bool(housing.contributes_to_costs)),
+        },
+    )
