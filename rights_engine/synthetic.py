@@ -40,8 +40,10 @@ Marginal distributions (per household unless said otherwise):
   alimony received as the child support below says; several incomes may mix in one household;
 * disability (per adult): 7 % under 60, 10 % from 60 on, rate 50-79 % (55 %, of whom half have
   the RSDAE) or 80-90 %; among those in a couple, 40 % received the AAH before October 2023;
-* autonomy (per adult of 60 or more): GIR 1-4 for 6 % at 60-74, 18 % at 75-84 and 40 % from 85
-  on (GIR 1: 5 %, 2: 20 %, 3: 20 %, 4: 55 %), GIR 5 for 10 %, otherwise GIR 6; signs of lost
+* autonomy (per adult of 60 or more): GIR 1-4 for 2 % at 60-74, 8 % at 75-84 and 25 % from 85
+  on, about 6 % of people of 60 or more living at home (DREES counts some 800 000 APA recipients
+  at home for 18 million people of 60 or more); GIR 1: 5 %, 2: 20 %, 3: 20 %, 4: 55 %; GIR 5 for
+  10 %, otherwise GIR 6; signs of lost
   autonomy (danger at home, disorientation, budget) for part of GIR 1-3; 15 % of people of 62-64
   recognised unfit for work;
 * housing (under 60 / from 60): private tenant 27 / 18 %, HLM tenant 20 / 20 %, owner 18 / 50 %,
@@ -263,7 +265,7 @@ def _residence(rng: random.Random, period: str, nationality: str, age: int) -> d
 
 
 def _gir(rng: random.Random, age: int) -> int:
-    dependent = 0.06 if age < 75 else 0.18 if age < 85 else 0.40
+    dependent = 0.02 if age < 75 else 0.08 if age < 85 else 0.25
     draw = rng.random()
     if draw < dependent:
         return _weighted(rng, ((1, 5), (2, 20), (3, 20), (4, 55)))

@@ -6,6 +6,10 @@ receiving a housing aid or not, on three months around the 1 April revaluations 
 changes. We compare the AAH plus the majoration pour la vie autonome (OpenFisca-France: ``aah``
 + ``caah``). All households go through ONE OpenFisca-France call and one call of our engine.
 
+Kept beside ``test_whole_households.py`` for the edges a realistic generator does not reach: the
+incapacity rates on each side of the thresholds (30 %, 49 %, 50 %, 79 %, 80 %), the RSDAE at
+exactly 64 and workers earning around the abattement brackets.
+
 How the same facts are written for OpenFisca-France (whose AAH resources follow the CAF's two
 evaluations):
 - a person who works is evaluated on the last quarter (``salaire_net`` on M-3..M, and
@@ -33,7 +37,7 @@ from typing import Any
 
 from agreement import Tally, our_amounts
 from households import add_family, born, empty_entities, individu, months_up_to
-from oracle import compute
+from oracle import compute_cached
 
 from rights_engine.situation.models import Situation
 
@@ -212,7 +216,7 @@ def test_aah_agrees_with_openfisca_france() -> None:
     for label, h in cases:
         add_to_openfisca_france(h, label, entities)
     requests = [{"variable": v, "period": m} for m in MONTHS for v in ("aah", "caah")]
-    result = compute(entities, requests)
+    result, _ = compute_cached("aah", entities, requests)
     theirs = {}
     for label, h in cases:
         aah = result.values("aah", h["month"])[f"{label}_a"]

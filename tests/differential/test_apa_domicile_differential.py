@@ -7,6 +7,10 @@ are the last tax notice's RFR (OpenFisca-France: ``rfr`` of the foyer fiscal for
 the housing aid, which these owners do not receive). All households go through ONE
 OpenFisca-France call and one call of our engine.
 
+Kept beside ``test_whole_households.py`` for the edges a realistic generator does not reach: a GIR
+at 59 and 60 (the generator evaluates the GIR from 60 on only), fiscal incomes on the
+participation thresholds, and the 2025 MTP difference checked to the cent.
+
 Months: 2024-06 and 2026-02, 2026-11. The APA ceilings and thresholds use the MTP in force on
 1 January (CASF R232-10, R232-11: « montant de la majoration pour tierce personne … au 1er
 janvier de l'année »). OpenFisca-France applies the MTP at the month computed and lacks the
@@ -25,7 +29,7 @@ from typing import Any
 import pytest
 from agreement import Tally, our_amounts
 from households import add_family, born, empty_entities, individu
-from oracle import compute
+from oracle import compute_cached
 
 from rights_engine.situation.models import Situation
 
@@ -109,7 +113,7 @@ def add_to_openfisca_france(h: dict[str, Any], label: str, entities: dict[str, d
 
 
 def ours_and_theirs(
-    cases: list[tuple[str, dict[str, Any]]], months: tuple[str, ...]
+    cases: list[tuple[str, dict[str, Any]]], months: tuple[str, ...], name: str
 ) -> tuple[dict[str, float], dict[str, float]]:
     ours = our_amounts(
         [to_situation(h, label) for label, h in cases],
@@ -119,7 +123,8 @@ def ours_and_theirs(
     entities = empty_entities()
     for label, h in cases:
         add_to_openfisca_france(h, label, entities)
-    result = compute(entities, [{"variable": "apa_domicile", "period": m} for m in months])
+    requests = [{"variable": "apa_domicile", "period": m} for m in months]
+    result, _ = compute_cached(name, entities, requests)
     theirs = {
         label: float(result.values("apa_domicile", h["month"])[f"{label}_0"]) for label, h in cases
     }
@@ -129,7 +134,7 @@ def ours_and_theirs(
 def test_apa_domicile_agrees_with_openfisca_france() -> None:
     rng = random.Random(SEED)
     cases = [(f"h{n}", draw(rng, MONTHS[n % len(MONTHS)])) for n in range(HOUSEHOLDS)]
-    ours, theirs = ours_and_theirs(cases, MONTHS)
+    ours, theirs = ours_and_theirs(cases, MONTHS, "apa_domicile")
     tally: Tally[None] = Tally("APA à domicile", TOLERANCE_EUR, decimals=1)
     for label, h in cases:
         tally.count(f"{label} {h}", ours[label], theirs[label])
@@ -153,7 +158,7 @@ def test_2025_differs_as_the_law_says() -> None:
         )
         for n, month in enumerate(("2025-02", "2025-06"))
     ]
-    ours, theirs = ours_and_theirs(cases, ("2025-02", "2025-06"))
+    ours, theirs = ours_and_theirs(cases, ("2025-02", "2025-06"), "apa_domicile_2025")
     assert ours["y0"] == pytest.approx(2045.56, abs=0.01)
     assert ours["y1"] == pytest.approx(2045.56, abs=0.01)
     assert theirs["y0"] == pytest.approx(1955.60, abs=0.01)

@@ -6,6 +6,10 @@ for 5 to 20 years, with a pension, an invalidity pension, unemployment benefit o
 most one earner per couple, on months around the 1 January revaluations. All households go
 through ONE OpenFisca-France call and one call of our engine.
 
+Kept beside ``test_whole_households.py`` for the edges a realistic generator does not reach:
+ages exactly 64 and 65 with an incapacity or an inaptitude, permits held 9 and 10 years, one
+earner in a couple at the R815-29 abattement.
+
 How the same facts are written for OpenFisca-France: the pension goes to ``retraite_brute`` and
 the salary to ``salaire_de_base`` (its ASPA resources read gross amounts; our situation holds
 the amounts the worker gives, see rules/aspa/README.md), on the 3 months before M; ``aah``,
@@ -39,7 +43,7 @@ from households import (
     month_offset,
     months_up_to,
 )
-from oracle import compute
+from oracle import compute_cached
 
 from rights_engine.situation.models import Situation
 
@@ -164,7 +168,8 @@ def test_aspa_agrees_with_openfisca_france() -> None:
     entities = empty_entities()
     for label, h in cases:
         add_to_openfisca_france(h, label, entities)
-    result = compute(entities, [{"variable": "aspa", "period": m} for m in MONTHS])
+    requests = [{"variable": "aspa", "period": m} for m in MONTHS]
+    result, _ = compute_cached("aspa", entities, requests)
     theirs = {label: float(result.values("aspa", h["month"])[label]) for label, h in cases}
 
     tally: Tally[None] = Tally("ASPA", TOLERANCE_EUR, decimals=1)

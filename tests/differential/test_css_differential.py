@@ -7,6 +7,11 @@ check — housing aid or none, tenants, owners, hosted free with or without cont
 costs, homeless, alimony for some lone parents). Each is written as our ``Situation`` and as
 OpenFisca-France entities (``households.py``) and ALL of them go to the oracle in ONE call.
 
+Kept beside ``test_whole_households.py`` for the edges a realistic generator does not reach:
+resources spread around the free and with-participation ceilings of each household size, the
+months on each side of the 1 April revaluations, children of exactly 24 and 25, and the ceiling
+and resources compared as quantities.
+
 What is compared, and when:
 
 * Months where both models use the same barème — the ceiling of 1 April 2023 (9 719 €) or of
@@ -272,7 +277,7 @@ def test_css_agrees_with_openfisca_france() -> None:
             _extend_to_reference_year(entities, household, month, label)
     requests = [{"variable": v, "period": m} for m in SAME_CEILING for v in THEIR_VARIABLES]
     requests += [{"variable": "css_cmu_base_ressources", "period": m} for m in RESOURCES_ONLY]
-    result = oracle.compute(entities, requests)
+    result, _ = oracle.compute_cached("css", entities, requests)
 
     quantities = {
         "plafond": SAME_CEILING,

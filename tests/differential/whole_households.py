@@ -46,6 +46,7 @@ PERSON_PROGRAMMES: dict[str, tuple[str, tuple[str, ...]]] = {
 CSS_STATUS = "CSS statut"
 OUR_CSS = ("css_gratuite", "css_condition_ressources", "css_plafond", "css_ressources")
 THEIR_CSS = ("cmu_c", "css_cmu_acs_eligibilite", "acs_plafond", "cmu_c_plafond")
+CSS_FORFAITS = ("css_cmu_forfait_logement_base", "css_cmu_forfait_logement_al")
 YEARLY = {"cheque_energie"}  # a YEAR variable in OpenFisca-France, asked for the year of M
 
 
@@ -63,12 +64,16 @@ class Pair:
 
 
 def _requests(period: str) -> list[dict[str, str]]:
-    variables = {v for _, theirs in HOUSEHOLD_PROGRAMMES.values() for v in theirs}
-    variables |= {v for _, theirs in PERSON_PROGRAMMES.values() for v in theirs}
-    variables |= set(THEIR_CSS) | {"css_cmu_base_ressources"}
-    return [
-        {"variable": v, "period": period[:4] if v in YEARLY else period} for v in sorted(variables)
-    ]
+    """The variables to compute, in an order that matters: OpenFisca-France 176.1.8 gives another
+    ``ppa`` of the month when the CSS resources (which sum benefits over the previous year) are
+    computed first (a single tenant earning 1 665 € in July 2024: 104,72 € instead of 154,53 €,
+    the value it computes on its own); the CSS variables are therefore asked last."""
+    variables = [v for _, theirs in HOUSEHOLD_PROGRAMMES.values() for v in theirs]
+    variables += [v for _, theirs in PERSON_PROGRAMMES.values() for v in theirs]
+    css = [v for v in variables if v.startswith("css_")]
+    ordered = [v for v in variables if v not in css] + css
+    ordered += [*THEIR_CSS, "css_cmu_base_ressources", *CSS_FORFAITS]
+    return [{"variable": v, "period": period[:4] if v in YEARLY else period} for v in ordered]
 
 
 def _theirs(result: OracleResult, variable: str, period: str) -> dict[str, Any]:
@@ -117,36 +122,30 @@ def evaluate(situations: Sequence[Situation], period: str, name: str) -> tuple[l
     for row, situation in enumerate(situations):
         result = results[situation.id or ""]
         label = situation.id or ""
+        css = {v: _theirs(result, v, period)[label] for v in THEIR_CSS}
+        resources = float(_theirs(result, "css_cmu_base_ressources", period)[label])
+        css_details = {
+            "our_ceiling": float(ours["css_plafond"][row]),
+            "their_ceiling": float(css["cmu_c_plafond"]),
+            "our_resources": float(ours["css_ressources"][row]),
+            "their_resources": resources,
+            "their_forfait": sum(float(_theirs(result, v, period)[label]) for v in CSS_FORFAITS),
+        }
         for programme, (our_variable, their_variables) in HOUSEHOLD_PROGRAMMES.items():
             if programme == "aide au logement" and _declared_aid(situation):
                 continue  # the aid in a logement-foyer is asked, not computed (see README)
             theirs = sum(float(_theirs(result, v, period)[label]) for v in their_variables)
+            details = css_details if programme.startswith("CSS") else {}
             pairs.append(
-                Pair(programme, situation, None, float(ours[our_variable][row]), theirs, {})
+                Pair(programme, situation, None, float(ours[our_variable][row]), theirs, details)
             )
-        css = {v: _theirs(result, v, period)[label] for v in THEIR_CSS}
-        resources = float(_theirs(result, "css_cmu_base_ressources", period)[label])
         their_status = _status(
             bool(css["cmu_c"]),
             bool(css["css_cmu_acs_eligibilite"]) and resources <= float(css["acs_plafond"]),
         )
         our_free = bool(ours["css_gratuite"][row])
         our_status = _status(our_free, our_free or bool(ours["css_condition_ressources"][row]))
-        pairs.append(
-            Pair(
-                CSS_STATUS,
-                situation,
-                None,
-                our_status,
-                their_status,
-                {
-                    "our_ceiling": float(ours["css_plafond"][row]),
-                    "their_ceiling": float(css["cmu_c_plafond"]),
-                    "our_resources": float(ours["css_ressources"][row]),
-                    "their_resources": resources,
-                },
-            )
-        )
+        pairs.append(Pair(CSS_STATUS, situation, None, our_status, their_status, css_details))
         for person in situation.people:
             if person.role is not Role.child:
                 for programme, (our_variable, their_variables) in PERSON_PROGRAMMES.items():
