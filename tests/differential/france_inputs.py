@@ -10,12 +10,16 @@ out of work, family benefits' resources).
 
 Correspondences (our fact → OpenFisca-France input):
 
-* incomes (net, €/month) → ``salaire_net``, ``chomage_net``, ``retraite_nette``,
-  ``pensions_invalidite``, ``pensions_alimentaires_percues`` on every month; the same amounts as
-  ``salaire_imposable``, ``chomage_imposable``, ``retraite_imposable`` (housing aid) and
-  ``retraite_brute``, ``salaire_de_base`` (ASPA, whose resources are gross); year N-2:
-  ``salaire_imposable``, ``chomage_imposable`` and ``revenu_assimile_pension`` (pensions,
-  disability pension, alimony) × 12. Self-employment and "other" incomes have no monthly
+* net salary → the gross ``salaire_de_base`` whose net is that salary in OpenFisca-France's own
+  payroll (:func:`gross_salary`), on every month and × 12 on the year N-2: OpenFisca-France then
+  computes the net (RSA, prime d'activité, CSS), the net taxable salary (housing aid, AAH) and
+  reads the gross (ASPA) itself;
+* other incomes (net, €/month) → ``chomage_net``, ``retraite_nette``, ``pensions_invalidite``,
+  ``pensions_alimentaires_percues`` on every month, the same amounts as ``chomage_imposable``,
+  ``retraite_imposable`` (the housing aid takes the net for the taxable: small benefits and
+  pensions are mostly exempt from CSG) and ``retraite_brute`` (ASPA); year N-2:
+  ``chomage_imposable`` and ``revenu_assimile_pension`` (pensions, disability pension,
+  alimony) × 12. Self-employment and "other" incomes have no monthly
   counterpart in OpenFisca-France (it reads the self-employed's yearly profits): households
   with them are not written (:func:`expressible`);
 * activity → ``activite`` (employed and self-employed ``actif``, unemployed ``chomeur``, student
@@ -50,14 +54,25 @@ Facts our situations state and OpenFisca-France would otherwise compute (neutral
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from households import add_family, month_offset, months_up_to
+import numpy as np
+from households import add_family, empty_entities, individu, month_offset, months_up_to
+from oracle import compute_cached
 
 from rights_engine.situation.models import Person, Role, Situation
 
-__all__ = ["APA_PLAN", "WINDOW_MONTHS", "add_situation", "expressible", "person_key"]
+__all__ = [
+    "APA_PLAN",
+    "WINDOW_MONTHS",
+    "add_situation",
+    "expressible",
+    "gross_salary",
+    "person_key",
+]
 
+GROSS_GRID = tuple(range(0, 12_001, 25))  # €/month, gross salaries whose net the oracle gives
 WINDOW_MONTHS = 14  # the housing aid reads M-14..M-3, the CSS M-12..M-1, the RSA M-3..M-1
 APA_PLAN = 10_000.0  # €/month, above every GIR ceiling: the APA plan is the ceiling
 NATIONALITY_CODE = {"french": "FR", "eu": "DE", "other": "MA"}
@@ -79,7 +94,6 @@ HOUSING = {
     "shelter": "locataire_foyer",
 }
 MONTHLY_INCOMES = {
-    "salary": ("salaire_net", "salaire_imposable", "salaire_de_base"),
     "unemployment": ("chomage_net", "chomage_imposable"),
     "pension": ("retraite_nette", "retraite_imposable", "retraite_brute"),
     "disability_pension": ("pensions_invalidite",),
@@ -113,7 +127,9 @@ def _years_since(since: str | None, month: str) -> float:
     return (_month_index(month) - _month_index(since)) / 12
 
 
-def _individu(situation: Situation, person: Person, window: list[str]) -> dict[str, Any]:
+def _individu(
+    situation: Situation, person: Person, window: list[str], gross: Callable[[float], float]
+) -> dict[str, Any]:
     month = situation.reference_month
     applicant = situation.applicant
     data: dict[str, Any] = {"date_naissance": {"ETERNITY": person.birth_date.isoformat()}}
@@ -149,7 +165,8 @@ def _individu(situation: Situation, person: Person, window: list[str]) -> dict[s
             every_month(variable, getattr(person.incomes, key))
     year_n_2 = str(int(month[:4]) - 2)
     incomes = person.incomes
-    data["salaire_imposable"][year_n_2] = 12 * incomes.salary
+    every_month("salaire_de_base", gross(incomes.salary))
+    data["salaire_de_base"][year_n_2] = 12 * gross(incomes.salary)
     data["chomage_imposable"][year_n_2] = 12 * incomes.unemployment
     data["revenu_assimile_pension"] = {
         year_n_2: 12 * (incomes.pension + incomes.disability_pension + incomes.alimony)
@@ -165,13 +182,19 @@ def _isolement_recent(situation: Situation, month: str) -> bool:
     return since is not None and 0 <= _month_index(month) - _month_index(since) < 12
 
 
-def add_situation(entities: dict[str, dict], situation: Situation) -> None:
-    """Add the complete ``situation`` (see :func:`expressible`) to ``entities``."""
+def add_situation(
+    entities: dict[str, dict], situation: Situation, gross: Callable[[float], float]
+) -> None:
+    """Add the complete ``situation`` (see :func:`expressible`) to ``entities``; ``gross`` gives
+    the gross monthly salary whose net, in OpenFisca-France, is the net salary of the situation
+    (see :func:`gross_salary`)."""
     month = str(situation.reference_month)
     window = months_up_to(month, WINDOW_MONTHS)
     label = situation.id or ""
     for person in situation.people:
-        entities["individus"][person_key(situation, person)] = _individu(situation, person, window)
+        entities["individus"][person_key(situation, person)] = _individu(
+            situation, person, window, gross
+        )
     parents = [
         person_key(situation, p)
         for p in situation.people
@@ -216,3 +239,18 @@ def add_situation(entities: dict[str, dict], situation: Situation) -> None:
             "participation_frais": dict.fromkeys(window, bool(housing.contributes_to_costs)),
         },
     )
+
+
+def gross_salary(period: str) -> Callable[[float], float]:
+    """The gross monthly salary (``salaire_de_base``) whose net is a given net salary, by
+    OpenFisca-France's own payroll of ``period`` (a private-sector employee, its default):
+    the oracle computes the net of a grid of gross salaries (cached), which is inverted by linear
+    interpolation (net is piecewise linear in gross: cents of error at most)."""
+    entities = empty_entities()
+    for gross in GROSS_GRID:
+        entities["individus"][f"g{gross}"] = individu("1980-01-01", salaire_de_base={period: gross})
+    requests = [{"variable": "salaire_net", "period": period}]
+    result, _ = compute_cached(f"salary_grid_{period}", entities, requests)
+    nets = np.asarray(result.results[f"salaire_net@{period}"], dtype=float)
+    grosses = np.asarray(GROSS_GRID, dtype=float)
+    return lambda net: round(float(np.interp(net, nets, grosses)), 2)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from france_inputs import add_situation, person_key
+from france_inputs import add_situation, gross_salary, person_key
 from households import empty_entities
 from oracle import OracleResult, compute_cached
 
@@ -98,12 +98,13 @@ def evaluate(situations: Sequence[Situation], period: str, name: str) -> tuple[l
     computed = [s for s in situations if not _declared_aid(s)]
     results: dict[str, OracleResult] = {}
     oracle = {"hits": 0, "calls": 0, "seconds": 0.0}
+    gross = gross_salary(period)
     for group, members in (("aide_calculee", computed), ("aide_declaree", shelter)):
         if not members:
             continue
         entities = empty_entities()
         for situation in members:
-            add_situation(entities, situation)
+            add_situation(entities, situation, gross)
         result, hit = compute_cached(f"{name}_{period}_{group}", entities, _requests(period))
         oracle["calls"] += 1
         oracle["hits"] += hit
