@@ -22,6 +22,7 @@ from rights_engine.situation.models import (
     Person,
     Role,
     Situation,
+    UnemploymentBenefit,
     age_at,
 )
 
@@ -135,7 +136,11 @@ def _unemployment_matters(situation: Situation, person: Person | None) -> bool:
     if person.activity is not Activity.unemployed:
         return False
     incomes = person.incomes
-    return incomes is None or incomes.salary + incomes.self_employment + incomes.unemployment > 0
+    if incomes is None or incomes.salary + incomes.self_employment > 0:
+        return True
+    # Benefits alone: the ARE is never abated (R822-13 abates activity incomes only); the ASS is
+    # neutralised after two months.
+    return incomes.unemployment > 0 and person.unemployment_benefit is not UnemploymentBenefit.are
 
 
 def unemployed_for_two_months(situation: Situation, person: Person) -> bool | None:
