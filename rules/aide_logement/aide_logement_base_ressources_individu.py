@@ -12,10 +12,11 @@ Abattement de 30 % sur les revenus d'activité en chômage total indemnisé depu
 (CCH R822-13), sur les revenus d'activité et de chômage à la retraite ou en invalidité
 (R822-14) ; neutralisation des revenus d'activité et de chômage d'un parent au RSA (R822-17) ou
 en chômage total non indemnisé ou à l'ASS depuis deux mois (R822-15). Les montants des
-déductions fiscales sont ceux de l'année précédente.
+déductions fiscales sont ceux de l'année précédente, arrondis à l'euro comme sur la
+déclaration de revenus.
 """
 
-from openfisca_core.model_api import MONTH, Variable, max_, min_, where
+from openfisca_core.model_api import MONTH, Variable, max_, min_, round_, where
 
 from rights_engine.entities import Individu
 
@@ -34,7 +35,10 @@ class aide_logement_base_ressources_individu(Variable):
         salaires = individu("aide_logement_salaire_imposable", period) * mois
         chomage = individu("chomage_net", period) * mois
         frais = fiscal.deduction_frais_professionnels
-        deduction = min_(max_(frais.taux * (salaires + chomage), frais.minimum), frais.maximum)
+        # Whole euros, as on the income tax return.
+        deduction = round_(
+            min_(max_(frais.taux * (salaires + chomage), frais.minimum), frais.maximum)
+        )
         # The deduction is taken from salaries first; what exceeds them reduces the benefits.
         salaires_nets = salaires - deduction
         activite = max_(0, salaires_nets) + individu("revenus_non_salarie", period) * mois
@@ -54,9 +58,11 @@ class aide_logement_base_ressources_individu(Variable):
             + individu("pensions_alimentaires_percues", period)
         ) * mois
         abattement_pensions = fiscal.abattement_pensions
-        abattement = min_(
-            max_(abattement_pensions.taux * pensions, abattement_pensions.minimum),
-            abattement_pensions.maximum,
+        abattement = round_(
+            min_(
+                max_(abattement_pensions.taux * pensions, abattement_pensions.minimum),
+                abattement_pensions.maximum,
+            )
         )
         pensions = max_(0, pensions - abattement)
         return activite_chomage + pensions + individu("autres_revenus", period) * mois

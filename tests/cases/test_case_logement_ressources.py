@@ -131,10 +131,11 @@ def test_abattement_of_30_percent_on_the_salary_of_the_last_months() -> None:
     # Unemployed since July 2026 on the ARE (700 €), with 300 € of salary on average over the last
     # three months: 30 % abattement on the salary from October (CCH R822-13).
     # Salary 300 × 0,82009 / 0,7915975 = 310,80 → 3 729,58 a year; ARE 8 400; déduction 10 % of
-    # 12 129,58 = 1 212,96, taken from the salary: 2 516,62 × 70 % = 1 761,63 + 8 400 = 10 161,63
-    # → 10 200 ; Pp = 40,01 + 3,135 % × 4 965 = 195,66 ; 354,97 − 195,66 = 159,31 − 5 = 154,31 ;
-    # CRDS 0,77 → 153,54 → 153. Without the abattement: 2 516,62 + 8 400 = 10 916,62 → 11 000 ;
-    # Pp = 40,01 + 3,135 % × 5 765 = 220,74 ; 134,23 − 5 = 129,23 ; CRDS 0,64 → 128,59 → 128.
+    # 12 129,58 = 1 212,96 → 1 213, taken from the salary: 2 516,58 × 70 % = 1 761,60 + 8 400 =
+    # 10 161,60 → 10 200 ; Pp = 40,01 + 3,135 % × 4 965 = 195,66 ; 354,97 − 195,66 = 159,31
+    # − 5 = 154,31 ; CRDS 0,77 → 153,54 → 153.
+    # Without the abattement: 2 516,58 + 8 400 = 10 916,58 → 11 000 ; Pp = 40,01 + 3,135 % × 5 765
+    # = 220,74 ; 354,97 − 220,74 = 134,23 − 5 = 129,23 ; CRDS 0,64 → 128,59 → 128.
     incomes = {"salary": 300, "unemployment": 700}
     abated = _unemployed_tenant(
         incomes=incomes, unemployed_since="2026-07", unemployment_benefit="are"

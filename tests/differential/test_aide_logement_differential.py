@@ -9,20 +9,30 @@ All households go through ONE OpenFisca-France call and one call of our engine; 
 within 1 € must reach 98 % (printed with ``pytest -s``). The test fails, never skips.
 
 How the inputs correspond (our hypotheses, see rules/aide_logement/README.md):
-* our monthly net incomes (average of the last 3 months) are given to OpenFisca-France as
-  ``salaire_imposable`` / ``chomage_imposable`` / ``retraite_imposable`` for every month of its
-  rolling 12-month window (it reads the 12 months ending two months before the evaluated month);
+* salaries are drawn GROSS and given to OpenFisca-France as ``salaire_de_base`` for every month
+  of its rolling 12-month window (it reads the 12 months ending two months before the evaluated
+  month); our situation receives the ``salaire_net`` OpenFisca-France computes from it, so our
+  conversion of the net into the net taxable salary (CCH R822-4) is checked against
+  OpenFisca-France's own ``salaire_imposable``;
+* unemployment benefits and pensions are given as ``chomage_imposable`` / ``retraite_imposable``
+  equal to our net amounts (we take them as net taxable, README);
+* an unemployed person has a start month (``unemployed_since``, OpenFisca-France's
+  ``date_debut_chomage`` and ``activite``) and a benefit, ARE or ASS (``unemployment_benefit``,
+  OpenFisca-France's ``ass``), drawn from the person's own seed: 30 % abattement (CCH R822-13)
+  and neutralisation (R822-15) are compared;
 * the RSA of the previous month is given as 0 (our households do not declare the RSA): otherwise
-  OpenFisca-France computes it and neutralises activity incomes (CCH R822-15, R822-17), which we
-  do only when the RSA is declared received;
+  OpenFisca-France computes it and neutralises activity incomes (CCH R822-17), which we do only
+  when the RSA is declared received;
 * the réduction de loyer de solidarité of social tenants (CCH L442-2-1, 98 % of which reduces
-  the APL) is given as 0: it is out of our scope (README, « Hors champ »).
+  the APL) is computed by both.
 
 Remaining classes of disagreement, excluded by name before the agreement is measured:
-* none expected. Known divergences where we follow the law rather than OpenFisca-France do not
-  occur on these households: OpenFisca-France applies the 95 € double-activity abattement only
-  when a parent's salary of the MONTH reaches 12 × BMAF (an annual threshold), we do not model
-  that abattement at all (README), and no generated parent earns 12 × BMAF (≈ 5 700 €) a month.
+* a couple in which one partner has been on the ASS for two months: OpenFisca-France neutralises
+  the incomes of BOTH parents, while CCH R822-15 sets aside only the incomes "perçus par
+  l'intéressé", the unemployed person (we follow the law). The 95 € double-activity abattement
+  does not occur: OpenFisca-France applies it only when a parent's salary of the MONTH reaches
+  12 × BMAF (an annual threshold), we do not model it (README), and no generated parent earns
+  12 × BMAF (≈ 5 700 €) a month.
 """
 
 from __future__ import annotations
@@ -97,7 +107,16 @@ def draw(rng: random.Random, index: int) -> dict:
     }
 
 
-def to_situation(h: dict) -> Situation:
+def unemployment(person_id: str, month: str) -> tuple[str, str]:
+    """The start month of an unemployed person (0 to 12 months before ``month``) and the benefit
+    (ARE or ASS), from the person's own seed: the household draw is left unchanged."""
+    rng = random.Random(f"{person_id}-chomage")
+    return month_offset(month, -rng.randint(0, 12)), rng.choice(["are", "ass"])
+
+
+def to_situation(h: dict, nets: dict[str, float]) -> Situation:
+    """Our situation; ``nets`` holds, by person, the net salary OpenFisca-France computed from the
+    gross salary drawn."""
     people = []
     for p in h["people"]:
         person = {
@@ -108,11 +127,15 @@ def to_situation(h: dict) -> Situation:
         if p["role"] != "child":
             activity = {"salary": "employed", "unemployment": "unemployed", "pension": "retired"}
             kind = next(iter(p["incomes"]), "salary")
+            incomes = {k: (nets[p["id"]] if k == "salary" else v) for k, v in p["incomes"].items()}
             person.update(
                 nationality="french",
-                incomes=p["incomes"],
+                incomes=incomes,
                 activity="student" if h["student"] and p["role"] == "applicant" else activity[kind],
             )
+            if person["activity"] == "unemployed":
+                since, benefit = unemployment(p["id"], h["month"])
+                person.update(unemployed_since=since, unemployment_benefit=benefit)
         people.append(person)
     housing = {
         "status": "tenant" if h["status"] == "furnished" else h["status"],
@@ -141,7 +164,7 @@ def add_to_openfisca_france(entities: dict, h: dict) -> None:
     month = h["month"]
     window = months_up_to(month, 14)
     variables = {
-        "salary": "salaire_imposable",
+        "salary": "salaire_de_base",
         "unemployment": "chomage_imposable",
         "pension": "retraite_imposable",
     }
@@ -149,8 +172,14 @@ def add_to_openfisca_france(entities: dict, h: dict) -> None:
         person = individu(born(random.Random(p["id"]), month, p["age"]))
         for kind, amount in p["incomes"].items():
             person[variables[kind]] = {m: amount for m in window}
-        if h["student"] and p["role"] == "applicant":
+        student = h["student"] and p["role"] == "applicant"
+        if student:
             person["etudiant"] = {month: True}
+        if "unemployment" in p["incomes"] and not student:
+            since, benefit = unemployment(p["id"], month)
+            person["activite"] = {month: "chomeur"}
+            person["date_debut_chomage"] = {"ETERNITY": f"{since}-01"}
+            person["ass"] = {month: p["incomes"]["unemployment"] if benefit == "ass" else 0}
         entities["individus"][p["id"]] = person
     parents = [p["id"] for p in h["people"] if p["role"] != "child"]
     children = [p["id"] for p in h["people"] if p["role"] == "child"]
@@ -159,7 +188,7 @@ def add_to_openfisca_france(entities: dict, h: dict) -> None:
         h["id"],
         parents,
         children,
-        famille={"rsa": {month_offset(month, -1): 0}, "reduction_loyer_solidarite": {month: 0}},
+        famille={"rsa": {month_offset(month, -1): 0}},
         menage={
             "statut_occupation_logement": {
                 month: "locataire_meuble" if h["status"] == "furnished" else STATUS[h["status"]]
@@ -173,8 +202,16 @@ def add_to_openfisca_france(entities: dict, h: dict) -> None:
 
 
 def known_difference(h: dict) -> str | None:
-    """A household where we follow the law and OpenFisca-France does not, or None (none known)."""
-    del h
+    """A household where we follow the law and OpenFisca-France does not, or None."""
+    parents = [p for p in h["people"] if p["role"] != "child"]
+    for p in parents:
+        if len(parents) < 2 or "unemployment" not in p["incomes"]:
+            continue
+        since, benefit = unemployment(p["id"], h["month"])
+        others_earn = any(q["incomes"].get("salary", 0) > 0 for q in parents if q is not p)
+        if benefit == "ass" and since <= month_offset(h["month"], -3) and others_earn:
+            # CCH R822-15: only the incomes of the unemployed person are set aside.
+            return "couple, one partner on the ASS: R822-15 neutralises that partner only"
     return None
 
 
@@ -187,9 +224,18 @@ def test_aide_logement_agrees_with_openfisca_france() -> None:
     requests = [
         {"variable": "aide_logement", "period": m} for m in sorted({h["month"] for h in households})
     ]
+    requests += [
+        {"variable": "salaire_net", "period": m} for m in sorted({h["month"] for h in households})
+    ]
     result = compute(entities, requests)
 
-    ours = our_amounts([to_situation(h) for h in households], "aide_logement")
+    nets = {
+        p["id"]: float(result.values("salaire_net", h["month"])[p["id"]])
+        for h in households
+        for p in h["people"]
+        if "salary" in p["incomes"]
+    }
+    ours = our_amounts([to_situation(h, nets) for h in households], "aide_logement")
     tally: Tally[None] = Tally("aide au logement", TOLERANCE_EUR)
     zones_seen: Counter[int] = Counter()
     sizes_seen: Counter[int] = Counter()
