@@ -11,7 +11,7 @@ class aide_logement_abattement_chomage(Variable):
     value_type = bool
     entity = Individu
     definition_period = MONTH
-    label = "Abattement de 30 % pour chômage indemnisé (aides au logement)"
+    label = "Abattement des revenus d'activité pour chômage indemnisé (aides au logement)"
     reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000038878977"
 
     def formula(individu, period):

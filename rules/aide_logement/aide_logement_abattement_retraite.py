@@ -11,7 +11,7 @@ class aide_logement_abattement_retraite(Variable):
     value_type = bool
     entity = Individu
     definition_period = MONTH
-    label = "Abattement de 30 % pour pension de retraite ou d'invalidité (aides au logement)"
+    label = "Abattement pour pension de retraite ou d'invalidité (aides au logement)"
     reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000038878975"
 
     def formula(individu, period):

@@ -12,7 +12,7 @@ class aide_logement_chomage_deux_mois(Variable):
     value_type = bool
     entity = Individu
     definition_period = MONTH
-    label = "En chômage total depuis au moins deux mois (aides au logement)"
+    label = "En chômage total depuis la durée minimale (aides au logement)"
     reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000038878977"
 
     def formula(individu, period, parameters):

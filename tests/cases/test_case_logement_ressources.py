@@ -50,6 +50,13 @@ def test_salaried_tenant_resources_are_net_taxable(situations_dir: Path) -> None
     assert amounts(aid) == (0.0, 0.0)
     assert aid.verdict == "unlikely"
     assert any(d.startswith("Ressources annuelles retenues") and "15 200" in d for d in aid.details)
+    # No housing aid, so no forfait logement in the prime d'activité (CSS R844-3); counting the
+    # net as taxable gave 16 € of ALS and a forfait logement of 16 €.
+    ppa = next(f for f in report.findings if f.programme == "prime_activite")
+    forfait = [d for d in ppa.details if d.startswith("Forfait logement")]
+    assert len(forfait) == 1 and ": 0,00 €" in forfait[0]
+    # A private tenant: no réduction de loyer de solidarité, and no line for it.
+    assert not any(d.startswith("Réduction de loyer de solidarité") for d in aid.details)
 
 
 def _unemployed_tenant(**person: Any) -> rights_engine.Situation:
