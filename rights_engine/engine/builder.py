@@ -27,6 +27,7 @@ from rights_engine.enums import (
     TypesStatutOccupationLogement,
 )
 from rights_engine.situation.models import (
+    Activity,
     AlimonyStatus,
     Benefit,
     EvictionStage,
@@ -38,6 +39,7 @@ from rights_engine.situation.models import (
     Role,
     Situation,
     SupplierNotice,
+    UnemploymentBenefit,
 )
 from rights_engine.system import tax_benefit_system
 
@@ -138,6 +140,14 @@ def _birth_date(person: Person, month: Month) -> np.datetime64:
     first = month.first_day
     assert person.age is not None, "complete() fills every unknown age"
     return np.datetime64(dt.date(first.year - person.age, first.month, 1), "D")
+
+
+def _unemployment_start(person: Person) -> np.datetime64:
+    """First day of the month the person's total unemployment began; the farthest date when the
+    person is not unemployed or the month is not given (no abattement, no neutralisation)."""
+    if person.activity is not Activity.unemployed or person.unemployed_since is None:
+        return np.datetime64(dt.date.max, "D")
+    return np.datetime64(Month(person.unemployed_since).first_day, "D")
 
 
 def _housing_status(household: Household) -> TypesStatutOccupationLogement:
@@ -272,6 +282,16 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     )
     per_person(
         "duree_residence_france", [_years_between(p.in_france_since, month) * 12 for p in persons]
+    )
+    # Unemployment (housing-aid abattement and neutralisation, CCH R822-13, R822-15).
+    simulation.set_input(
+        "date_debut_chomage",
+        make_period("eternity"),
+        np.array([_unemployment_start(p) for p in persons]),
+    )
+    per_person(
+        "allocation_solidarite_specifique_percue",
+        [p.unemployment_benefit is UnemploymentBenefit.ass for p in persons],
     )
     per_person(
         "heures_travail_trois_dernieres_annees",

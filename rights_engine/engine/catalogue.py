@@ -52,6 +52,8 @@ class Detail(_Model):
     reference: LegalReference
     unit: Literal["EUR", "nombre", "pourcentage"] = "EUR"
     """How a numeric value reads: euros (default), a plain number, or a share shown in %."""
+    shown_when_zero: bool = True
+    """False: left out when it is 0 in both completions (e.g. a reduction that does not apply)."""
 
 
 class Amount(_Model):

@@ -15,15 +15,25 @@ from typing import Any
 
 from rights_engine.engine import autonomy
 from rights_engine.situation.models import (
+    Activity,
     AlimonyStatus,
+    Month,
     Nationality,
     Person,
     Role,
     Situation,
+    UnemploymentBenefit,
     age_at,
 )
 
-__all__ = ["FACTS", "Fact", "FactRef", "observation", "unknown_facts"]
+__all__ = [
+    "FACTS",
+    "Fact",
+    "FactRef",
+    "observation",
+    "unemployed_for_two_months",
+    "unknown_facts",
+]
 
 
 @dataclass(frozen=True)
@@ -118,6 +128,47 @@ def _alimony_unknown(situation: Situation) -> bool:
     return alimony.status is None or amount_unknown
 
 
+def _unemployment_matters(situation: Situation, person: Person | None) -> bool:
+    """An unemployed adult of a tenant household whose activity or unemployment incomes (or
+    unknown incomes) the housing aid may abate or neutralise (CCH R822-13, R822-15)."""
+    if person is None or not _adult(person) or not _tenant(situation):
+        return False
+    if person.activity is not Activity.unemployed:
+        return False
+    incomes = person.incomes
+    if incomes is None or incomes.salary + incomes.self_employment > 0:
+        return True
+    # Benefits alone: the ARE is never abated (R822-13 abates activity incomes only); the ASS is
+    # neutralised after two months.
+    return incomes.unemployment > 0 and person.unemployment_benefit is not UnemploymentBenefit.are
+
+
+def unemployed_for_two_months(situation: Situation, person: Person) -> bool | None:
+    """Two full months of total unemployment before the evaluated month, counted from the first
+    day of the month after the one in which they are completed (CCH R822-13, R822-15): a start in
+    month S takes effect from S + 3, as in the rule aide_logement_chomage_deux_mois. None if the
+    start is unknown."""
+    from rights_engine.system import parameters_at  # built once per date, cached
+
+    if person.unemployed_since is None:
+        return None
+    since = Month(person.unemployed_since).first_day
+    month = situation.reference_month.first_day
+    duree = parameters_at(month.isoformat()).aide_logement.ressources.duree_minimale_chomage
+    elapsed = (month.year - since.year) * 12 + month.month - since.month
+    return elapsed > duree
+
+
+def _unemployment_benefit_unknown(situation: Situation, person: Person | None) -> bool:
+    if person is None or person.unemployment_benefit is not None:
+        return False
+    if not _unemployment_matters(situation, person) or person.incomes is None:
+        return False
+    return person.incomes.unemployment > 0 and (
+        unemployed_for_two_months(situation, person) is not False
+    )
+
+
 def _precarious_housing(situation: Situation) -> bool:
     status = situation.household.housing.status
     return status is None or status.value in ("homeless", "hosted_free", "shelter")
@@ -177,6 +228,21 @@ FACTS: dict[str, Fact] = {
             "Quelles sont les ressources mensuelles de {person} sur les 3 derniers mois (salaire, "
             "pension, chômage, pension alimentaire…) ?",
             _person(lambda p: p.incomes),
+        ),
+        Fact(
+            "unemployed_since",
+            True,
+            "Depuis quel mois {person} est-il ou elle au chômage (sans aucune activité) ?",
+            lambda s, p: (
+                p is not None and p.unemployed_since is None and _unemployment_matters(s, p)
+            ),
+        ),
+        Fact(
+            "unemployment_benefit",
+            True,
+            "L'allocation chômage de {person} est-elle l'allocation d'aide au retour à l'emploi "
+            "(ARE) ou l'allocation de solidarité spécifique (ASS) ?",
+            _unemployment_benefit_unknown,
         ),
         Fact(
             "hours_worked",

@@ -208,6 +208,8 @@ def make_finding(
         favourable, unfavourable = programme_values.pair(detail.variable)
         if isinstance(favourable, (bool, np.bool_)) and not favourable and not unfavourable:
             continue
+        if not detail.shown_when_zero and favourable == 0 and unfavourable == 0:
+            continue
         if favourable == unfavourable:
             shown = _describe(favourable, detail.unit)
         elif isinstance(favourable, (bool, np.bool_)):

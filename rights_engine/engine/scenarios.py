@@ -26,6 +26,7 @@ from rights_engine.situation.models import (
     Role,
     Situation,
     SupplierNotice,
+    UnemploymentBenefit,
 )
 
 __all__ = ["Scenario", "complete"]
@@ -73,6 +74,17 @@ def _complete_person(person: Person, scenario: Scenario, first_day: dt.date) -> 
         update["in_france_since"] = _months_before(first_day, 12 * _LONG_AGO_YEARS if fav else 0)
     if person.activity is None and person.role is not Role.child:
         update["activity"] = Activity.unemployed if fav else Activity.student
+    if update.get("activity", person.activity) is Activity.unemployed:
+        # Housing-aid resources (CCH R822-13, R822-15): unemployed long ago and on the ASS, the
+        # activity and unemployment incomes are not counted; unemployed this month, they are.
+        if person.unemployed_since is None:
+            update["unemployed_since"] = _months_before(
+                first_day, 12 * _LONG_AGO_YEARS if fav else 0
+            )
+        if person.unemployment_benefit is None:
+            update["unemployment_benefit"] = (
+                UnemploymentBenefit.ass if fav else UnemploymentBenefit.are
+            )
     if person.incomes is None:
         adult = person.role is not Role.child
         update["incomes"] = Incomes() if fav or not adult else Incomes(salary=_HIGH_MONTHLY_INCOME)

@@ -36,6 +36,7 @@ __all__ = [
     "Role",
     "Situation",
     "SupplierNotice",
+    "UnemploymentBenefit",
 ]
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -113,6 +114,13 @@ class SupplierNotice(StrEnum):
     reminder = "reminder"
     reduction = "reduction"
     cut = "cut"
+
+
+class UnemploymentBenefit(StrEnum):
+    """Which allowance an unemployed person's ``incomes.unemployment`` is."""
+
+    are = "are"
+    ass = "ass"
 
 
 class Benefit(StrEnum):
@@ -211,6 +219,19 @@ class Person(_Strict):
     )
     activity: Activity | None = None
     incomes: Incomes | None = None
+    unemployed_since: MonthField | None = Field(
+        default=None,
+        description="Au chômage (activity: unemployed) : mois du début du chômage total ; après "
+        "deux mois, les aides au logement abattent de 30 % les revenus d'activité (chômage "
+        "indemnisé par l'ARE) ou ne comptent plus les revenus d'activité ni de chômage (chômage "
+        "non indemnisé ou ASS)",
+    )
+    unemployment_benefit: UnemploymentBenefit | None = Field(
+        default=None,
+        description="Au chômage avec une allocation (incomes.unemployment) : are (allocation "
+        "d'aide au retour à l'emploi, assurance chômage) ou ass (allocation de solidarité "
+        "spécifique)",
+    )
     hours_worked_last_3_years: Annotated[float, Field(ge=0, le=30000)] | None = Field(
         default=None, description="Heures travaillées sur les 3 dernières années (RSA jeune actif)"
     )

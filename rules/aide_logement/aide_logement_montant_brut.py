@@ -1,6 +1,8 @@
 """Aide brute de CRDS : dégressivité quand le loyer réel dépasse le loyer plafond × 3,4 (zone 1)
 ou × 2,5 (zones 2 et 3), jusqu'à la suppression à × 4 (zone 1) ou × 3,1 ; puis minoration
-forfaitaire de 5 € (CCH D823-16 ; arrêté du 27 septembre 2019, art. 10 et 11)."""
+forfaitaire de 5 € (CCH D823-16 ; arrêté du 27 septembre 2019, art. 10 et 11) ; enfin, pour
+l'APL d'un locataire qui bénéficie de la réduction de loyer de solidarité, baisse de 98 % de la
+RLS (CCH L442-2-1 ; décret n° 2018-136 du 27 février 2018, art. 1)."""
 
 from openfisca_core.model_api import MONTH, Variable, max_, min_, round_, select
 
@@ -12,7 +14,7 @@ class aide_logement_montant_brut(Variable):
     value_type = float
     entity = Famille
     definition_period = MONTH
-    label = "Aide au logement après dégressivité et minoration, avant CRDS"
+    label = "Aide au logement après dégressivité, minoration et baisse liée à la RLS, avant CRDS"
     reference = "https://www.legifrance.gouv.fr/loda/article_lc/LEGIARTI000039160745"
 
     def formula(famille, period, parameters):
@@ -45,4 +47,7 @@ class aide_logement_montant_brut(Variable):
             )
             * centime
         )
-        return max_(0, montant - p.locatif.minoration_forfaitaire)
+        baisse_rls = p.reduction_loyer_solidarite.fraction_apl * famille(
+            "reduction_loyer_solidarite", period
+        )
+        return max_(0, montant - p.locatif.minoration_forfaitaire - baisse_rls)

@@ -46,13 +46,15 @@ def test_case_9_housing_aid_computed_and_kept_despite_arrears(situations_dir: Pa
     # Zone 2, couple with 3 dependants, February 2026 (barème of 1 October 2025):
     # L = min(950, 399,89 + 2 × 58,21 = 516,31) = 516,31 ; C = 60,59 + 3 × 13,74 = 101,81 ; E =
     # 618,12
-    #   R = 12 × 1 500 = 18 000 − 10 % = 16 200 ; R0 (3 dependants) = 9 498 ; TF = 2,01 %
+    #   R: the net taxable salary (CCH R822-4), 1 500 € net × 0,82009 / 0,7915975 = 1 553,99 €
+    #   (CSG non déductible and CRDS put back); 12 × 1 553,99 = 18 647,89 − 10 % = 16 783,10
+    #   → 16 800 ; R0 (3 dependants) = 9 498 ; TF = 2,01 %
     #   RL = 516,31 / 516,31 = 100 % → TL = 0,305 % ; Tp = 2,315 %
-    #   P0 = 8,5 % × 618,12 = 52,5402 ; Pp = 52,5402 + 2,315 % × 6 702 = 207,6915
-    #   618,12 − 207,6915 = 410,4285 (950 < 2,5 × 516,31: no dégressivité) → 410,43 − 5 = 405,43
-    #   CRDS 0,5 % = 2,02 → 403,41 → 403 € (ALF: private dwelling, dependants)
+    #   P0 = 8,5 % × 618,12 = 52,5402 ; Pp = 52,5402 + 2,315 % × 7 302 = 221,5815
+    #   618,12 − 221,5815 = 396,5385 (950 < 2,5 × 516,31: no dégressivité) → 396,54 − 5 = 391,54
+    #   CRDS 0,5 % = 1,95 → 389,59 → 389 € (ALF: private dwelling, dependants)
     assert aid.estimated_amount is not None
-    assert (aid.estimated_amount.minimum, aid.estimated_amount.maximum) == (403.0, 403.0)
+    assert (aid.estimated_amount.minimum, aid.estimated_amount.maximum) == (389.0, 389.0)
     assert any(step.startswith("En cas d'impayé de loyer") for step in aid.next_steps)
     assert {"caf", "conseil_departemental", "adil", "ccapex"} <= {p.id for p in report.partners}
 
@@ -81,8 +83,8 @@ def test_unknown_rent_gives_a_range_and_the_question(situations_dir: Path) -> No
     assert aid.verdict == "to_confirm"
     assert aid.estimated_amount is not None
     # Favourable: the zone 1 loyer plafond (454,10 + 2 × 65,89 = 585,88 ≥ the zone 2 plafond 516,31,
-    # so L = 516,31: 403 € as above). Unfavourable: no rent, L = 0, E = C = 101,81,
-    # P0 = max(8,65 ; 39,56) = 39,56, RL = 0 → Tp = 2,01 % ; Pp = 39,56 + 134,7102 = 174,2702 > E: 0
+    # so L = 516,31: 389 € as above). Unfavourable: no rent, L = 0, E = C = 101,81,
+    # P0 = max(8,65 ; 39,56) = 39,56, RL = 0 → Tp = 2,01 % ; Pp = 39,56 + 146,7702 = 186,3302 > E: 0
     # €.
-    assert (aid.estimated_amount.minimum, aid.estimated_amount.maximum) == (0.0, 403.0)
+    assert (aid.estimated_amount.minimum, aid.estimated_amount.maximum) == (0.0, 389.0)
     assert [m.fact for m in aid.missing] == ["rent"]

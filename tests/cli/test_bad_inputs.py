@@ -69,6 +69,10 @@ EXPECTED: dict[str, list[str]] = {
         ' (e.g. "24037", "2A004"), got \'24O37\''
     ],
     "period_out_of_range.yaml": ["period_out_of_range.yaml period: <out of range: 2009-05>"],
+    "malformed_unemployment.yaml": [
+        "malformed_unemployment.yaml:10 people[0].unemployed_since: expected a month YYYY-MM, got '01/2026'",
+        "malformed_unemployment.yaml:11 people[0].unemployment_benefit: expected one of 'are' or 'ass', got 'rsa'",
+    ],
     "malformed_period.yaml": [
         "malformed_period.yaml:2 period: expected a month YYYY-MM, got '2026-13'"
     ],
