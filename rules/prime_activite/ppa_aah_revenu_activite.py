@@ -16,5 +16,6 @@ class ppa_aah_revenu_activite(Variable):
 
     def formula(individu, period, parameters):
         p = parameters(period)
-        seuil = p.prime_activite.conditions.seuil_aah_revenus_activite * p.commun.smic.smic_brut_horaire
+        multiple = p.prime_activite.conditions.seuil_aah_revenus_activite
+        seuil = multiple * p.commun.smic.smic_brut_horaire
         return individu("ppa_revenu_professionnel_hors_aah_individu", period) >= seuil
