@@ -110,7 +110,9 @@ people:
 """
     )
     details = finding(report, "css").details
-    assert any(d.startswith("Participation financière mensuelle") and "14,00 €" in d for d in details)
+    assert any(
+        d.startswith("Participation financière mensuelle") and "14,00 €" in d for d in details
+    )
     assert any(d.startswith("Ressources annuelles") and "12 621,51 €" in d for d in details)
 
 
@@ -133,7 +135,9 @@ people:
 """
     )
     details = finding(report, "css").details
-    assert any(d.startswith("Participation financière mensuelle") and "38,00 €" in d for d in details)
+    assert any(
+        d.startswith("Participation financière mensuelle") and "38,00 €" in d for d in details
+    )
 
 
 def test_aah_of_a_person_on_unemployment_benefit() -> None:
@@ -199,10 +203,13 @@ def test_nothing_is_flagged_when_the_declared_amounts_are_not_below() -> None:
 def test_aah_details_carry_no_dated_amount() -> None:
     # The maximum comes from the parameter of the evaluated month: 1 033,32 € in June 2025, and
     # never the 1 041,59 € of 1 April 2026 (D821-3).
-    text = HEAD.replace("2026-10", "2025-06") + """people:
+    text = (
+        HEAD.replace("2026-10", "2025-06")
+        + """people:
 - {id: a, role: applicant, birth_date: "1995-04-01", nationality: french, activity: inactive,
    incomes: {}, disability_rate: 80}
 """
+    )
     details = finding(report_of(text), "aah").details
     assert not any("1 041,59" in d for d in details)
     assert any(d.startswith("Montant maximal de l'AAH") and "1 033,32 €" in d for d in details)
