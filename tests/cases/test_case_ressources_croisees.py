@@ -213,3 +213,20 @@ def test_aah_details_carry_no_dated_amount() -> None:
     details = finding(report_of(text), "aah").details
     assert not any("1 041,59" in d for d in details)
     assert any(d.startswith("Montant maximal de l'AAH") and "1 033,32 €" in d for d in details)
+
+
+def test_aspa_takes_the_salary_gross_before_its_abattement() -> None:
+    # Alone, 66, a net salary of 1 000 €: gross 1 000 / (1 − 20,84025 %) = 1 263,27 € (employee
+    # contributions: CSS D242-4, AGIRC-ARRCO, CSG L136-8 and CRDS on 98,25 %); quarterly
+    # abattement 0,9 × 12,02 × 151,67 = 1 640,77 € (SMIC of 1 January, R815-29):
+    # (3 × 1 263,27 − 1 640,77) / 3 = 716,34 € retained (R815-22); ASPA 1 043,60 − 716,34 =
+    # 327,25 €. Before: the net salary, 590,52 €.
+    report = report_of(
+        HEAD
+        + """  fiscal_reference_income: 12000
+people:
+- {id: a, role: applicant, birth_date: "1960-01-01", nationality: french, activity: employed,
+   incomes: {salary: 1000}}
+"""
+    )
+    assert amount(report, "aspa") == pytest.approx(327.25, abs=0.01)
