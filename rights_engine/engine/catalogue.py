@@ -52,6 +52,9 @@ class Detail(_Model):
     reference: LegalReference
     unit: Literal["EUR", "nombre", "pourcentage"] = "EUR"
     """How a numeric value reads: euros (default), a plain number, or a share shown in %."""
+    only_when_certain: bool = False
+    """A boolean detail shown only when it holds whatever the unknown facts (e.g. a declared
+    amount below the computed one: an amount left unknown declares nothing)."""
 
 
 class Amount(_Model):

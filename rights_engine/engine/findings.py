@@ -208,6 +208,8 @@ def make_finding(
         favourable, unfavourable = programme_values.pair(detail.variable)
         if isinstance(favourable, (bool, np.bool_)) and not favourable and not unfavourable:
             continue
+        if detail.only_when_certain and not (favourable and unfavourable):
+            continue
         if favourable == unfavourable:
             shown = _describe(favourable, detail.unit)
         elif isinstance(favourable, (bool, np.bool_)):

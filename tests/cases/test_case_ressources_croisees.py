@@ -230,3 +230,21 @@ people:
 """
     )
     assert amount(report, "aspa") == pytest.approx(327.25, abs=0.01)
+
+
+def test_nothing_is_flagged_when_the_amounts_are_not_declared() -> None:
+    # Rent, housing aid and family benefits unknown: nothing is declared, so nothing is said to be
+    # declared below what is due (the completions of the unknown facts are not declarations).
+    report = report_of(
+        """schema: 1
+period: 2026-10
+household:
+  housing: {status: tenant}
+people:
+- {id: a, role: applicant, birth_date: "1980-04-01", nationality: french, activity: inactive,
+   incomes: {}}
+- {id: c, role: child, birth_date: "2015-04-01"}
+"""
+    )
+    for f in report.findings:
+        assert not any(LESS_THAN_DUE in d for d in f.details), f.programme
