@@ -54,6 +54,9 @@ class Detail(_Model):
     """How a numeric value reads: euros (default), a plain number, or a share shown in %."""
     shown_when_zero: bool = True
     """False: left out when it is 0 in both completions (e.g. a reduction that does not apply)."""
+    only_when_certain: bool = False
+    """A boolean detail shown only when it holds whatever the unknown facts (e.g. a declared
+    amount below the computed one: an amount left unknown declares nothing)."""
 
 
 class Amount(_Model):

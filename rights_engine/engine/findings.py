@@ -210,6 +210,8 @@ def make_finding(
             continue
         if not detail.shown_when_zero and favourable == 0 and unfavourable == 0:
             continue
+        if detail.only_when_certain and not (favourable and unfavourable):
+            continue
         if favourable == unfavourable:
             shown = _describe(favourable, detail.unit)
         elif isinstance(favourable, (bool, np.bool_)):

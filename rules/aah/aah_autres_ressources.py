@@ -1,6 +1,6 @@
-"""Ressources autres que d'activité, moyenne mensuelle du trimestre précédent : allocations
-chômage, pensions de retraite et d'invalidité, pensions alimentaires, autres revenus (CSS
-R821-4)."""
+"""Ressources autres que d'activité, moyenne mensuelle du trimestre précédent : pensions de
+retraite et d'invalidité, pensions alimentaires, autres revenus (CSS R821-4). Les allocations
+chômage suivent les revenus d'activité (``aah_revenus_activite``)."""
 
 from openfisca_core.model_api import ADD, MONTH, Variable
 
@@ -17,7 +17,6 @@ class aah_autres_ressources(Variable):
     def formula(individu, period):
         trimestre = period.last_3_months
         noms = (
-            "chomage_net",
             "retraite_nette",
             "pensions_invalidite",
             "pensions_alimentaires_percues",

@@ -1,7 +1,8 @@
 """Ressources mensuelles du foyer (demandeur et conjoint), moyenne des 3 mois précédents : pensions
 de retraite et d'invalidité, allocations chômage, pensions alimentaires, autres revenus, et
-revenus d'activité après un abattement trimestriel de 0,9 SMIC mensuel (personne seule) ou 1,5
-SMIC mensuel (couple) au 1er janvier (CSS L815-9, R815-22, R815-29). L'AAH n'est pas comptée."""
+revenus d'activité pris en brut (salaire brut retrouvé du net déclaré, ``salaire_de_base``)
+après un abattement trimestriel de 0,9 SMIC mensuel (personne seule) ou 1,5 SMIC mensuel
+(couple) au 1er janvier (CSS L815-9, R815-22, R815-29). L'AAH n'est pas comptée."""
 
 from openfisca_core.model_api import ADD, MONTH, Variable, max_, min_, where
 
@@ -33,7 +34,8 @@ class aspa_base_ressources(Variable):
                 parent * sum(famille.members(nom, trimestre, options=[ADD]) for nom in noms)
             )
 
-        activite = total(("salaire_net", "revenus_non_salarie"))
+        # Revenus professionnels bruts (R815-22) : le salaire brut, et non le net déclaré.
+        activite = total(("salaire_de_base", "revenus_non_salarie"))
         autres = total(
             (
                 "retraite_nette",

@@ -1,6 +1,8 @@
 """Ressources du foyer autres que professionnelles, moyenne du trimestre de référence (CSS L842-4,
-R844-1 à R844-5) : pensions, retraites, chômage, pensions alimentaires, autres revenus, et
-prestations familiales retenues (R844-4, R844-5)."""
+R844-1 à R844-5) : pensions, retraites, chômage, pensions alimentaires, autres revenus, AAH (et
+majoration pour la vie autonome) des membres du foyer quand elle n'est pas un revenu
+professionnel (L842-8), ASPA due au foyer, et prestations familiales retenues (R844-4, R844-5).
+R844-5 n'exclut ni l'AAH ni l'ASPA."""
 
 from openfisca_core.model_api import ADD, MONTH, Variable
 
@@ -29,4 +31,10 @@ class ppa_ressources_hors_activite(Variable):
             famille.members(nom, trimestre, options=[ADD]) for nom in RESSOURCES_HORS_ACTIVITE
         )
         individuelles = famille.sum(membre * total_i) / trimestre.size
-        return individuelles + famille("prestations_familiales_base_ressources", period)
+        # AAH de chaque membre (droit individuel, CSS L821-1), hors la part comptée comme revenu
+        # professionnel (L842-8).
+        aah_hors_activite = famille.members("aah_montant_total", period) - famille.members(
+            "ppa_aah_revenu_activite", period
+        ) * famille.members("aah", period)
+        minima = famille.sum(membre * aah_hors_activite) + famille("aspa", period)
+        return individuelles + minima + famille("prestations_familiales_base_ressources", period)

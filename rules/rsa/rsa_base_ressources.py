@@ -1,7 +1,10 @@
 """Ressources du foyer : moyenne mensuelle du trimestre précédant le mois évalué (CASF R262-6,
-R262-7), AAH comprise. Les revenus d'activité sont comptés en totalité depuis 2016 (le bonus
-d'activité relève de
-la prime d'activité)."""
+R262-7), AAH et ASPA comprises. Les revenus d'activité sont comptés en totalité depuis 2016 (le
+bonus d'activité relève de la prime d'activité).
+
+L'ASPA compte pour le montant auquel le foyer a droit, qu'il la perçoive ou non : le RSA est
+subsidiaire, le foyer doit faire valoir ses droits à l'allocation de solidarité aux personnes
+âgées (CASF L262-10), et elle n'est pas parmi les ressources exclues (R262-11)."""
 
 from openfisca_core.model_api import ADD, MONTH, Variable
 
@@ -37,4 +40,6 @@ class rsa_base_ressources(Variable):
         # L'AAH du mois (prestation non exclue par CASF R262-11) compte dans les ressources.
         individuelles = famille.sum(compte_i * (total_i / mois + famille.members("aah", period)))
         # Déclarées dans la situation, sinon calculées (AF de base, ASF au forfait R262-10-1).
-        return individuelles + famille("prestations_familiales_base_ressources", period)
+        familiales = famille("prestations_familiales_base_ressources", period)
+        # ASPA due au foyer (L262-10 : droits à faire valoir ; R262-6 : ressources de toute nature).
+        return individuelles + familiales + famille("aspa", period)

@@ -131,6 +131,8 @@ def to_situation(household: Household, month: str, label: str) -> Situation:
                 pregnant=member.pregnant,
                 incomes=dict(member.incomes),
                 hours_worked_last_3_years=0,
+                # OpenFisca-France's default (inapte_travail): the ASPA at 65 only.
+                unfit_for_work=False,
             )
             since = month_offset(month, -round(member.years_in_france_or_permit * 12))
             if member.nationality == "other":

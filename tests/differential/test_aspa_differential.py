@@ -11,8 +11,10 @@ ages exactly 64 and 65 with an incapacity or an inaptitude, permits held 9 and 1
 earner in a couple at the R815-29 abattement.
 
 How the same facts are written for OpenFisca-France: the pension goes to ``retraite_brute`` and
-the salary to ``salaire_de_base`` (its ASPA resources read gross amounts; our situation holds
-the amounts the worker gives, see rules/aspa/README.md), on the 3 months before M; ``aah``,
+the drawn salary is a gross one, ``salaire_de_base``, on the 3 months before M (the ASPA reads
+gross professional income, CSS R815-22); our situation gets the net salary OpenFisca-France
+computes from it, as a worker would give it, and our engine finds the gross again
+(``salaire_de_base``, see rules/aspa/README.md); ``aah``,
 ``ass`` and ``asi_eligibilite`` are neutralised (known facts: not received).
 
 Not generated, and why: an incapacity rate of exactly 50 % (OpenFisca-France tests
@@ -70,7 +72,7 @@ def draw_person(
     if kind:
         incomes[kind] = rng.choice([150.0, 400.0, 700.0, 950.0, 1300.0])
     if earner:
-        incomes["salary"] = rng.choice([300.0, 900.0, 1700.0])
+        incomes["salary"] = rng.choice([300.0, 900.0, 1700.0])  # gross
     nationality = rng.choice(["french", "french", "eu", "other"])
     return {
         "birth": born(rng, month, age),
@@ -91,16 +93,21 @@ def draw(rng: random.Random, month: str) -> dict[str, Any]:
     return {"month": month, "people": people}
 
 
-def to_situation(h: dict[str, Any], label: str) -> Situation:
+def to_situation(h: dict[str, Any], label: str, nets: dict[str, float]) -> Situation:
+    """Our situation; ``nets``: the net salary OpenFisca-France computes from each person's gross
+    salary (``{"<label>_<n>": net}``), which is what a worker is told."""
     people = []
     for n, p in enumerate(h["people"]):
+        incomes = dict(p["incomes"])
+        if "salary" in incomes:
+            incomes["salary"] = nets[f"{label}_{n}"]
         person: dict[str, Any] = {
             "id": f"p{n}",
             "role": "applicant" if n == 0 else "partner",
             "birth_date": p["birth"].isoformat(),
             "nationality": p["nationality"],
             "activity": "retired",
-            "incomes": p["incomes"],
+            "incomes": incomes,
             "hours_worked_last_3_years": 0,
             "disability_rate": p["rate"] * 100,
             "unfit_for_work": p["unfit"],
@@ -163,14 +170,21 @@ def test_aspa_agrees_with_openfisca_france() -> None:
     rng = random.Random(SEED)
     cases = [(f"h{n}", draw(rng, MONTHS[n % len(MONTHS)])) for n in range(HOUSEHOLDS)]
 
-    ours = our_amounts([to_situation(h, label) for label, h in cases], "aspa")
-
     entities = empty_entities()
     for label, h in cases:
         add_to_openfisca_france(h, label, entities)
     requests = [{"variable": "aspa", "period": m} for m in MONTHS]
+    requests += [{"variable": "salaire_net", "period": month_offset(m, -1)} for m in MONTHS]
     result, _ = compute_cached("aspa", entities, requests)
     theirs = {label: float(result.values("aspa", h["month"])[label]) for label, h in cases}
+    net_by_month = {m: result.values("salaire_net", month_offset(m, -1)) for m in MONTHS}
+    nets = {
+        f"{label}_{n}": float(net_by_month[h["month"]][f"{label}_{n}"])
+        for label, h in cases
+        for n in range(len(h["people"]))
+    }
+
+    ours = our_amounts([to_situation(h, label, nets) for label, h in cases], "aspa")
 
     tally: Tally[None] = Tally("ASPA", TOLERANCE_EUR, decimals=1)
     positive = 0

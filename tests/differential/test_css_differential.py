@@ -31,7 +31,8 @@ What is compared, and when:
 
 Inputs that would make OpenFisca-France count what our situation states as known are neutralised
 over the whole year of reference it reads (M-12..M-1) and the month itself: ``af``, ``cf``,
-``asf``, ``aspa``, PAJE (famille), ``aah``, ``asi``, ``ass``, ``caah`` (individu); incomes are the
+``asf``, PAJE (famille), ``aah``, ``asi``, ``ass``, ``caah`` (individu); ``aspa`` is given the
+ASPA our engine computes for the household (see ``_give_our_aspa``); incomes are the
 same every month, so OpenFisca-France's 12 months M-12..M-1 and our 3-month average × 12 give the
 same annual resources (CSS R861-8 takes the 12 months before the month preceding the claim; both
 models approximate the period, in the same way on constant incomes). No adult is given the
@@ -203,6 +204,22 @@ def _extend_to_reference_year(
         famille[variable] = {m: 0.0 for m in year}
 
 
+def _give_our_aspa(
+    entities: dict[str, dict[str, Any]], cases: list[tuple[str, str, Household]]
+) -> None:
+    """The ASPA due to the household counts in the CSS resources after its abattement (CSS L861-2,
+    R861-4) in both models. OpenFisca-France's ASPA reads gross incomes our situations do not hold
+    and changes on 1 January within its 12 months of reference: it is given, on each of them, the
+    ASPA we compute for the month (the ASPA itself is compared in test_aspa_differential.py);
+    what is compared here is how the CSS counts it."""
+    for month in SAME_CEILING + RESOURCES_ONLY:
+        rows = [(label, h) for label, m, h in cases if m == month]
+        values = our_values([to_situation(h, month, label) for label, h in rows], month, "aspa")
+        for index, (label, _) in enumerate(rows):
+            amount = float(values["aspa"][index])
+            entities["familles"][label]["aspa"] = {m: amount for m in months_up_to(month, 12)}
+
+
 def known_difference(household: Household, month: str, quantity: str) -> str | None:
     """The class of a household where we follow the law and OpenFisca-France does not, for this
     quantity, or None (the forfait logement of a hosted person changes the resources, not the
@@ -275,6 +292,7 @@ def test_css_agrees_with_openfisca_france() -> None:
             cases.append((label, month, household))
             to_openfisca_france(household, month, label, entities)
             _extend_to_reference_year(entities, household, month, label)
+    _give_our_aspa(entities, cases)
     requests = [{"variable": v, "period": m} for m in SAME_CEILING for v in THEIR_VARIABLES]
     requests += [{"variable": "css_cmu_base_ressources", "period": m} for m in RESOURCES_ONLY]
     result, _ = oracle.compute_cached("css", entities, requests)
