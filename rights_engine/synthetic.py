@@ -33,9 +33,11 @@ Marginal distributions (per household unless said otherwise):
   self-employed 6 %, unemployed 20 %, inactive 22 %; 60-66: retired 50 %, employed 25 %,
   unemployed 10 %, inactive 15 %; 67 and over: retired 92 %, inactive 8 % (no pension);
 * incomes (net, €/month): salaries part-time 300-1 200 (35 %), 1 200-2 200 (50 %),
-  2 200-4 500 (15 %); self-employment 0-2 500; unemployment benefit for 65 % of the unemployed
-  (500-1 900), some with a reduced-activity salary; pensions 300-1 000 (30 %), 1 000-2 000
-  (50 %), 2 000-3 500 (20 %), a small salary for one retiree in ten; a disability pension for
+  2 200-4 500 (15 %); self-employment 0-2 500; the unemployed receive the ARE (52 %, 500-1 900,
+  unemployed for 1 to 24 months), the ASS (13 %, 480-560, unemployed for 2 to 6 years) or no
+  allowance (35 %, unemployed for 1 month to 5 years), some with a reduced-activity salary;
+  pensions 300-1 000 (30 %), 1 000-2 000 (50 %), 2 000-3 500 (20 %), a small salary for one
+  retiree in ten; a disability pension for
   30 % of disabled people under 60 not at work; other income (10-300) for 8 % of adults;
   alimony received as the child support below says; several incomes may mix in one household;
 * disability (per adult): 7 % under 60, 10 % from 60 on, rate 50-79 % (55 %, of whom half have
@@ -100,6 +102,9 @@ _CHILDLESS_AGES = (((18, 29), 20), ((30, 59), 40), ((60, 74), 22), ((75, 95), 18
 _MIN_GAP_PARENT_CHILD = 16
 _NATIONALITIES = (("french", 84), ("eu", 5), ("other", 11))
 _SENIOR_AGE = 60
+# Unemployed people: the ARE (insurance), the ASS (solidarity allowance once the ARE has run
+# out) or no allowance.
+_UNEMPLOYMENT_BENEFITS = (("are", 52), ("ass", 13), ("none", 35))
 _HOUSING_UNDER_60 = (
     ("tenant", 27),
     ("social_tenant", 20),
@@ -208,7 +213,7 @@ def _pension(rng: random.Random) -> float:
     return _euros(rng.uniform(*band))
 
 
-def _incomes(rng: random.Random, activity: str, disabled: bool) -> dict[str, float]:
+def _incomes(rng: random.Random, activity: str, disabled: bool, benefit: str) -> dict[str, float]:
     incomes = {
         "salary": 0.0,
         "self_employment": 0.0,
@@ -223,8 +228,10 @@ def _incomes(rng: random.Random, activity: str, disabled: bool) -> dict[str, flo
     elif activity == "self_employed":
         incomes["self_employment"] = 0.0 if rng.random() < 0.2 else _euros(rng.uniform(50, 2500))
     elif activity == "unemployed":
-        if rng.random() < 0.65:
+        if benefit == "are":
             incomes["unemployment"] = _euros(rng.uniform(500, 1900))
+        elif benefit == "ass":  # about 17 €/day
+            incomes["unemployment"] = _euros(rng.uniform(480, 560))
         if rng.random() < 0.15:
             incomes["salary"] = _euros(rng.uniform(100, 800))
     elif activity == "student":
@@ -264,6 +271,16 @@ def _residence(rng: random.Random, period: str, nationality: str, age: int) -> d
     return {"protected_status": False, "has_residence_permit": False}
 
 
+def _unemployment(rng: random.Random, period: str, benefit: str) -> dict[str, Any]:
+    """Start of the unemployment and the allowance: the ARE for 1 to 24 months, the ASS (the
+    solidarity allowance that follows it, about 500 €/month) after 24 to 72 months, none for 1 to
+    60 months."""
+    if benefit == "none":
+        return {"unemployed_since": _month_before(period, rng.randint(1, 60))}
+    months = rng.randint(24, 72) if benefit == "ass" else rng.randint(1, 24)
+    return {"unemployed_since": _month_before(period, months), "unemployment_benefit": benefit}
+
+
 def _gir(rng: random.Random, age: int) -> int:
     dependent = 0.02 if age < 75 else 0.08 if age < 85 else 0.25
     draw = rng.random()
@@ -285,6 +302,7 @@ def _adult(
 ) -> dict[str, Any]:
     disabled = rng.random() < (0.10 if age >= _SENIOR_AGE else 0.07)
     activity = _activity(rng, age, disabled)
+    benefit = _weighted(rng, _UNEMPLOYMENT_BENEFITS) if activity == "unemployed" else "none"
     person: dict[str, Any] = {
         "id": person_id,
         "role": role,
@@ -292,13 +310,15 @@ def _adult(
         "nationality": nationality,
         **_residence(rng, period, nationality, age),
         "activity": activity,
-        "incomes": _incomes(rng, activity, disabled),
+        "incomes": _incomes(rng, activity, disabled, benefit),
         "pregnant": age < 45 and rng.random() < 0.03,
         "disability_reported": disabled,
         "rsdae": False,
         "aah_before_october_2023": False,
         "unfit_for_work": 62 <= age < 65 and rng.random() < 0.15,
     }
+    if activity == "unemployed":
+        person.update(_unemployment(rng, period, benefit))
     worked = {"employed": (1500, 5000), "self_employed": (1000, 5000), "unemployed": (0, 3500)}
     person["hours_worked_last_3_years"] = round(rng.uniform(*worked.get(activity, (0, 1200))))
     if disabled:

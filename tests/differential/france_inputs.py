@@ -22,6 +22,9 @@ Correspondences (our fact → OpenFisca-France input):
   alimony) × 12. Self-employment and "other" incomes have no monthly
   counterpart in OpenFisca-France (it reads the self-employed's yearly profits): households
   with them are not written (:func:`expressible`);
+* unemployment start → ``date_debut_chomage``; the ASS → ``ass`` (its amount moves from
+  ``chomage_net`` to ``ass``, ``chomage_imposable`` keeps it, as OpenFisca-France's housing aid
+  expects);
 * activity → ``activite`` (employed and self-employed ``actif``, unemployed ``chomeur``, student
   ``etudiant`` and ``etudiant``, retired ``retraite``, inactive ``inactif``);
 * nationality → ``nationalite`` (FR, DE for the EU, MA otherwise), years since the permit or the
@@ -49,7 +52,8 @@ Facts our situations state and OpenFisca-France would otherwise compute (neutral
   month are computed and compared;
 * no RSA received the month before (``benefits_received: []``): ``rsa`` of M-1 is 0 (otherwise
   OpenFisca-France's housing aid neutralises the activity incomes of an RSA recipient);
-* ASS and ASI, which are not programmes of ours: 0.
+* the ASS when the situation does not say it is received, and the ASI (not a programme of ours):
+  0.
 """
 
 from __future__ import annotations
@@ -163,6 +167,13 @@ def _individu(
     for key, variables in MONTHLY_INCOMES.items():
         for variable in variables:
             every_month(variable, getattr(person.incomes, key))
+    if person.unemployed_since is not None:
+        data["date_debut_chomage"] = {"ETERNITY": f"{person.unemployed_since}-01"}
+    if person.unemployment_benefit is not None and person.unemployment_benefit.value == "ass":
+        # OpenFisca-France's ASS is its own variable (``ass``) for the minima sociaux; its housing
+        # aid recognises it as ``chomage_imposable`` together with ``ass`` (R822-15).
+        every_month("ass", person.incomes.unemployment)
+        every_month("chomage_net", 0.0)
     year_n_2 = str(int(month[:4]) - 2)
     incomes = person.incomes
     every_month("salaire_de_base", gross(incomes.salary))

@@ -229,3 +229,90 @@ def test_aah_agrees_with_openfisca_france() -> None:
     tally.report(f"{HOUSEHOLDS} generated", tally.excluded_text())
     assert tally.compared >= 300
     tally.assert_agreement(REQUIRED_AGREEMENT)
+
+
+def draw_unemployed(rng: random.Random, month: str) -> dict[str, Any]:
+    return {
+        "month": month,
+        "birth": born(rng, month, rng.randint(20, 62)),
+        "rate": rng.choice([0.5, 0.65, 0.8, 0.95]),
+        "benefit": rng.choice([150.0, 400.0, 560.0, 800.0, 1000.0, 1500.0, 2200.0]),
+        "salary": rng.choice([0.0, 0.0, 0.0, 300.0]),
+    }
+
+
+def unemployed_situation(h: dict[str, Any], label: str) -> Situation:
+    person = {
+        "id": "demandeur",
+        "role": "applicant",
+        "birth_date": h["birth"].isoformat(),
+        "nationality": "french",
+        "activity": "unemployed",
+        "incomes": {"unemployment": h["benefit"], "salary": h["salary"]},
+        "hours_worked_last_3_years": 0,
+        "disability_rate": h["rate"] * 100,
+        "rsdae": True,
+        "aah_before_october_2023": False,
+        "unfit_for_work": False,
+        "pregnant": False,
+    }
+    household = {
+        "commune": "33063",
+        "housing": {"status": "owner"},
+        "family_benefits": 0,
+        "benefits_received": [],
+        "fiscal_reference_income": 0,
+    }
+    return Situation.model_validate(
+        {"schema": 1, "id": label, "period": h["month"], "household": household, "people": [person]}
+    )
+
+
+def test_aah_of_people_on_unemployment_benefit_agrees_with_openfisca_france() -> None:
+    """A disabled person receiving unemployment benefit (and, for some, a small salary).
+
+    CSS R821-4 evaluates the AAH resources by the rules of R532-3 and following: the benefit is in
+    the fiscal category of wages, so it takes the D821-9 abattements (80 % / 40 %) like earnings,
+    and indemnified unemployment adds the 30 % abattement of R532-5. OpenFisca-France reads the
+    year N-2 (``chomage_imposable``, ``salaire_imposable``) for a person without a salary in M, the
+    last quarter otherwise: the same monthly amounts are written on both, as our situation gives
+    the current average (the hypothesis of rules/aah/README.md).
+    """
+    rng = random.Random(SEED + 1)
+    cases = [(f"u{n}", draw_unemployed(rng, MONTHS[n % len(MONTHS)])) for n in range(120)]
+    ours = our_amounts([unemployed_situation(h, label) for label, h in cases], "aah")
+
+    entities = empty_entities()
+    for label, h in cases:
+        month = h["month"]
+        year_n_2 = str(int(month[:4]) - 2)
+        quarter = months_up_to(month, 3)
+        entities["individus"][label] = individu(
+            h["birth"],
+            taux_incapacite={month: h["rate"]},
+            aah_restriction_substantielle_durable_acces_emploi={month: True},
+            chomage_net={m: h["benefit"] for m in quarter},
+            chomage_imposable={year_n_2: 12 * h["benefit"]},
+            salaire_net={m: h["salary"] for m in quarter},
+            salaire_imposable={
+                **{m: h["salary"] for m in months_up_to(month, 12)},
+                year_n_2: 12 * h["salary"],
+            },
+            asi={m: 0 for m in quarter},
+        )
+        add_family(
+            entities,
+            label,
+            [label],
+            famille={"aide_logement_montant": {month: 0}},
+            menage={"statut_occupation_logement": {month: "proprietaire"}},
+        )
+    requests = [{"variable": "aah", "period": m} for m in MONTHS]
+    result, _ = compute_cached("aah_unemployment", entities, requests)
+    tally: Tally[None] = Tally("AAH, chômage indemnisé", TOLERANCE_EUR, decimals=1)
+    for label, h in cases:
+        theirs = float(result.values("aah", h["month"])[label])
+        tally.count(f"{label} {h}", ours[label], theirs)
+    tally.report("120 generated")
+    assert tally.compared == 120
+    tally.assert_agreement(REQUIRED_AGREEMENT)

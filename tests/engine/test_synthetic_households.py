@@ -125,6 +125,12 @@ def test_every_category_appears(households: list[Situation]) -> None:
     assert any(50 <= r < 80 for r in rates) and any(r >= 80 for r in rates)
     assert any(p.rsdae for p in adults) and any(p.aah_before_october_2023 for p in adults)
     assert any(p.unfit_for_work for p in adults) and any(p.pregnant for p in adults)
+    unemployed = [p for p in adults if p.activity is not None and p.activity.value == "unemployed"]
+    assert all(p.unemployed_since is not None for p in unemployed)
+    assert {p.unemployment_benefit.value for p in unemployed if p.unemployment_benefit} == {
+        "are",
+        "ass",
+    }
     assert max(a for a in adult_ages if a is not None) >= 90
     assert {h.household.alimony.status.value for h in households if h.household.alimony.status} == {
         "none",
