@@ -4,7 +4,7 @@
 OpenFisca-France entities dict, so that ONE oracle call per period evaluates every programme of
 thousands of households. The same facts feed every programme; where OpenFisca-France reads a fact
 on another period than the evaluated month, the household is taken as **stable**: the same
-incomes and circumstances on every month of the 14 months before (RSA and prime d'activité read
+incomes and circumstances on every month of the 17 months before (RSA and prime d'activité read
 the quarter, the housing aid and the CSS the last 12 months) and on the year N-2 (AAH of a person
 out of work, family benefits' resources).
 
@@ -54,6 +54,14 @@ Facts our situations state and OpenFisca-France would otherwise compute (neutral
   OpenFisca-France's housing aid neutralises the activity incomes of an RSA recipient);
 * the ASS when the situation does not say it is received, and the ASI (not a programme of ours):
   0.
+
+Where OpenFisca-France contradicts the law, its intermediate variable is given as the law reads:
+
+* ``aide_logement_condition_neutralisation``: CCH R822-15 stops counting the activity and
+  unemployment incomes of the person totally unemployed for more than two months without
+  allowance or on the ASS; OpenFisca-France applies it to both members of the couple whenever
+  one of them is in that case (a couple where one earns and the other has been unemployed
+  without allowance for months would get the aid of a couple without income). Given per person.
 """
 
 from __future__ import annotations
@@ -77,7 +85,8 @@ __all__ = [
 ]
 
 GROSS_GRID = tuple(range(0, 12_001, 25))  # €/month, gross salaries whose net the oracle gives
-WINDOW_MONTHS = 14  # the housing aid reads M-14..M-3, the CSS M-12..M-1, the RSA M-3..M-1
+NEUTRALISATION_MONTHS = 2  # CCH R822-15: unemployed for more than two months
+WINDOW_MONTHS = 17  # the housing aid of M-3 reads M-17..M-6, the CSS M-12..M-1, the RSA M-3..M-1
 APA_PLAN = 10_000.0  # €/month, above every GIR ceiling: the APA plan is the ceiling
 NATIONALITY_CODE = {"french": "FR", "eu": "DE", "other": "MA"}
 ACTIVITY = {
@@ -169,6 +178,7 @@ def _individu(
             every_month(variable, getattr(person.incomes, key))
     if person.unemployed_since is not None:
         data["date_debut_chomage"] = {"ETERNITY": f"{person.unemployed_since}-01"}
+    data["aide_logement_condition_neutralisation"] = {m: _neutralised(person, m) for m in window}
     if person.unemployment_benefit is not None and person.unemployment_benefit.value == "ass":
         # OpenFisca-France's ASS is its own variable (``ass``) for the minima sociaux; its housing
         # aid recognises it as ``chomage_imposable`` together with ``ass`` (R822-15).
@@ -186,6 +196,16 @@ def _individu(
         data["gir"] = {month: f"gir_{person.gir}"}
     data["dependance_plan_aide_domicile"] = {month: APA_PLAN}
     return data
+
+
+def _neutralised(person: Person, month: str) -> bool:
+    """CCH R822-15: the activity and unemployment incomes of a person totally unemployed for more
+    than two months, without allowance or on the ASS, are not counted by the housing aid."""
+    since = person.unemployed_since
+    if since is None or _month_index(month) - _month_index(since) <= NEUTRALISATION_MONTHS:
+        return False
+    benefit = person.unemployment_benefit
+    return benefit is None or benefit.value == "ass"
 
 
 def _isolement_recent(situation: Situation, month: str) -> bool:
@@ -243,10 +263,10 @@ def add_situation(
         foyer_fiscal={"rfr": {str(int(month[:4]) - 2): rfr}},
         menage={
             "statut_occupation_logement": {m: status for m in [january, *window]},
-            "loyer": dict.fromkeys(quarter, housing.rent or 0.0),
-            "depcom": {january: household.commune, month: household.commune},
-            "coloc": {month: bool(housing.flatshare)},
-            "logement_chambre": {month: bool(housing.room)},
+            "loyer": dict.fromkeys(window, housing.rent or 0.0),
+            "depcom": {m: household.commune for m in [january, *window]},
+            "coloc": dict.fromkeys(window, bool(housing.flatshare)),
+            "logement_chambre": dict.fromkeys(window, bool(housing.room)),
             "participation_frais": dict.fromkeys(window, bool(housing.contributes_to_costs)),
         },
     )

@@ -44,10 +44,19 @@ MINIMUM_COMPARED = 2000
 TOLERANCE_EUR = 1.0
 REQUIRED_AGREEMENT = 0.99
 LARGEST_CLASS = 0.01
+LONE_PARENT_MONTHS = 12  # CSS L842-7 (CASF L262-9): increase for 12 months after separation
+YOUNG_CHILD_AGE = 3  # … or until the youngest child is 3
 CSS_PARTICIPATION_CEILING = 1.35  # with-participation ceiling / free ceiling (CSS L861-1, D861-1)
 
 # Known differences where the law, not OpenFisca-France, gives our figure.
 CLASSES: dict[str, str] = {
+    "ppa_situation_familiale_du_mois_de_droit": (
+        "Prime d'activité d'un parent isolé dont la majoration (séparation depuis moins de 12 mois "
+        "ou enfant de moins de 3 ans, CSS L842-7) change au cours du trimestre de référence : le "
+        "droit du mois est calculé sur la composition du foyer de ce mois, le trimestre ne fournit "
+        "que les ressources (CSS L842-4) ; OpenFisca-France moyenne trois primes fictives, "
+        "chacune avec la situation familiale de son mois"
+    ),
     "apa_mtp_au_1er_janvier": (
         "APA : plafonds du plan d'aide en fraction de la majoration pour tierce personne « au 1er "
         "janvier de l'année » (CASF R232-10, R232-11) ; OpenFisca-France prend la MTP du mois et "
@@ -116,6 +125,38 @@ def _protected_recent(pair: Pair) -> str | None:
             if (first.year - year) * 12 + first.month - month < 60 and pair.ours > pair.theirs:
                 return "protection_dispense_titre_5_ans"
     return None
+
+
+def _lone_parent_increase(situation: Situation, month: str) -> bool:
+    """Whether a lone parent's increased amount applies in ``month`` (CSS L842-7): alone for less
+    than 12 months, a child under 3 or a pregnancy."""
+    first = dt.date(int(month[:4]), int(month[5:]), 1)
+    since = situation.household.single_parent_since
+    elapsed = None if since is None else _months_between(since, month)
+    recent = elapsed is not None and 0 <= elapsed < LONE_PARENT_MONTHS
+    young = any((age_at(c, first) or 0) < YOUNG_CHILD_AGE for c in _children(situation))
+    return recent or young or any(p.pregnant for p in _adults(situation))
+
+
+def _months_between(since: str, month: str) -> int:
+    start, end = (int(m[:4]) * 12 + int(m[5:]) for m in (since, month))
+    return end - start
+
+
+def _prime_activite(pair: Pair) -> str | None:
+    situation = pair.situation
+    if len(_adults(situation)) == 1 and _children(situation):
+        month = str(situation.reference_month)
+        quarter = [_month_before(month, k) for k in (3, 2, 1)]
+        now = _lone_parent_increase(situation, month)
+        if any(_lone_parent_increase(situation, m) != now for m in quarter):
+            return "ppa_situation_familiale_du_mois_de_droit"
+    return _protected_recent(pair)
+
+
+def _month_before(month: str, months: int) -> str:
+    index = int(month[:4]) * 12 + int(month[5:]) - 1 - months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
 def _apa(pair: Pair) -> str | None:
@@ -200,7 +241,7 @@ def _paje(pair: Pair) -> str | None:
 
 CLASSIFIERS: dict[str, Classifier] = {
     "RSA": _protected_recent,
-    "prime d'activité": _protected_recent,
+    "prime d'activité": _prime_activite,
     "ASPA": _aspa,
     "AAH (+ MVA), par adulte": _aah,
     "APA à domicile, par adulte": _apa,
