@@ -238,13 +238,8 @@ FACTS: dict[str, Fact] = {
             "La personne hébergée participe-t-elle aux frais du logement (loyer, charges) ?",
             lambda s, p: _hosted(s) and s.household.housing.contributes_to_costs is None,
         ),
-        Fact(
-            "family_benefits",
-            False,
-            "Quelles prestations familiales le foyer perçoit-il chaque mois (allocations "
-            "familiales, allocation de base de la PAJE, ASF…) ?",
-            lambda s, p: _has_children(s) and s.household.family_benefits is None,
-        ),
+        # family_benefits is not an unknown fact: left out, the engine counts the AF, CF, PAJE and
+        # ASF it computes (rules/prestations_familiales); it is never asked.
         Fact(
             "single_parent_since",
             False,

@@ -9,11 +9,13 @@ income, French / non-EU without a permit…), never shown to the user as facts.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
 
 from rights_engine.engine.autonomy import complete_autonomy
-from rights_engine.engine.facts import observation
+from rights_engine.engine.facts import FactRef, observation
 from rights_engine.situation.models import (
     Activity,
     Alimony,
@@ -28,7 +30,15 @@ from rights_engine.situation.models import (
     SupplierNotice,
 )
 
-__all__ = ["Scenario", "complete"]
+__all__ = [
+    "Completion",
+    "REFINEMENT_POINTS",
+    "Scenario",
+    "complete",
+    "completions",
+    "estimated_fiscal_income",
+    "salary_sweep",
+]
 
 
 class Scenario(StrEnum):
@@ -77,10 +87,21 @@ def _complete_person(person: Person, scenario: Scenario, first_day: dt.date) -> 
         adult = person.role is not Role.child
         update["incomes"] = Incomes() if fav or not adult else Incomes(salary=_HIGH_MONTHLY_INCOME)
     if person.hours_worked_last_3_years is None:
-        update["hours_worked_last_3_years"] = 0.0
+        # Unknown only for an adult under 25 (facts.py); favourable: the hours that open the RSA
+        # jeune actif (CASF L262-7-1, D262-25-1); otherwise nothing special (none).
+        update["hours_worked_last_3_years"] = (
+            _rsa_young_worker_hours(first_day) if fav and person.role is not Role.child else 0.0
+        )
     if person.pregnant is None:
         update["pregnant"] = False
     return person.model_copy(update=update) if update else person
+
+
+def _rsa_young_worker_hours(first_day: dt.date) -> float:
+    from rights_engine.system import parameters_at  # built once per date, cached
+
+    hours = parameters_at(first_day.isoformat()).rsa.conditions.heures_travail_rsa_jeune_actif
+    return float(hours)
 
 
 def _favourable_rent(situation: Situation) -> float:
@@ -268,3 +289,247 @@ def complete(situation: Situation, scenario: Scenario) -> Situation:
             "period": situation.reference_month,
         }
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The completion set: every row the engine simulates for a partial situation.
+# ---------------------------------------------------------------------------------------------
+
+# Where each fact sits in the situation: ``person`` facts are fields of ``people[i]``, the others
+# dotted paths from the situation's ``household``.
+_PERSON_FIELDS: dict[str, tuple[str, ...]] = {
+    "age": ("age",),
+    "nationality": (
+        "nationality",
+        "has_residence_permit",
+        "residence_permit_since",
+        "protected_status",
+        "in_france_since",
+    ),
+    "residence_permit": ("has_residence_permit", "residence_permit_since", "protected_status"),
+    "in_france_since": ("in_france_since",),
+    "activity": ("activity",),
+    "incomes": ("incomes",),
+    "hours_worked": ("hours_worked_last_3_years",),
+    "disability_rate": ("disability_rate",),
+    "rsdae": ("rsdae",),
+    "aah_before_october_2023": ("aah_before_october_2023",),
+    "gir": ("gir",),
+    "unfit_for_work": ("unfit_for_work",),
+    "cannot_manage_budget": ("observations.cannot_manage_budget",),
+}
+_HOUSEHOLD_FIELDS: dict[str, tuple[str, ...]] = {
+    "housing_status": ("housing.status",),
+    "housing_aid": ("housing.housing_aid",),
+    "rent": ("housing.rent",),
+    "commune": ("housing.zone",),
+    "rent_arrears": ("housing.rent_arrears", "housing.arrears_months", "housing.eviction_stage"),
+    "contributes_to_costs": ("housing.contributes_to_costs",),
+    "family_benefits": ("family_benefits",),
+    "single_parent_since": ("single_parent_since",),
+    "alimony": ("alimony.status", "alimony.amount_fixed"),
+    "fiscal_reference_income": ("fiscal_reference_income",),
+    "energy_debt": ("energy.unpaid_bills",),
+    "debts": ("debts.total", "debts.monthly_repayments"),
+    "no_shelter_tonight": ("observations.no_shelter_tonight",),
+    "domestic_violence": ("observations.domestic_violence",),
+    "child_at_risk_reported": ("observations.child_at_risk_reported",),
+    "parents_overwhelmed": ("observations.parents_overwhelmed",),
+}
+
+# Ages at which a right of the mission opens or closes, in whole years (a representative on each
+# side of every threshold: RSA 25, AAH 20 and the legal retirement age, APA 60, ASPA 65 or the
+# legal retirement age with inaptitude; children: PAJE 3, CF 3 and 21, AF 14 and 20, RSA and CSS
+# 25). An age that is unknown is swept over them, since no single age is the most favourable for
+# every right.
+_ADULT_AGES = (18, 20, 24, 25, 40, 59, 60, 62, 63, 64, 65, 67, 70, 80)
+_CHILD_AGES = (0, 1, 2, 3, 5, 10, 11, 14, 16, 18, 19, 20, 21, 24)
+# Monthly salaries (€) swept when a person's incomes are unknown: the prime d'activité, for one,
+# is nil without income and with a high one, and largest in between.
+_SALARY_LEVELS = (150, 300, 450, 600, 750, 900, 1050, 1200, 1400, 1600, 1800, 2100, 2500, 3000, 4000)
+# Refinement around an interior maximum: points between the two neighbours of the best level.
+REFINEMENT_POINTS = 7
+# Taxable share of salaries, pensions and unemployment benefits after the 10 % deduction for
+# professional expenses (CGI art. 83, 3°) or on pensions (CGI art. 158, 5, a): used only to
+# estimate an unknown revenu fiscal de référence from the incomes.
+_TAXABLE_AFTER_DEDUCTION = 0.9
+_MONTHS_PER_YEAR = 12
+
+
+@dataclass(frozen=True)
+class Completion:
+    """One complete row of a partial situation.
+
+    ``base`` is the row (0: favourable corner, 1: unfavourable corner) it differs from only by
+    the facts ``varied`` (None for the corners themselves); ``sweep``/``level`` place a row on a
+    swept line (a person's salary), which the engine refines around an interior maximum.
+    """
+
+    situation: Situation
+    base: int | None = None
+    varied: tuple[FactRef, ...] = ()
+    sweep: str | None = None
+    level: float | None = None
+    estimate: bool = False
+
+
+def _get(model: Any, path: str) -> Any:
+    for part in path.split("."):
+        model = getattr(model, part)
+    return model
+
+
+def _set(model: Any, path: str, value: Any) -> Any:
+    head, _, rest = path.partition(".")
+    if not rest:
+        return model.model_copy(update={head: value})
+    return model.model_copy(update={head: _set(getattr(model, head), rest, value)})
+
+
+def _with_fact(partial: Situation, ref: FactRef, source: Situation) -> Situation:
+    """``partial`` with the fields of fact ``ref`` taken from ``source`` (a completion)."""
+    if ref.person is not None:
+        person = original = partial.people[ref.person]
+        donor = source.people[ref.person]
+        for path in _PERSON_FIELDS[ref.fact]:
+            if _get(person, path) is None and _get(donor, path) is not None:
+                person = _set(person, path, _get(donor, path))
+        if person is original:
+            return partial
+        people = list(partial.people)
+        people[ref.person] = person
+        return partial.model_copy(update={"people": people})
+    household = partial.household
+    for path in _HOUSEHOLD_FIELDS[ref.fact]:
+        if _get(household, path) is None and _get(source.household, path) is not None:
+            household = _set(household, path, _get(source.household, path))
+    if household is partial.household:
+        return partial
+    return partial.model_copy(update={"household": household})
+
+
+def _with_people(partial: Situation, changes: dict[int, dict[str, Any]]) -> Situation:
+    people = list(partial.people)
+    for index, update in changes.items():
+        people[index] = people[index].model_copy(update=update)
+    return partial.model_copy(update={"people": people})
+
+
+def estimated_fiscal_income(situation: Situation) -> float | None:
+    """An estimate of the revenu fiscal de référence from the monthly incomes (×12, after the
+    10 % deductions), when every adult's incomes are known; None otherwise."""
+    adults = [p for p in situation.people if p.role is not Role.child]
+    if any(p.incomes is None for p in adults):
+        return None
+    total = 0.0
+    for person in situation.people:
+        incomes = person.incomes
+        if incomes is None:
+            continue
+        deducted = (
+            incomes.salary
+            + incomes.pension
+            + incomes.unemployment
+            + incomes.disability_pension
+            + incomes.alimony
+        )
+        total += deducted * _TAXABLE_AFTER_DEDUCTION + incomes.self_employment + incomes.other
+    return round(total * _MONTHS_PER_YEAR, 2)
+
+
+def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion]:
+    """The rows that bound every programme for a situation with ``unknown`` facts.
+
+    - the favourable and unfavourable corners (rows 0 and 1);
+    - each unknown fact flipped alone from one corner to the other, which tells which facts can
+      change which finding (the questions asked);
+    - the non-monotonic facts swept from the favourable corner: ages over the legal thresholds
+      (all unknown adult ages together, all unknown child ages together, and each alone), each
+      housing status, each person's salary over ``_SALARY_LEVELS`` (refined later around an
+      interior maximum, see ``refinements``);
+    - when the RFR is unknown but the incomes are known, the favourable corner with the RFR
+      estimated from the incomes (the likely value shown).
+    A complete situation gives one row.
+    """
+    favourable = complete(situation, Scenario.favourable)
+    if not unknown:
+        return [Completion(favourable)]
+    unfavourable = complete(situation, Scenario.unfavourable)
+    rows = [Completion(favourable), Completion(unfavourable)]
+    for ref in unknown:
+        for base, source, scenario in (
+            (0, unfavourable, Scenario.favourable),
+            (1, favourable, Scenario.unfavourable),
+        ):
+            varied = _with_fact(situation, ref, source)
+            if varied is not situation:
+                rows.append(Completion(complete(varied, scenario), base, (ref,)))
+    refs = {(ref.fact, ref.person): ref for ref in unknown}
+    rows.extend(_age_sweeps(situation, refs))
+    if ("housing_status", None) in refs:
+        for status in HousingStatus:
+            varied = situation.model_copy(
+                update={
+                    "household": _set(situation.household, "housing.status", status),
+                }
+            )
+            rows.append(
+                Completion(
+                    complete(varied, Scenario.favourable), 0, (refs[("housing_status", None)],)
+                )
+            )
+    for ref in unknown:
+        if ref.fact == "incomes" and ref.person is not None:
+            rows.extend(salary_sweep(situation, ref, _SALARY_LEVELS))
+    estimate = estimated_fiscal_income(situation)
+    if ("fiscal_reference_income", None) in refs and estimate is not None:
+        varied = situation.model_copy(
+            update={"household": _set(situation.household, "fiscal_reference_income", estimate)}
+        )
+        rows.append(
+            Completion(
+                complete(varied, Scenario.favourable),
+                0,
+                (refs[("fiscal_reference_income", None)],),
+                estimate=True,
+            )
+        )
+    return rows
+
+
+def _age_sweeps(situation: Situation, refs: dict[tuple[str, int | None], FactRef]) -> list[Completion]:
+    rows = []
+    for is_child, ages in ((False, _ADULT_AGES), (True, _CHILD_AGES)):
+        group = [
+            index
+            for index, person in enumerate(situation.people)
+            if ("age", index) in refs and (person.role is Role.child) == is_child
+        ]
+        sets = [group] + ([[index] for index in group] if len(group) > 1 else [])
+        for members in sets:
+            if not members:
+                continue
+            varied = tuple(refs[("age", index)] for index in members)
+            for age in ages:
+                partial = _with_people(situation, {index: {"age": age} for index in members})
+                rows.append(Completion(complete(partial, Scenario.favourable), 0, varied))
+    return rows
+
+
+def salary_sweep(situation: Situation, ref: FactRef, levels: Iterable[float]) -> list[Completion]:
+    """The favourable corner with person ``ref.person``'s unknown incomes set to each salary."""
+    assert ref.person is not None
+    key = f"incomes:{ref.person}"
+    return [
+        Completion(
+            complete(
+                _with_people(situation, {ref.person: {"incomes": Incomes(salary=level)}}),
+                Scenario.favourable,
+            ),
+            0,
+            (ref,),
+            sweep=key,
+            level=float(level),
+        )
+        for level in levels
+    ]
