@@ -20,6 +20,7 @@ from rights_engine.situation.models import (
     Activity,
     Alimony,
     AlimonyStatus,
+    EvictionStage,
     Household,
     HousingStatus,
     Incomes,
@@ -54,6 +55,7 @@ _HIGH_DEBT = 1_000_000.0
 _ADULT_AGE = {Scenario.favourable: 40, Scenario.unfavourable: 18}
 _CHILD_AGE = {Scenario.favourable: 1, Scenario.unfavourable: 24}
 _LONG_AGO_YEARS = 20
+_ARREARS_MONTHS = 24
 
 
 def _months_before(month: dt.date, months: int) -> str:
@@ -148,6 +150,18 @@ def _complete_household(situation: Situation, scenario: Scenario) -> Household:
         housing_update["rent"] = _favourable_rent(situation) if fav else 0.0
     if household.commune is None and housing.zone is None:
         housing_update["zone"] = "1" if fav else "3"
+    if tenant and (housing.rent_arrears, housing.arrears_months, housing.eviction_stage) == (
+        None,
+        None,
+        None,
+    ):
+        # Unknown arrears: favourable, a debt at the last step of the procedure (it opens the
+        # eviction prevention at its highest urgency); unfavourable, none.
+        housing_update["rent_arrears"] = _HIGH_MONTHLY_INCOME if fav else 0.0
+        housing_update["arrears_months"] = _ARREARS_MONTHS if fav else 0
+        housing_update["eviction_stage"] = (
+            EvictionStage.commandement_de_quitter if fav else EvictionStage.none
+        )
     if housing.contributes_to_costs is None:
         housing_update["contributes_to_costs"] = fav
     if housing.rent is None and "rent" not in housing_update:
@@ -347,6 +361,11 @@ _CHILD_AGES = (0, 1, 2, 3, 5, 10, 11, 14, 16, 18, 19, 20, 21, 24)
 # Monthly salaries (€) swept when a person's incomes are unknown: the prime d'activité, for one,
 # is nil without income and with a high one, and largest in between.
 _SALARY_LEVELS = (150, 300, 450, 600, 750, 900, 1050, 1200, 1400, 1600, 1800, 2100, 2500, 3000, 4000)
+# Monthly rents (€) swept when the rent is unknown: the housing aid grows with the rent up to the
+# loyer plafond, beyond it for a furnished dwelling, and falls past the dégressivité thresholds.
+_RENT_LEVELS = (150, 250, 350, 450, 550, 700, 850, 1000, 1200, 1500, 2000, 3000)
+# Salaries given together to every person whose incomes are unknown, crossed with the ages.
+_CROSSED_SALARIES = (450, 900, 1400, 2100)
 # Refinement around an interior maximum: points between the two neighbours of the best level.
 REFINEMENT_POINTS = 7
 # Taxable share of salaries, pensions and unemployment benefits after the 10 % deduction for
@@ -478,6 +497,12 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
                     complete(varied, Scenario.favourable), 0, (refs[("housing_status", None)],)
                 )
             )
+    if ("rent", None) in refs:
+        for rent in _RENT_LEVELS:
+            varied = situation.model_copy(
+                update={"household": _set(situation.household, "housing.rent", float(rent))}
+            )
+            rows.append(Completion(complete(varied, Scenario.favourable), 0, (refs[("rent", None)],)))
     for ref in unknown:
         if ref.fact == "incomes" and ref.person is not None:
             rows.extend(salary_sweep(situation, ref, _SALARY_LEVELS))
@@ -499,6 +524,7 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
 
 def _age_sweeps(situation: Situation, refs: dict[tuple[str, int | None], FactRef]) -> list[Completion]:
     rows = []
+    earners = [index for (fact, index) in refs if fact == "incomes" and index is not None]
     for is_child, ages in ((False, _ADULT_AGES), (True, _CHILD_AGES)):
         group = [
             index
@@ -511,9 +537,36 @@ def _age_sweeps(situation: Situation, refs: dict[tuple[str, int | None], FactRef
                 continue
             varied = tuple(refs[("age", index)] for index in members)
             for age in ages:
-                partial = _with_people(situation, {index: {"age": age} for index in members})
+                partial = _with_people(
+                    situation,
+                    {
+                        index: {"birth_date": _born(situation, age, rank)}
+                        for rank, index in enumerate(members)
+                    },
+                )
                 rows.append(Completion(complete(partial, Scenario.favourable), 0, varied))
+                # Ages and incomes together: a family ceiling is higher for a couple where both
+                # earn (CSS R522-2), which only a salary at the right ages shows.
+                for level in _CROSSED_SALARIES if earners else ():
+                    crossed = _with_people(
+                        partial, {index: {"incomes": Incomes(salary=level)} for index in earners}
+                    )
+                    rows.append(
+                        Completion(
+                            complete(crossed, Scenario.favourable),
+                            0,
+                            varied + tuple(refs[("incomes", index)] for index in earners),
+                        )
+                    )
     return rows
+
+
+def _born(situation: Situation, age: int, rank: int) -> dt.date:
+    """A birth date ``age + rank`` years before the evaluated month: people swept together are
+    born a year apart, so that an eldest child stays the eldest (AF age increase, CSS R521-1)."""
+    first = situation.reference_month.first_day
+    index = (first.year - age - rank) * 12 + first.month - 1
+    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 def salary_sweep(situation: Situation, ref: FactRef, levels: Iterable[float]) -> list[Completion]:
