@@ -188,7 +188,11 @@ class _Values:
 
 
 def _simulate(
-    rows: list[Situation], month: Month, values: _Values, row_vars: list[str], person_vars: list[str]
+    rows: list[Situation],
+    month: Month,
+    values: _Values,
+    row_vars: list[str],
+    person_vars: list[str],
 ) -> None:
     for start in range(0, len(rows), ROWS_PER_SIMULATION):
         batch = build_simulation(rows[start : start + ROWS_PER_SIMULATION], month)
@@ -238,9 +242,7 @@ def _refine(
                     if step < MINIMUM_STEP:
                         continue
                     new = {round(low + step * k, 2) for k in range(1, REFINEMENT_POINTS + 1)}
-                    wanted.setdefault(number, {}).setdefault(key, set()).update(
-                        new - set(levels)
-                    )
+                    wanted.setdefault(number, {}).setdefault(key, set()).update(new - set(levels))
     return wanted
 
 
@@ -262,12 +264,10 @@ def _evaluate_month(
     for situation in situations:
         dated = situation.model_copy(update={"period": str(month)})
         unknown = unknown_facts(dated)
-        completion = completions(dated, unknown)
+        own_rows = completions(dated, unknown)
         first = len(rows)
-        rows.extend(c.situation for c in completion)
-        households.append(
-            _Household(situation, unknown, completion, list(range(first, len(rows))))
-        )
+        rows.extend(c.situation for c in own_rows)
+        households.append(_Household(situation, unknown, own_rows, list(range(first, len(rows)))))
     row_vars = sorted({v for p in active if not p.rules.individual for v in _variables(p)})
     person_vars = sorted({v for p in active if p.rules.individual for v in _variables(p)})
     amount_vars = [
@@ -284,8 +284,7 @@ def _evaluate_month(
         for number, lines in wanted.items():
             household = households[number]
             for key, levels in sorted(lines.items()):
-                person = int(key.split(":")[1])
-                ref = FactRef("incomes", person)
+                ref = FactRef("incomes", int(key.split(":")[1]))
                 dated = household.situation.model_copy(update={"period": str(month)})
                 for completion in salary_sweep(dated, ref, sorted(levels)):
                     household.rows.append(completion)
@@ -311,18 +310,18 @@ def _evaluate_month(
         impacts = []
         for programme in active:
             names = _variables(programme)
-            for person in _subjects(programme, situation):
-                if person is None:
+            for subject in _subjects(programme, situation):
+                if subject is None:
                     own = {name: by_row[name][indices] for name in names}
                 else:
-                    at = first_person[indices] + person
+                    at = first_person[indices] + subject
                     own = {name: by_person[name][at] for name in names}
                 finding, impact = make_finding(
                     programme,
                     situation,
                     household.unknown,
                     ProgrammeValues(own, household.rows),
-                    person,
+                    subject,
                 )
                 findings.append(finding)
                 impacts.append(impact)

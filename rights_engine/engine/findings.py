@@ -292,7 +292,9 @@ def make_finding(
         verdict = "to_confirm"
 
     urgency, urgencies = _urgency(programme, values)
-    impacts = _impacts(values, verdicts, amounts, unit, urgencies, rules.urgency) if rows > 1 else {}
+    impacts = (
+        _impacts(values, verdicts, amounts, unit, urgencies, rules.urgency) if rows > 1 else {}
+    )
     if verdict == "unlikely":
         impacts = {}
     elif verdict == "to_confirm" and not impacts:

@@ -360,7 +360,23 @@ _ADULT_AGES = (18, 20, 24, 25, 40, 59, 60, 62, 63, 64, 65, 67, 70, 80)
 _CHILD_AGES = (0, 1, 2, 3, 5, 10, 11, 14, 16, 18, 19, 20, 21, 24)
 # Monthly salaries (€) swept when a person's incomes are unknown: the prime d'activité, for one,
 # is nil without income and with a high one, and largest in between.
-_SALARY_LEVELS = (150, 300, 450, 600, 750, 900, 1050, 1200, 1400, 1600, 1800, 2100, 2500, 3000, 4000)
+_SALARY_LEVELS = (
+    150,
+    300,
+    450,
+    600,
+    750,
+    900,
+    1050,
+    1200,
+    1400,
+    1600,
+    1800,
+    2100,
+    2500,
+    3000,
+    4000,
+)
 # Monthly rents (€) swept when the rent is unknown: the housing aid grows with the rent up to the
 # loyer plafond, beyond it for a furnished dwelling, and falls past the dégressivité thresholds.
 _RENT_LEVELS = (150, 250, 350, 450, 550, 700, 850, 1000, 1200, 1500, 2000, 3000)
@@ -502,7 +518,9 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
             varied = situation.model_copy(
                 update={"household": _set(situation.household, "housing.rent", float(rent))}
             )
-            rows.append(Completion(complete(varied, Scenario.favourable), 0, (refs[("rent", None)],)))
+            rows.append(
+                Completion(complete(varied, Scenario.favourable), 0, (refs[("rent", None)],))
+            )
     for ref in unknown:
         if ref.fact == "incomes" and ref.person is not None:
             rows.extend(salary_sweep(situation, ref, _SALARY_LEVELS))
@@ -522,7 +540,9 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
     return rows
 
 
-def _age_sweeps(situation: Situation, refs: dict[tuple[str, int | None], FactRef]) -> list[Completion]:
+def _age_sweeps(
+    situation: Situation, refs: dict[tuple[str, int | None], FactRef]
+) -> list[Completion]:
     rows = []
     earners = [index for (fact, index) in refs if fact == "incomes" and index is not None]
     for is_child, ages in ((False, _ADULT_AGES), (True, _CHILD_AGES)):
@@ -545,9 +565,9 @@ def _age_sweeps(situation: Situation, refs: dict[tuple[str, int | None], FactRef
                     },
                 )
                 rows.append(Completion(complete(partial, Scenario.favourable), 0, varied))
-                # Ages and incomes together: a family ceiling is higher for a couple where both
-                # earn (CSS R522-2), which only a salary at the right ages shows.
-                for level in _CROSSED_SALARIES if earners else ():
+                # Children's ages and incomes together: a family ceiling is higher for a couple
+                # where both earn (CSS R522-2), which only a salary at the right ages shows.
+                for level in _CROSSED_SALARIES if earners and is_child else ():
                     crossed = _with_people(
                         partial, {index: {"incomes": Incomes(salary=level)} for index in earners}
                     )
