@@ -285,8 +285,8 @@ def _evaluate_month(
             household = households[number]
             for key, levels in sorted(lines.items()):
                 ref = FactRef("incomes", int(key.split(":")[1]))
-                dated = household.situation.model_copy(update={"period": str(month)})
-                for completion in salary_sweep(dated, ref, sorted(levels)):
+                favourable = household.rows[0].situation
+                for completion in salary_sweep(favourable, ref, sorted(levels)):
                     household.rows.append(completion)
                     household.first_row.append(values.rows + len(extra))
                     extra.append(completion.situation)

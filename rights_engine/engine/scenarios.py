@@ -523,7 +523,7 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
             )
     for ref in unknown:
         if ref.fact == "incomes" and ref.person is not None:
-            rows.extend(salary_sweep(situation, ref, _SALARY_LEVELS))
+            rows.extend(salary_sweep(favourable, ref, _SALARY_LEVELS))
     estimate = estimated_fiscal_income(situation)
     if ("fiscal_reference_income", None) in refs and estimate is not None:
         varied = situation.model_copy(
@@ -589,16 +589,15 @@ def _born(situation: Situation, age: int, rank: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def salary_sweep(situation: Situation, ref: FactRef, levels: Iterable[float]) -> list[Completion]:
-    """The favourable corner with person ``ref.person``'s unknown incomes set to each salary."""
+def salary_sweep(favourable: Situation, ref: FactRef, levels: Iterable[float]) -> list[Completion]:
+    """The favourable corner (``favourable``, already completed) with person ``ref.person``'s
+    unknown incomes set to each salary. Patched rather than completed again: no other completion
+    reads a salary (the child support edges read only the alimony received, 0 here)."""
     assert ref.person is not None
     key = f"incomes:{ref.person}"
     return [
         Completion(
-            complete(
-                _with_people(situation, {ref.person: {"incomes": Incomes(salary=level)}}),
-                Scenario.favourable,
-            ),
+            _with_people(favourable, {ref.person: {"incomes": Incomes(salary=level)}}),
             0,
             (ref,),
             sweep=key,
