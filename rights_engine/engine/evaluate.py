@@ -23,6 +23,7 @@ from rights_engine.engine.scenarios import (
     REFINEMENT_POINTS,
     Completion,
     completions,
+    flips_from,
     salary_sweep,
 )
 from rights_engine.report import LegislationVersion, Report
@@ -246,6 +247,42 @@ def _refine(
     return wanted
 
 
+def _best_row_flips(
+    households: list[_Household],
+    amount_vars: list[tuple[str, bool]],
+    by_row: dict[str, np.ndarray],
+    by_person: dict[str, np.ndarray],
+    first_person: np.ndarray,
+    next_row: int,
+) -> list[Situation]:
+    """Rows that flip each unknown fact from a programme's best row when that row is not the
+    favourable corner (a salary, an age, a rent): the facts that can still close the right there
+    are asked too. Adds them to the households; returns their situations."""
+    extra: list[Situation] = []
+    for household in households:
+        if len(household.rows) < 2:
+            continue
+        indices = np.array(household.first_row)
+        adults = len(household.situation.people)
+        best: set[int] = set()
+        for name, individual in amount_vars:
+            if individual:
+                series = [by_person[name][first_person[indices] + j] for j in range(adults)]
+            else:
+                series = [by_row[name][indices]]
+            for amounts in series:
+                top = int(np.argmax(amounts))
+                if household.rows[top].base is not None and amounts[top] > amounts[0]:
+                    best.add(top)
+        unfavourable = household.rows[1].situation
+        for top in sorted(best):
+            for completion in flips_from(top, household.rows[top], household.unknown, unfavourable):
+                household.rows.append(completion)
+                household.first_row.append(next_row + len(extra))
+                extra.append(completion.situation)
+    return extra
+
+
 MINIMUM_STEP = 0.5
 """Below this step (€), a salary line is not refined further."""
 
@@ -292,6 +329,10 @@ def _evaluate_month(
                     extra.append(completion.situation)
         _simulate(extra, month, values, row_vars, person_vars)
     by_row, by_person, first_person = values.frozen()
+    extra = _best_row_flips(households, amount_vars, by_row, by_person, first_person, values.rows)
+    if extra:
+        _simulate(extra, month, values, row_vars, person_vars)
+        by_row, by_person, first_person = values.frozen()
 
     legislation = [
         LegislationVersion(

@@ -39,6 +39,7 @@ __all__ = [
     "completions",
     "estimated_fiscal_income",
     "salary_sweep",
+    "flips_from",
 ]
 
 
@@ -312,7 +313,7 @@ def complete(situation: Situation, scenario: Scenario) -> Situation:
 # Where each fact sits in the situation: ``person`` facts are fields of ``people[i]``, the others
 # dotted paths from the situation's ``household``.
 _PERSON_FIELDS: dict[str, tuple[str, ...]] = {
-    "age": ("age",),
+    "age": ("age", "birth_date"),
     "nationality": (
         "nationality",
         "has_residence_permit",
@@ -605,3 +606,41 @@ def salary_sweep(favourable: Situation, ref: FactRef, levels: Iterable[float]) -
         )
         for level in levels
     ]
+
+
+def _transplant(target: Situation, ref: FactRef, source: Situation) -> Situation:
+    """``target`` (complete) with the fields of fact ``ref`` taken from ``source`` (complete)."""
+    if ref.person is not None:
+        person = original = target.people[ref.person]
+        donor = source.people[ref.person]
+        for path in _PERSON_FIELDS[ref.fact]:
+            if _get(person, path) != _get(donor, path):
+                person = _set(person, path, _get(donor, path))
+        if person is original:
+            return target
+        people = list(target.people)
+        people[ref.person] = person
+        return target.model_copy(update={"people": people})
+    household = target.household
+    for path in _HOUSEHOLD_FIELDS[ref.fact]:
+        if _get(household, path) != _get(source.household, path):
+            household = _set(household, path, _get(source.household, path))
+    if household is target.household:
+        return target
+    return target.model_copy(update={"household": household})
+
+
+def flips_from(
+    index: int, row: Completion, unknown: list[FactRef], unfavourable: Situation
+) -> list[Completion]:
+    """Each unknown fact (but those ``row`` varies) flipped to its unfavourable value from row
+    ``index``, a programme's best row: shows which facts can still close that programme there
+    (e.g. the nationality, for the prime d'activité at its best salary)."""
+    found = []
+    for ref in unknown:
+        if ref in row.varied:
+            continue
+        flipped = _transplant(row.situation, ref, unfavourable)
+        if flipped is not row.situation:
+            found.append(Completion(flipped, index, (ref,)))
+    return found

@@ -237,3 +237,11 @@ def test_an_unknown_rfr_is_estimated_from_the_incomes_and_still_asked() -> None:
     assert estimate > 0
     assert any("estimé" in d for d in cheque.details)
     assert [m.fact for m in cheque.missing] == ["fiscal_reference_income"]
+
+
+def test_a_fact_that_can_close_the_right_at_its_best_is_asked() -> None:
+    # No income gives no prime d'activité, whatever the nationality: only at a salary where the
+    # prime is paid does the nationality matter (CSS L842-2: a non-EU national needs a permit).
+    text = EMPLOYED_INCOMES_UNKNOWN.replace("nationality: french, ", "")
+    ppa = _finding(_report(text), "prime_activite")
+    assert {m.fact for m in ppa.missing} == {"nationality", "incomes"}
