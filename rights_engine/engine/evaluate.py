@@ -24,7 +24,7 @@ from rights_engine.engine.scenarios import (
     Completion,
     completions,
     flips_from,
-    salary_sweep,
+    line_rows,
 )
 from rights_engine.report import LegislationVersion, Report
 from rights_engine.situation.models import Month, Role, Situation
@@ -219,12 +219,14 @@ def _refine(
     wanted: dict[int, dict[str, set[float]]] = {}
     for number, household in enumerate(households):
         lines: dict[str, list[tuple[float, int]]] = {}
+        origins: dict[str, int] = {}
         for local, row in enumerate(household.rows):
             if row.sweep is not None and row.level is not None:
                 lines.setdefault(row.sweep, []).append((row.level, household.first_row[local]))
+                origins[row.sweep] = row.origin
         people = len(household.situation.people)
         for key, points in lines.items():
-            points = sorted([(0.0, household.first_row[0]), *points])
+            points = sorted([(0.0, household.first_row[origins[key]]), *points])
             levels = [level for level, _ in points]
             rows = np.array([row for _, row in points])
             series = []
@@ -321,9 +323,8 @@ def _evaluate_month(
         for number, lines in wanted.items():
             household = households[number]
             for key, levels in sorted(lines.items()):
-                ref = FactRef("incomes", int(key.split(":")[1]))
-                favourable = household.rows[0].situation
-                for completion in salary_sweep(favourable, ref, sorted(levels)):
+                line = next(row for row in household.rows if row.sweep == key)
+                for completion in line_rows(line, sorted(levels)):
                     household.rows.append(completion)
                     household.first_row.append(values.rows + len(extra))
                     extra.append(completion.situation)

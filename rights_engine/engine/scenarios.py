@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
@@ -33,6 +33,7 @@ from rights_engine.situation.models import (
 
 __all__ = [
     "Completion",
+    "ACTIVITY_INCOMES",
     "REFINEMENT_POINTS",
     "Scenario",
     "complete",
@@ -40,6 +41,7 @@ __all__ = [
     "estimated_fiscal_income",
     "salary_sweep",
     "flips_from",
+    "line_rows",
 ]
 
 
@@ -381,6 +383,8 @@ _SALARY_LEVELS = (
 # Monthly rents (€) swept when the rent is unknown: the housing aid grows with the rent up to the
 # loyer plafond, beyond it for a furnished dwelling, and falls past the dégressivité thresholds.
 _RENT_LEVELS = (150, 250, 350, 450, 550, 700, 850, 1000, 1200, 1500, 2000, 3000)
+# The activity incomes swept, each on its own line.
+ACTIVITY_INCOMES = ("salary", "self_employment")
 # Salaries given together to every person whose incomes are unknown, crossed with the ages.
 _CROSSED_SALARIES = (450, 900, 1400, 2100)
 # Refinement around an interior maximum: points between the two neighbours of the best level.
@@ -407,6 +411,30 @@ class Completion:
     sweep: str | None = None
     level: float | None = None
     estimate: bool = False
+    anchor: Situation | None = None
+    """On a swept line: the row at level 0, which the line's rows patch."""
+    origin: int = 0
+    """On a swept line: the index of the row at level 0 (the anchor)."""
+    earners: tuple[int, ...] = ()
+    """On a swept line: the people whose activity income is set to the level."""
+    kind: str = "salary"
+    """On a swept line: the activity income set (``salary`` or ``self_employment``)."""
+
+
+def line_rows(line: Completion, levels: Iterable[float]) -> list[Completion]:
+    """More rows on the swept line of ``line`` (one of its rows), at ``levels``."""
+    assert line.anchor is not None
+    return [
+        replace(
+            line,
+            situation=_with_people(
+                line.anchor,
+                {i: {"incomes": Incomes.model_validate({line.kind: level})} for i in line.earners},
+            ),
+            level=float(level),
+        )
+        for level in levels
+    ]
 
 
 def _get(model: Any, path: str) -> Any:
@@ -501,7 +529,7 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
             if varied is not situation:
                 rows.append(Completion(complete(varied, scenario), base, (ref,)))
     refs = {(ref.fact, ref.person): ref for ref in unknown}
-    rows.extend(_age_sweeps(situation, refs))
+    rows.extend(_age_sweeps(situation, refs, len(rows)))
     if ("housing_status", None) in refs:
         for status in HousingStatus:
             varied = situation.model_copy(
@@ -524,7 +552,8 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
             )
     for ref in unknown:
         if ref.fact == "incomes" and ref.person is not None:
-            rows.extend(salary_sweep(favourable, ref, _SALARY_LEVELS))
+            for kind in ACTIVITY_INCOMES:
+                rows.extend(salary_sweep(favourable, ref, _SALARY_LEVELS, kind))
     estimate = estimated_fiscal_income(situation)
     if ("fiscal_reference_income", None) in refs and estimate is not None:
         varied = situation.model_copy(
@@ -542,8 +571,9 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
 
 
 def _age_sweeps(
-    situation: Situation, refs: dict[tuple[str, int | None], FactRef]
+    situation: Situation, refs: dict[tuple[str, int | None], FactRef], offset: int
 ) -> list[Completion]:
+    """Rows for the unknown ages (``offset``: the index the first of them will have)."""
     rows = []
     earners = [index for (fact, index) in refs if fact == "incomes" and index is not None]
     for is_child, ages in ((False, _ADULT_AGES), (True, _CHILD_AGES)):
@@ -566,19 +596,23 @@ def _age_sweeps(
                     },
                 )
                 rows.append(Completion(complete(partial, Scenario.favourable), 0, varied))
+                # From the unfavourable corner too: an amount is not always lowest at one age
+                # (a child who counts raises the housing aid, hence the forfait logement).
+                rows.append(Completion(complete(partial, Scenario.unfavourable), 1, varied))
                 # Children's ages and incomes together: a family ceiling is higher for a couple
                 # where both earn (CSS R522-2), which only a salary at the right ages shows.
-                for level in _CROSSED_SALARIES if earners and is_child else ():
-                    crossed = _with_people(
-                        partial, {index: {"incomes": Incomes(salary=level)} for index in earners}
+                # A line of its own, refined like the salary lines.
+                if earners and is_child:
+                    line = Completion(
+                        rows[-2].situation,
+                        0,
+                        varied + tuple(refs[("incomes", index)] for index in earners),
+                        sweep=f"crossed:{members}:{age}",
+                        anchor=rows[-2].situation,
+                        origin=offset + len(rows) - 2,
+                        earners=tuple(earners),
                     )
-                    rows.append(
-                        Completion(
-                            complete(crossed, Scenario.favourable),
-                            0,
-                            varied + tuple(refs[("incomes", index)] for index in earners),
-                        )
-                    )
+                    rows.extend(line_rows(line, _CROSSED_SALARIES))
     return rows
 
 
@@ -590,22 +624,25 @@ def _born(situation: Situation, age: int, rank: int) -> dt.date:
     return dt.date(index // 12, index % 12 + 1, 1)
 
 
-def salary_sweep(favourable: Situation, ref: FactRef, levels: Iterable[float]) -> list[Completion]:
+def salary_sweep(
+    favourable: Situation, ref: FactRef, levels: Iterable[float], kind: str = "salary"
+) -> list[Completion]:
     """The favourable corner (``favourable``, already completed) with person ``ref.person``'s
-    unknown incomes set to each salary. Patched rather than completed again: no other completion
-    reads a salary (the child support edges read only the alimony received, 0 here)."""
+    unknown incomes set to each level of one activity income (``kind``: ``salary`` or
+    ``self_employment``, which the prime d'activité does not treat alike). Patched rather than
+    completed again: no other completion reads an activity income (the child support edges read
+    only the alimony received, 0 here)."""
     assert ref.person is not None
-    key = f"incomes:{ref.person}"
-    return [
-        Completion(
-            _with_people(favourable, {ref.person: {"incomes": Incomes(salary=level)}}),
-            0,
-            (ref,),
-            sweep=key,
-            level=float(level),
-        )
-        for level in levels
-    ]
+    line = Completion(
+        favourable,
+        0,
+        (ref,),
+        sweep=f"incomes:{ref.person}:{kind}",
+        anchor=favourable,
+        earners=(ref.person,),
+        kind=kind,
+    )
+    return line_rows(line, levels)
 
 
 def _transplant(target: Situation, ref: FactRef, source: Situation) -> Situation:
