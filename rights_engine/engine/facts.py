@@ -1,10 +1,10 @@
 """The facts of a situation that can be unknown, with the question that settles each one.
 
-A fact is unknown when its field is absent from the situation. To evaluate a household with
-unknown facts the engine completes it twice: once with the values most *favourable* to the
-person's rights and once with the least favourable ones (see ``scenarios.py``). A condition
-that holds in both is met, fails in both is not met (if none of its facts is unknown), and is
-otherwise unknown; an amount that differs becomes a range.
+A fact is unknown when its field is absent from the situation, except the facts that mean
+"nothing special" when absent (``situation/absent.py``), asked only when their trigger below
+holds. To evaluate a household with unknown facts the engine simulates a set of completions
+(``scenarios.completions``); a fact is asked for a finding when a completion that differs by that
+fact alone changes the finding (``findings.py``).
 """
 
 from __future__ import annotations

@@ -1,9 +1,13 @@
-"""Complete a partial situation with favourable or unfavourable values for its unknown facts.
+"""Complete a partial situation: the completion set that bounds every programme.
 
-The two completions bound what the unknown facts can change: a right that holds in the
-unfavourable completion holds whatever the answers; one that fails in the favourable completion
-fails whatever the answers. Values are chosen at the edges of the rules (no income / a high
-income, French / non-EU without a permit…), never shown to the user as facts.
+``complete`` fills every unknown fact with its favourable or unfavourable edge value (no income /
+a high income, French / non-EU without a permit…). One pair of corners cannot bound every right
+(an age favourable to the RSA is not to the ASPA; the prime d'activité is nil without income and
+with a high one), so ``completions`` adds each fact flipped alone and sweeps of the non-monotonic
+facts (ages at the legal thresholds, housing status, rent, activity incomes). A right granted on
+every completion holds whatever the answers; one refused on every completion is refused whatever
+the answers (checked on generated households by ``engine/soundness.py``). Completion values are
+hypotheses, never shown to the user as facts.
 """
 
 from __future__ import annotations
