@@ -46,10 +46,20 @@ class Amount(_Model):
     minimum: float
     maximum: float
     unit: Literal["EUR/mois", "EUR/an"]
+    estimate: float | None = None
+    """Within the range, the amount estimated from the declared incomes when only the revenu
+    fiscal de référence is unknown (an estimate, not a fact); left out of the JSON when None."""
 
     @property
     def is_range(self) -> bool:
         return self.minimum != self.maximum
+
+    @model_serializer(mode="wrap")
+    def _without_absent_estimate(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if self.estimate is None:
+            data.pop("estimate", None)
+        return data
 
 
 class Reason(_Model):

@@ -100,23 +100,43 @@ MONTHS_OF_RESOURCES = 3
 
 @dataclass(frozen=True)
 class Batch:
-    """A built simulation and, for each row (situation), where its applicant sits."""
+    """A built simulation and, for each row (situation), where its applicant and people sit.
+
+    The people of row ``r`` are the individus ``first_person[r]`` to ``first_person[r + 1] - 1``,
+    in the order of ``situation.people``.
+    """
 
     simulation: Simulation
     period: str
     applicant: np.ndarray  # index of the applicant among individus
     famille: np.ndarray  # index of the applicant's famille
     menage: np.ndarray  # index of the menage
+    first_person: np.ndarray  # index of each row's first person, and the number of individus
+    person_famille: np.ndarray  # index of each individu's famille
+    person_menage: np.ndarray  # index of each individu's menage
 
-    def value(self, variable: str) -> np.ndarray:
-        """The variable for the evaluated month, one value per row."""
+    def _calculate(self, variable: str) -> tuple[str, np.ndarray]:
         tbs = self.simulation.tax_benefit_system
         entity = tbs.get_variable(variable, check_existence=True).entity.key
         values = self.simulation.calculate(variable, self.period)
         if isinstance(values, EnumArray):
             values = values.decode_to_str()
+        return entity, values
+
+    def value(self, variable: str) -> np.ndarray:
+        """The variable for the evaluated month, one value per row (the applicant's, for a
+        variable of individus)."""
+        entity, values = self._calculate(variable)
         index = {"individu": self.applicant, "famille": self.famille, "menage": self.menage}[entity]
         return values[index]
+
+    def person_value(self, variable: str) -> np.ndarray:
+        """The variable for the evaluated month, one value per individu: a person's own value,
+        or that of the person's famille or menage."""
+        entity, values = self._calculate(variable)
+        if entity == "individu":
+            return values
+        return values[self.person_famille if entity == "famille" else self.person_menage]
 
 
 def _month_offset(month: Month, offset: int) -> str:
@@ -411,4 +431,14 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
             ]
         ),
     )
-    return Batch(simulation, period, applicant_index, applicant_famille, np.arange(len(situations)))
+    first_person = np.cumsum([0] + [len(s.people) for s in situations])
+    return Batch(
+        simulation,
+        period,
+        applicant_index,
+        applicant_famille,
+        np.arange(len(situations)),
+        first_person,
+        np.array(famille_of, dtype=np.int64),
+        np.array([row for row, _ in people], dtype=np.int64),
+    )

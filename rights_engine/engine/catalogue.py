@@ -82,6 +82,9 @@ class DeadlineRule(_Model):
 
 class ProgrammeRules(_Model):
     entity: Literal["individu", "famille", "menage"]
+    individual: bool = False
+    """A right that belongs to a person (AAH, APA…): evaluated and reported for each adult of the
+    household (``Finding.person``), its variables read on that person."""
     amount: Amount | None = None
     conditions: list[Condition]
     details: list[Detail] = []

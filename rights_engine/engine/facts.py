@@ -1,10 +1,10 @@
 """The facts of a situation that can be unknown, with the question that settles each one.
 
-A fact is unknown when its field is absent from the situation. To evaluate a household with
-unknown facts the engine completes it twice: once with the values most *favourable* to the
-person's rights and once with the least favourable ones (see ``scenarios.py``). A condition
-that holds in both is met, fails in both is not met (if none of its facts is unknown), and is
-otherwise unknown; an amount that differs becomes a range.
+A fact is unknown when its field is absent from the situation, except the facts that mean
+"nothing special" when absent (``situation/absent.py``), asked only when their trigger below
+holds. To evaluate a household with unknown facts the engine simulates a set of completions
+(``scenarios.completions``); a fact is asked for a finding when a completion that differs by that
+fact alone changes the finding (``findings.py``).
 """
 
 from __future__ import annotations
@@ -304,13 +304,8 @@ FACTS: dict[str, Fact] = {
             "La personne hébergée participe-t-elle aux frais du logement (loyer, charges) ?",
             lambda s, p: _hosted(s) and s.household.housing.contributes_to_costs is None,
         ),
-        Fact(
-            "family_benefits",
-            False,
-            "Quelles prestations familiales le foyer perçoit-il chaque mois (allocations "
-            "familiales, allocation de base de la PAJE, ASF…) ?",
-            lambda s, p: _has_children(s) and s.household.family_benefits is None,
-        ),
+        # family_benefits is not an unknown fact: left out, the engine counts the AF, CF, PAJE and
+        # ASF it computes (rules/prestations_familiales); it is never asked.
         Fact(
             "single_parent_since",
             False,

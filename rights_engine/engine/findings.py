@@ -1,27 +1,28 @@
 """From simulated values to findings: verdict, amount, reasons, missing facts (DESIGN.md).
 
-Each household is simulated once per scenario (favourable and unfavourable completion of its
-unknown facts; a single row when nothing is unknown):
-- a condition is **met** when it holds in both, **not met** when it fails in both (the two
-  completions are the edges of what the unknown facts can change), otherwise **unknown**, and
-  then its facts are asked; a waiver (e.g. the lone-parent increase) makes it
-  **not required**;
-- the amount is the range between the two rows;
-- verdict: ``unlikely`` if a condition is not met or the amount is 0 whatever the unknown facts,
-  ``likely`` if every condition is met and the amount is positive in both rows, else
-  ``to_confirm``.
+A household is simulated on each row of its completion set (``scenarios.completions``: one row
+when nothing is unknown). For each programme, and each person for an individual right:
+- each row has its own verdict: ``likely`` when every condition holds (or is waived) and the
+  amount is positive, ``unlikely`` otherwise (``to_confirm`` when a rule is not confirmed);
+- the finding is ``likely`` if every row is, ``unlikely`` if every row is, else ``to_confirm``;
+- a condition is **met** when it holds in every row, **not met** when it fails in every row,
+  otherwise **unknown**; a waiver (e.g. the lone-parent increase) makes it **not required**;
+- the amount is the range over the rows; a detail that differs between rows is ``inconnu``;
+- an unknown fact is asked for the finding only if a row that differs from its corner by that
+  fact alone changes the finding's verdict, amount or urgency.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
 
 from rights_engine.engine.catalogue import Programme, partners
 from rights_engine.engine.facts import FACTS, FactRef
+from rights_engine.engine.scenarios import Completion
 from rights_engine.report import (
     Amount,
     ConditionStatus,
@@ -36,17 +37,31 @@ from rights_engine.report import (
 )
 from rights_engine.situation.models import Person, Role, Situation
 
-__all__ = ["ProgrammeValues", "make_finding", "describe_person"]
+__all__ = ["Impact", "ProgrammeValues", "describe_person", "make_finding"]
 
 
 @dataclass(frozen=True)
 class ProgrammeValues:
-    """A programme's variables for one household: ``(favourable, unfavourable)`` per variable."""
+    """A programme's variables for one household (or one person of it): one value per row of
+    the household's completion set, in the order of ``rows``."""
 
-    values: dict[str, tuple[Any, Any]]
+    values: dict[str, np.ndarray]
+    rows: Sequence[Completion]
 
-    def pair(self, variable: str) -> tuple[Any, Any]:
+    def of(self, variable: str) -> np.ndarray:
         return self.values[variable]
+
+
+@dataclass(frozen=True)
+class Impact:
+    """What answering an unknown fact can change in one finding."""
+
+    opens_or_closes: bool
+    """The answer can turn the finding's verdict (a right opens or closes)."""
+    at_stake: float
+    """Euros per month the answer can move (largest change seen in the completions)."""
+    urgency: Urgency = "normal"
+    """The most urgent the finding can be, among the completions the answer can lead to."""
 
 
 def describe_person(person: Person) -> str:
@@ -81,43 +96,33 @@ def _describe(value: object, unit: str = "EUR") -> str:
     return str(value)
 
 
-def _condition_status(
-    programme_values: ProgrammeValues,
-    variable: str,
-    waived_by: str | None,
-    unconfirmed_by: str | None = None,
-) -> ConditionStatus:
-    status = _known_status(programme_values, variable, waived_by)
-    if (
-        status == "met"
-        and unconfirmed_by is not None
-        and any(programme_values.pair(unconfirmed_by))
-    ):
-        return "unknown"
-    return status
-
-
 # Urgencies from the least to the most urgent; the urgency shown is the one that holds whatever
-# the unknown facts (the least urgent of the two completions), so an unknown fact never raises it.
+# the unknown facts (the least urgent over the rows), so an unknown fact never raises it.
 _URGENCY_SCALE: tuple[Urgency, ...] = ("normal", "high", "emergency")
 # The default value of an OpenFisca date variable: a deadline that does not apply.
 _NO_DATE = dt.date(1970, 1, 1)
+_LIKELY, _TO_CONFIRM, _UNLIKELY = 2, 1, 0
+MONTHS_PER_YEAR = 12
 
 
-def _urgency(programme: Programme, programme_values: ProgrammeValues) -> Urgency:
+def _urgency(programme: Programme, values: ProgrammeValues) -> tuple[Urgency, np.ndarray | None]:
     rules = programme.rules
     if rules.urgency_variable is None:
-        return rules.urgency
-    pair = [str(v) for v in programme_values.pair(rules.urgency_variable)]
-    return min(
-        (u for u in _URGENCY_SCALE if u in pair), key=_URGENCY_SCALE.index, default=rules.urgency
+        return rules.urgency, None
+    per_row = np.array([str(v) for v in values.of(rules.urgency_variable)])
+    present = set(per_row.tolist())
+    urgency = min(
+        (u for u in _URGENCY_SCALE if u in present),
+        key=_URGENCY_SCALE.index,
+        default=rules.urgency,
     )
+    return urgency, per_row
 
 
-def _deadlines(programme: Programme, programme_values: ProgrammeValues) -> list[Deadline]:
+def _deadlines(programme: Programme, values: ProgrammeValues) -> list[Deadline]:
     found = []
     for rule in programme.rules.deadlines:
-        dates = sorted({_as_date(v) for v in programme_values.pair(rule.variable)} - {_NO_DATE})
+        dates = sorted({_as_date(v.item()) for v in values.of(rule.variable)} - {_NO_DATE})
         if len(dates) == 1:
             found.append(Deadline(date=dates[0].isoformat(), label=rule.label))
         elif dates:
@@ -135,22 +140,6 @@ def _as_date(value: dt.date | int | str) -> dt.date:
     return dt.date.fromisoformat(str(np.datetime64(value, "D")))
 
 
-def _known_status(
-    programme_values: ProgrammeValues, variable: str, waived_by: str | None
-) -> ConditionStatus:
-    favourable, unfavourable = (bool(v) for v in programme_values.pair(variable))
-    if waived_by is not None:
-        waiver_fav, waiver_unf = (bool(v) for v in programme_values.pair(waived_by))
-        if waiver_fav and waiver_unf and not (favourable and unfavourable):
-            return "not_required"
-        favourable, unfavourable = favourable or waiver_fav, unfavourable or waiver_unf
-    if favourable and unfavourable:
-        return "met"
-    if not favourable and not unfavourable:
-        return "not_met"
-    return "unknown"
-
-
 def _question(situation: Situation, ref: FactRef) -> MissingFact:
     person = situation.people[ref.person] if ref.person is not None else None
     question = FACTS[ref.fact].question.format(
@@ -163,22 +152,113 @@ def _question(situation: Situation, ref: FactRef) -> MissingFact:
     )
 
 
+def _condition(
+    values: ProgrammeValues, variable: str, waived_by: str | None, unconfirmed_by: str | None
+) -> tuple[ConditionStatus, np.ndarray, np.ndarray]:
+    """The condition's status over the rows, whether it holds (or is waived) in each row, and
+    whether it is unconfirmed in each row."""
+    holds = values.of(variable).astype(bool)
+    waived = values.of(waived_by).astype(bool) if waived_by else np.zeros_like(holds)
+    unconfirmed = values.of(unconfirmed_by).astype(bool) if unconfirmed_by else np.zeros_like(holds)
+    ok = holds | waived
+    status: ConditionStatus
+    if waived.all() and not holds.all():
+        status = "not_required"
+    elif ok.all():
+        status = "unknown" if (holds & unconfirmed).any() else "met"
+    elif not ok.any():
+        status = "not_met"
+    else:
+        status = "unknown"
+    return status, ok, unconfirmed & holds
+
+
+def _row_verdicts(ok: np.ndarray, unconfirmed: np.ndarray, amount: np.ndarray | None) -> np.ndarray:
+    granted = ok if amount is None else ok & (amount > 0)
+    return np.where(granted, np.where(unconfirmed, _TO_CONFIRM, _LIKELY), _UNLIKELY)
+
+
+def _monthly(value: float, unit: str) -> float:
+    return value / MONTHS_PER_YEAR if unit == "EUR/an" else value
+
+
+def _impacts(
+    values: ProgrammeValues,
+    verdicts: np.ndarray,
+    amount: np.ndarray | None,
+    unit: str,
+    urgencies: np.ndarray | None,
+    static: Urgency,
+) -> dict[FactRef, Impact]:
+    """For each unknown fact, what its answer can change: rows that differ from their corner by
+    that fact alone (flips and sweeps) are compared with the corner."""
+    found: dict[FactRef, Impact] = {}
+    for index, row in enumerate(values.rows):
+        if row.base is None:
+            continue
+        base = row.base
+        opens = bool(verdicts[index] != verdicts[base])
+        delta = 0.0 if amount is None else abs(float(amount[index]) - float(amount[base]))
+        moved = round(delta, 2) > 0
+        urgency_changed = urgencies is not None and urgencies[index] != urgencies[base]
+        if not (opens or moved or urgency_changed):
+            continue
+        reached = [static] if urgencies is None else [urgencies[index], urgencies[base]]
+        for ref in row.varied:
+            before = found.get(ref, Impact(False, 0.0, "normal"))
+            found[ref] = Impact(
+                before.opens_or_closes or opens,
+                max(before.at_stake, _monthly(delta, unit)),
+                max([before.urgency, *reached], key=_URGENCY_SCALE.index),
+            )
+    return found
+
+
+def _detail(
+    label: str, variable_values: np.ndarray, unit: str, estimate_row: int | None, title: str
+) -> str | None:
+    first = variable_values[0].item()
+    if isinstance(first, bool) or variable_values.dtype == np.bool_:
+        if not variable_values.any():
+            return None
+        shown = "oui" if variable_values.all() else "à confirmer"
+    elif (variable_values == variable_values[0]).all():
+        shown = _describe(variable_values[0], unit)
+    elif estimate_row is not None:
+        shown = (
+            f"estimation {_describe(variable_values[estimate_row], unit)} d'après les revenus "
+            "déclarés (revenu fiscal de référence à confirmer)"
+        )
+    else:
+        # Never a completion value: they are hypotheses, not facts of the household.
+        shown = "inconnu tant que les questions ne sont pas posées"
+    return f"{label} : {shown} ({title})"
+
+
 def make_finding(
     programme: Programme,
     situation: Situation,
     unknown: list[FactRef],
-    programme_values: ProgrammeValues,
-) -> Finding:
-    """The finding of one programme for one household (rank filled in later by the ranking)."""
+    values: ProgrammeValues,
+    person: int | None = None,
+) -> tuple[Finding, dict[FactRef, Impact]]:
+    """The finding of one programme for one household, or for one of its people (``person``,
+    index in ``situation.people``) for an individual right; with what each unknown fact's answer
+    can change in it (rank filled in later by the ranking)."""
     rules = programme.rules
     reasons: list[Reason] = []
-    facts_to_ask: set[str] = set()
+    rows = len(values.rows)
+    all_ok = np.ones(rows, dtype=bool)
+    any_unconfirmed = np.zeros(rows, dtype=bool)
+    declared: set[str] = set()
     for condition in rules.conditions:
-        status = _condition_status(
-            programme_values, condition.variable, condition.waived_by, condition.unconfirmed_by
+        status, ok, unconfirmed = _condition(
+            values, condition.variable, condition.waived_by, condition.unconfirmed_by
         )
+        all_ok &= ok
+        any_unconfirmed |= unconfirmed
         if status == "unknown":
-            facts_to_ask.update(condition.facts)
+            declared.update(condition.facts)
         reasons.append(
             Reason(
                 label=condition.label,
@@ -188,70 +268,93 @@ def make_finding(
         )
 
     amount: Amount | None = None
+    amounts: np.ndarray | None = None
+    unit = "EUR/mois"
+    estimate_row = next((i for i, row in enumerate(values.rows) if row.estimate), None)
     if rules.amount is not None:
-        low, high = sorted(float(v) for v in programme_values.pair(rules.amount.variable))
-        amount = Amount(minimum=round(low, 2), maximum=round(high, 2), unit=rules.amount.unit)
+        unit = rules.amount.unit
+        amounts = values.of(rules.amount.variable).astype(float)
+        low, high = float(amounts.min()), float(amounts.max())
+        estimate = None
+        if round(low, 2) != round(high, 2) and estimate_row is not None:
+            estimate = round(float(amounts[estimate_row]), 2)
+        amount = Amount(minimum=round(low, 2), maximum=round(high, 2), unit=unit, estimate=estimate)
         if amount.is_range:
-            facts_to_ask.update(rules.amount.facts)
+            declared.update(rules.amount.facts)
 
-    statuses = {reason.status for reason in reasons}
+    verdicts = _row_verdicts(all_ok, any_unconfirmed, amounts)
     verdict: Verdict
-    if "not_met" in statuses or (amount is not None and amount.maximum <= 0):
-        verdict = "unlikely"
-    elif statuses <= {"met", "not_required"} and (amount is None or amount.minimum > 0):
+    if (verdicts == _LIKELY).all():
         verdict = "likely"
+    elif (verdicts == _UNLIKELY).all():
+        verdict = "unlikely"
     else:
         verdict = "to_confirm"
 
+    urgency, urgencies = _urgency(programme, values)
+    impacts = (
+        _impacts(values, verdicts, amounts, unit, urgencies, rules.urgency) if rows > 1 else {}
+    )
+    if verdict == "unlikely":
+        impacts = {}
+    elif verdict == "to_confirm" and not impacts:
+        # The finding moves only through facts acting together: ask the programme's own facts.
+        impacts = {ref: Impact(True, 0.0, urgency) for ref in unknown if ref.fact in declared}
+    # Only the facts the estimate depends on may be estimated: the RFR alone.
+    estimated = estimate_row is not None and {ref.fact for ref in impacts} == {
+        "fiscal_reference_income"
+    }
+
     details = []
     for detail in rules.details:
-        favourable, unfavourable = programme_values.pair(detail.variable)
-        if isinstance(favourable, (bool, np.bool_)) and not favourable and not unfavourable:
+        detail_values = values.of(detail.variable)
+        if not detail.shown_when_zero and not detail_values.any():
             continue
-        if not detail.shown_when_zero and favourable == 0 and unfavourable == 0:
+        if detail.only_when_certain and not detail_values.all():
             continue
-        if detail.only_when_certain and not (favourable and unfavourable):
-            continue
-        if favourable == unfavourable:
-            shown = _describe(favourable, detail.unit)
-        elif isinstance(favourable, (bool, np.bool_)):
-            shown = "à confirmer"
-        else:
-            low, high = sorted((float(favourable), float(unfavourable)))
-            shown = f"entre {_describe(low, detail.unit)} et {_describe(high, detail.unit)}"
-        details.append(f"{detail.label} : {shown} ({detail.reference.title})")
+        line = _detail(
+            detail.label,
+            detail_values,
+            detail.unit,
+            estimate_row if estimated else None,
+            detail.reference.title,
+        )
+        if line is not None:
+            details.append(line)
+    if amount is not None and estimated and amount.estimate is not None:
+        details.append(
+            f"Montant estimé d'après les revenus déclarés : {_describe(amount.estimate)} "
+            "(le revenu fiscal de référence reste à confirmer sur l'avis d'imposition)"
+        )
+    constant = all((v == v[0]).all() for v in values.values.values())
     if rules.amount is not None and amount is not None and amount.maximum <= 0:
-        if "not_met" not in statuses:
+        # The programme's own reason for a nil amount, only when no unknown fact touches it.
+        if "not_met" not in {r.status for r in reasons} and constant:
             details.append(f"Montant nul : {rules.amount.zero_reason}")
+    if amount is not None and amount.estimate is not None and not estimated:
+        amount = amount.model_copy(update={"estimate": None})
 
-    missing = []
-    if verdict != "unlikely":
-        for ref in unknown:
-            if ref.fact in facts_to_ask:
-                missing.append(_question(situation, ref))
-
-        if verdict == "to_confirm" and not missing:
-            # The conditions depend on facts of another programme (e.g. the RSA amount): ask
-            # every unknown fact rather than leave the worker without a question.
-            missing = [_question(situation, ref) for ref in unknown]
-
+    missing = [_question(situation, ref) for ref in unknown if ref in impacts]
+    subject = situation.people[person] if person is not None else None
     catalogue = partners()
     partner_refs = [
         PartnerRef(id=use.id, name=catalogue[use.id].name, bring=list(use.bring), ask=use.ask)
         for use in rules.partners
     ]
-    return Finding(
+    finding = Finding(
         programme=programme.id,
         label=programme.label,
+        person=subject.id if subject is not None else None,
         verdict=verdict,
         estimated_amount=amount,
         reasons=reasons,
         details=details,
         missing=missing,
-        urgency=_urgency(programme, programme_values),
-        deadlines=_deadlines(programme, programme_values),
+        urgency=urgency,
+        deadlines=_deadlines(programme, values),
         partners=partner_refs,
         next_steps=list(rules.next_steps),
         rank=0,
         rank_reason="",
     )
+    return finding, {ref: impacts[ref] for ref in unknown if ref in impacts}

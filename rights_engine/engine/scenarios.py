@@ -1,23 +1,30 @@
-"""Complete a partial situation with favourable or unfavourable values for its unknown facts.
+"""Complete a partial situation: the completion set that bounds every programme.
 
-The two completions bound what the unknown facts can change: a right that holds in the
-unfavourable completion holds whatever the answers; one that fails in the favourable completion
-fails whatever the answers. Values are chosen at the edges of the rules (no income / a high
-income, French / non-EU without a permit…), never shown to the user as facts.
+``complete`` fills every unknown fact with its favourable or unfavourable edge value (no income /
+a high income, French / non-EU without a permit…). One pair of corners cannot bound every right
+(an age favourable to the RSA is not to the ASPA; the prime d'activité is nil without income and
+with a high one), so ``completions`` adds each fact flipped alone and sweeps of the non-monotonic
+facts (ages at the legal thresholds, housing status, rent, activity incomes). A right granted on
+every completion holds whatever the answers; one refused on every completion is refused whatever
+the answers (checked on generated households by ``engine/soundness.py``). Completion values are
+hypotheses, never shown to the user as facts.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
 from rights_engine.engine.autonomy import complete_autonomy
-from rights_engine.engine.facts import observation
+from rights_engine.engine.facts import FactRef, observation
 from rights_engine.situation.models import (
     Activity,
     Alimony,
     AlimonyStatus,
+    EvictionStage,
     Household,
     HousingStatus,
     Incomes,
@@ -29,7 +36,18 @@ from rights_engine.situation.models import (
     UnemploymentBenefit,
 )
 
-__all__ = ["Scenario", "complete"]
+__all__ = [
+    "Completion",
+    "ACTIVITY_INCOMES",
+    "REFINEMENT_POINTS",
+    "Scenario",
+    "complete",
+    "completions",
+    "estimated_fiscal_income",
+    "salary_sweep",
+    "flips_from",
+    "line_rows",
+]
 
 
 class Scenario(StrEnum):
@@ -45,6 +63,7 @@ _HIGH_DEBT = 1_000_000.0
 _ADULT_AGE = {Scenario.favourable: 40, Scenario.unfavourable: 18}
 _CHILD_AGE = {Scenario.favourable: 1, Scenario.unfavourable: 24}
 _LONG_AGO_YEARS = 20
+_ARREARS_MONTHS = 24
 
 
 def _months_before(month: dt.date, months: int) -> str:
@@ -89,10 +108,21 @@ def _complete_person(person: Person, scenario: Scenario, first_day: dt.date) -> 
         adult = person.role is not Role.child
         update["incomes"] = Incomes() if fav or not adult else Incomes(salary=_HIGH_MONTHLY_INCOME)
     if person.hours_worked_last_3_years is None:
-        update["hours_worked_last_3_years"] = 0.0
+        # Unknown only for an adult under 25 (facts.py); favourable: the hours that open the RSA
+        # jeune actif (CASF L262-7-1, D262-25-1); otherwise nothing special (none).
+        update["hours_worked_last_3_years"] = (
+            _rsa_young_worker_hours(first_day) if fav and person.role is not Role.child else 0.0
+        )
     if person.pregnant is None:
         update["pregnant"] = False
     return person.model_copy(update=update) if update else person
+
+
+def _rsa_young_worker_hours(first_day: dt.date) -> float:
+    from rights_engine.system import parameters_at  # built once per date, cached
+
+    hours = parameters_at(first_day.isoformat()).rsa.conditions.heures_travail_rsa_jeune_actif
+    return float(hours)
 
 
 def _favourable_rent(situation: Situation) -> float:
@@ -139,6 +169,18 @@ def _complete_household(situation: Situation, scenario: Scenario) -> Household:
         housing_update["rent"] = _favourable_rent(situation) if fav else 0.0
     if household.commune is None and housing.zone is None:
         housing_update["zone"] = "1" if fav else "3"
+    if tenant and (housing.rent_arrears, housing.arrears_months, housing.eviction_stage) == (
+        None,
+        None,
+        None,
+    ):
+        # Unknown arrears: favourable, a debt at the last step of the procedure (it opens the
+        # eviction prevention at its highest urgency); unfavourable, none.
+        housing_update["rent_arrears"] = _HIGH_MONTHLY_INCOME if fav else 0.0
+        housing_update["arrears_months"] = _ARREARS_MONTHS if fav else 0
+        housing_update["eviction_stage"] = (
+            EvictionStage.commandement_de_quitter if fav else EvictionStage.none
+        )
     if housing.contributes_to_costs is None:
         housing_update["contributes_to_costs"] = fav
     if housing.rent is None and "rent" not in housing_update:
@@ -280,3 +322,378 @@ def complete(situation: Situation, scenario: Scenario) -> Situation:
             "period": situation.reference_month,
         }
     )
+
+
+# ---------------------------------------------------------------------------------------------
+# The completion set: every row the engine simulates for a partial situation.
+# ---------------------------------------------------------------------------------------------
+
+# Where each fact sits in the situation: ``person`` facts are fields of ``people[i]``, the others
+# dotted paths from the situation's ``household``.
+_PERSON_FIELDS: dict[str, tuple[str, ...]] = {
+    "age": ("age", "birth_date"),
+    "nationality": (
+        "nationality",
+        "has_residence_permit",
+        "residence_permit_since",
+        "protected_status",
+        "in_france_since",
+    ),
+    "residence_permit": ("has_residence_permit", "residence_permit_since", "protected_status"),
+    "in_france_since": ("in_france_since",),
+    "activity": ("activity",),
+    "incomes": ("incomes",),
+    "hours_worked": ("hours_worked_last_3_years",),
+    "disability_rate": ("disability_rate",),
+    "rsdae": ("rsdae",),
+    "aah_before_october_2023": ("aah_before_october_2023",),
+    "gir": ("gir",),
+    "unfit_for_work": ("unfit_for_work",),
+    "cannot_manage_budget": ("observations.cannot_manage_budget",),
+}
+_HOUSEHOLD_FIELDS: dict[str, tuple[str, ...]] = {
+    "housing_status": ("housing.status",),
+    "housing_aid": ("housing.housing_aid",),
+    "rent": ("housing.rent",),
+    "commune": ("housing.zone",),
+    "rent_arrears": ("housing.rent_arrears", "housing.arrears_months", "housing.eviction_stage"),
+    "contributes_to_costs": ("housing.contributes_to_costs",),
+    "family_benefits": ("family_benefits",),
+    "single_parent_since": ("single_parent_since",),
+    "alimony": ("alimony.status", "alimony.amount_fixed"),
+    "fiscal_reference_income": ("fiscal_reference_income",),
+    "energy_debt": ("energy.unpaid_bills",),
+    "debts": ("debts.total", "debts.monthly_repayments"),
+    "no_shelter_tonight": ("observations.no_shelter_tonight",),
+    "domestic_violence": ("observations.domestic_violence",),
+    "child_at_risk_reported": ("observations.child_at_risk_reported",),
+    "parents_overwhelmed": ("observations.parents_overwhelmed",),
+}
+
+# Ages at which a right of the mission opens or closes, in whole years (a representative on each
+# side of every threshold: RSA 25, AAH 20 and the legal retirement age, APA 60, ASPA 65 or the
+# legal retirement age with inaptitude; children: PAJE 3, CF 3 and 21, AF 14 and 20, RSA and CSS
+# 25). An age that is unknown is swept over them, since no single age is the most favourable for
+# every right.
+_ADULT_AGES = (18, 20, 24, 25, 40, 59, 60, 62, 63, 64, 65, 67, 70, 80)
+_CHILD_AGES = (0, 1, 2, 3, 5, 10, 11, 14, 16, 18, 19, 20, 21, 24)
+# Monthly salaries (€) swept when a person's incomes are unknown: the prime d'activité, for one,
+# is nil without income and with a high one, and largest in between.
+_SALARY_LEVELS = (
+    150,
+    300,
+    450,
+    600,
+    750,
+    900,
+    1050,
+    1200,
+    1400,
+    1600,
+    1800,
+    2100,
+    2500,
+    3000,
+    4000,
+)
+# Monthly rents (€) swept when the rent is unknown: the housing aid grows with the rent up to the
+# loyer plafond, beyond it for a furnished dwelling, and falls past the dégressivité thresholds.
+_RENT_LEVELS = (150, 250, 350, 450, 550, 700, 850, 1000, 1200, 1500, 2000, 3000)
+# The activity incomes swept, each on its own line.
+ACTIVITY_INCOMES = ("salary", "self_employment")
+# Salaries given together to every person whose incomes are unknown, crossed with the ages.
+_CROSSED_SALARIES = (450, 900, 1400, 2100)
+# Refinement around an interior maximum: points between the two neighbours of the best level.
+REFINEMENT_POINTS = 7
+# Taxable share of salaries, pensions and unemployment benefits after the 10 % deduction for
+# professional expenses (CGI art. 83, 3°) or on pensions (CGI art. 158, 5, a): used only to
+# estimate an unknown revenu fiscal de référence from the incomes.
+_TAXABLE_AFTER_DEDUCTION = 0.9
+_MONTHS_PER_YEAR = 12
+
+
+@dataclass(frozen=True)
+class Completion:
+    """One complete row of a partial situation.
+
+    ``base`` is the row (0: favourable corner, 1: unfavourable corner) it differs from only by
+    the facts ``varied`` (None for the corners themselves); ``sweep``/``level`` place a row on a
+    swept line (a person's salary), which the engine refines around an interior maximum.
+    """
+
+    situation: Situation
+    base: int | None = None
+    varied: tuple[FactRef, ...] = ()
+    sweep: str | None = None
+    level: float | None = None
+    estimate: bool = False
+    anchor: Situation | None = None
+    """On a swept line: the row at level 0, which the line's rows patch."""
+    origin: int = 0
+    """On a swept line: the index of the row at level 0 (the anchor)."""
+    earners: tuple[int, ...] = ()
+    """On a swept line: the people whose activity income is set to the level."""
+    kind: str = "salary"
+    """On a swept line: the activity income set (``salary`` or ``self_employment``)."""
+
+
+def line_rows(line: Completion, levels: Iterable[float]) -> list[Completion]:
+    """More rows on the swept line of ``line`` (one of its rows), at ``levels``."""
+    assert line.anchor is not None
+    return [
+        replace(
+            line,
+            situation=_with_people(
+                line.anchor,
+                {i: {"incomes": Incomes.model_validate({line.kind: level})} for i in line.earners},
+            ),
+            level=float(level),
+        )
+        for level in levels
+    ]
+
+
+def _get(model: Any, path: str) -> Any:
+    for part in path.split("."):
+        model = getattr(model, part)
+    return model
+
+
+def _set(model: Any, path: str, value: Any) -> Any:
+    head, _, rest = path.partition(".")
+    if not rest:
+        return model.model_copy(update={head: value})
+    return model.model_copy(update={head: _set(getattr(model, head), rest, value)})
+
+
+def _with_fact(partial: Situation, ref: FactRef, source: Situation) -> Situation:
+    """``partial`` with the fields of fact ``ref`` taken from ``source`` (a completion)."""
+    if ref.person is not None:
+        person = original = partial.people[ref.person]
+        donor = source.people[ref.person]
+        for path in _PERSON_FIELDS[ref.fact]:
+            if _get(person, path) is None and _get(donor, path) is not None:
+                person = _set(person, path, _get(donor, path))
+        if person is original:
+            return partial
+        people = list(partial.people)
+        people[ref.person] = person
+        return partial.model_copy(update={"people": people})
+    household = partial.household
+    for path in _HOUSEHOLD_FIELDS[ref.fact]:
+        if _get(household, path) is None and _get(source.household, path) is not None:
+            household = _set(household, path, _get(source.household, path))
+    if household is partial.household:
+        return partial
+    return partial.model_copy(update={"household": household})
+
+
+def _with_people(partial: Situation, changes: dict[int, dict[str, Any]]) -> Situation:
+    people = list(partial.people)
+    for index, update in changes.items():
+        people[index] = people[index].model_copy(update=update)
+    return partial.model_copy(update={"people": people})
+
+
+def estimated_fiscal_income(situation: Situation) -> float | None:
+    """An estimate of the revenu fiscal de référence from the monthly incomes (×12, after the
+    10 % deductions), when every adult's incomes are known; None otherwise."""
+    adults = [p for p in situation.people if p.role is not Role.child]
+    if any(p.incomes is None for p in adults):
+        return None
+    total = 0.0
+    for person in situation.people:
+        incomes = person.incomes
+        if incomes is None:
+            continue
+        deducted = (
+            incomes.salary
+            + incomes.pension
+            + incomes.unemployment
+            + incomes.disability_pension
+            + incomes.alimony
+        )
+        total += deducted * _TAXABLE_AFTER_DEDUCTION + incomes.self_employment + incomes.other
+    return round(total * _MONTHS_PER_YEAR, 2)
+
+
+def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion]:
+    """The rows that bound every programme for a situation with ``unknown`` facts.
+
+    - the favourable and unfavourable corners (rows 0 and 1);
+    - each unknown fact flipped alone from one corner to the other, which tells which facts can
+      change which finding (the questions asked);
+    - the non-monotonic facts swept from the favourable corner: ages over the legal thresholds
+      (all unknown adult ages together, all unknown child ages together, and each alone), each
+      housing status, each person's salary over ``_SALARY_LEVELS`` (refined later around an
+      interior maximum, see ``refinements``);
+    - when the RFR is unknown but the incomes are known, the favourable corner with the RFR
+      estimated from the incomes (the likely value shown).
+    A complete situation gives one row.
+    """
+    favourable = complete(situation, Scenario.favourable)
+    if not unknown:
+        return [Completion(favourable)]
+    unfavourable = complete(situation, Scenario.unfavourable)
+    rows = [Completion(favourable), Completion(unfavourable)]
+    for ref in unknown:
+        for base, source, scenario in (
+            (0, unfavourable, Scenario.favourable),
+            (1, favourable, Scenario.unfavourable),
+        ):
+            varied = _with_fact(situation, ref, source)
+            if varied is not situation:
+                rows.append(Completion(complete(varied, scenario), base, (ref,)))
+    refs = {(ref.fact, ref.person): ref for ref in unknown}
+    rows.extend(_age_sweeps(situation, refs, len(rows)))
+    if ("housing_status", None) in refs:
+        for status in HousingStatus:
+            varied = situation.model_copy(
+                update={
+                    "household": _set(situation.household, "housing.status", status),
+                }
+            )
+            rows.append(
+                Completion(
+                    complete(varied, Scenario.favourable), 0, (refs[("housing_status", None)],)
+                )
+            )
+    if ("rent", None) in refs:
+        for rent in _RENT_LEVELS:
+            varied = situation.model_copy(
+                update={"household": _set(situation.household, "housing.rent", float(rent))}
+            )
+            rows.append(
+                Completion(complete(varied, Scenario.favourable), 0, (refs[("rent", None)],))
+            )
+    for ref in unknown:
+        if ref.fact == "incomes" and ref.person is not None:
+            for kind in ACTIVITY_INCOMES:
+                rows.extend(salary_sweep(favourable, ref, _SALARY_LEVELS, kind))
+    estimate = estimated_fiscal_income(situation)
+    if ("fiscal_reference_income", None) in refs and estimate is not None:
+        varied = situation.model_copy(
+            update={"household": _set(situation.household, "fiscal_reference_income", estimate)}
+        )
+        rows.append(
+            Completion(
+                complete(varied, Scenario.favourable),
+                0,
+                (refs[("fiscal_reference_income", None)],),
+                estimate=True,
+            )
+        )
+    return rows
+
+
+def _age_sweeps(
+    situation: Situation, refs: dict[tuple[str, int | None], FactRef], offset: int
+) -> list[Completion]:
+    """Rows for the unknown ages (``offset``: the index the first of them will have)."""
+    rows = []
+    earners = [index for (fact, index) in refs if fact == "incomes" and index is not None]
+    for is_child, ages in ((False, _ADULT_AGES), (True, _CHILD_AGES)):
+        group = [
+            index
+            for index, person in enumerate(situation.people)
+            if ("age", index) in refs and (person.role is Role.child) == is_child
+        ]
+        sets = [group] + ([[index] for index in group] if len(group) > 1 else [])
+        for members in sets:
+            if not members:
+                continue
+            varied = tuple(refs[("age", index)] for index in members)
+            for age in ages:
+                partial = _with_people(
+                    situation,
+                    {
+                        index: {"birth_date": _born(situation, age, rank)}
+                        for rank, index in enumerate(members)
+                    },
+                )
+                rows.append(Completion(complete(partial, Scenario.favourable), 0, varied))
+                # From the unfavourable corner too: an amount is not always lowest at one age
+                # (a child who counts raises the housing aid, hence the forfait logement).
+                rows.append(Completion(complete(partial, Scenario.unfavourable), 1, varied))
+                # Children's ages and incomes together: a family ceiling is higher for a couple
+                # where both earn (CSS R522-2), which only a salary at the right ages shows.
+                # A line of its own, refined like the salary lines.
+                if earners and is_child:
+                    line = Completion(
+                        rows[-2].situation,
+                        0,
+                        varied + tuple(refs[("incomes", index)] for index in earners),
+                        sweep=f"crossed:{members}:{age}",
+                        anchor=rows[-2].situation,
+                        origin=offset + len(rows) - 2,
+                        earners=tuple(earners),
+                    )
+                    rows.extend(line_rows(line, _CROSSED_SALARIES))
+    return rows
+
+
+def _born(situation: Situation, age: int, rank: int) -> dt.date:
+    """A birth date ``age + rank`` years before the evaluated month: people swept together are
+    born a year apart, so that an eldest child stays the eldest (AF age increase, CSS R521-1)."""
+    first = situation.reference_month.first_day
+    index = (first.year - age - rank) * 12 + first.month - 1
+    return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def salary_sweep(
+    favourable: Situation, ref: FactRef, levels: Iterable[float], kind: str = "salary"
+) -> list[Completion]:
+    """The favourable corner (``favourable``, already completed) with person ``ref.person``'s
+    unknown incomes set to each level of one activity income (``kind``: ``salary`` or
+    ``self_employment``, which the prime d'activité does not treat alike). Patched rather than
+    completed again: no other completion reads an activity income (the child support edges read
+    only the alimony received, 0 here)."""
+    assert ref.person is not None
+    line = Completion(
+        favourable,
+        0,
+        (ref,),
+        sweep=f"incomes:{ref.person}:{kind}",
+        anchor=favourable,
+        earners=(ref.person,),
+        kind=kind,
+    )
+    return line_rows(line, levels)
+
+
+def _transplant(target: Situation, ref: FactRef, source: Situation) -> Situation:
+    """``target`` (complete) with the fields of fact ``ref`` taken from ``source`` (complete)."""
+    if ref.person is not None:
+        person = original = target.people[ref.person]
+        donor = source.people[ref.person]
+        for path in _PERSON_FIELDS[ref.fact]:
+            if _get(person, path) != _get(donor, path):
+                person = _set(person, path, _get(donor, path))
+        if person is original:
+            return target
+        people = list(target.people)
+        people[ref.person] = person
+        return target.model_copy(update={"people": people})
+    household = target.household
+    for path in _HOUSEHOLD_FIELDS[ref.fact]:
+        if _get(household, path) != _get(source.household, path):
+            household = _set(household, path, _get(source.household, path))
+    if household is target.household:
+        return target
+    return target.model_copy(update={"household": household})
+
+
+def flips_from(
+    index: int, row: Completion, unknown: list[FactRef], unfavourable: Situation
+) -> list[Completion]:
+    """Each unknown fact (but those ``row`` varies) flipped to its unfavourable value from row
+    ``index``, a programme's best row: shows which facts can still close that programme there
+    (e.g. the nationality, for the prime d'activité at its best salary)."""
+    found = []
+    for ref in unknown:
+        if ref in row.varied:
+            continue
+        flipped = _transplant(row.situation, ref, unfavourable)
+        if flipped is not row.situation:
+            found.append(Completion(flipped, index, (ref,)))
+    return found

@@ -15,6 +15,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from rights_engine.situation.absent import COMPUTED_WHEN_ABSENT, NOTHING_SPECIAL_WHEN_ABSENT
 from rights_engine.situation.communes import commune_code
 
 __all__ = [
@@ -414,7 +415,19 @@ class Situation(_Strict):
     household: Household = Household()
     people: Annotated[list[Person], Field(min_length=1, max_length=20)]
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        populate_by_name=True,
+        # The only fields whose absence is not "unknown" (see situation/absent.py).
+        json_schema_extra={
+            "x-nothing-special-when-absent": {
+                field: {"meaning": meaning, "asked_when": trigger}
+                for field, (meaning, trigger) in NOTHING_SPECIAL_WHEN_ABSENT.items()
+            },
+            "x-computed-when-absent": dict(COMPUTED_WHEN_ABSENT),
+        },
+    )
 
     @model_validator(mode="after")
     def _consistent_people(self) -> Situation:
