@@ -224,6 +224,11 @@ def cli() -> None:
     show_default=True,
     help="text: French report for a social worker; json: the report (JSON Lines for several).",
 )
+@click.option(
+    "--short",
+    is_flag=True,
+    help="With --format text: print the synthesis alone (one screen per household).",
+)
 @_PARTNERS
 @click.pass_context
 def simulate(
@@ -231,6 +236,7 @@ def simulate(
     files: tuple[str, ...],
     period: str | None,
     output_format: str,
+    short: bool,
     directory_path: str | None,
 ) -> None:
     """Evaluate situations (.yaml, .yml, .json; .jsonl: one situation per line).
@@ -258,7 +264,9 @@ def simulate(
         for start in range(0, len(households), SIMULATION_SIZE):
             part = households[start : start + SIMULATION_SIZE]
             evaluated, evaluate_ok = _evaluate(part, period, directory, feedback)
-            render_ok = _render(evaluated, output_format, single, feedback, first=written == 0)
+            render_ok = _render(
+                evaluated, output_format, single, feedback, first=written == 0, short=short
+            )
             written += len(evaluated)
             all_ok = all_ok and evaluate_ok and render_ok
     if not all_ok:
@@ -276,6 +284,7 @@ def _render(
     single: bool,
     feedback: _Feedback,
     first: bool = True,
+    short: bool = False,
 ) -> bool:
     """Write reports to stdout; ``first`` says whether these are the first reports written."""
     console = _stdout_console() if output_format == "text" else None
@@ -294,7 +303,7 @@ def _render(
                 assert console is not None
                 if index:
                     console.print()
-                print_report(console, report, _source(household))
+                print_report(console, report, _source(household), short=short)
         except Exception as exc:
             if _debug():
                 raise

@@ -17,6 +17,7 @@ from rights_engine.engine.findings import ProgrammeValues, make_finding
 from rights_engine.engine.questions import household_questions
 from rights_engine.engine.ranking import partners_to_contact, rank_findings
 from rights_engine.engine.scenarios import Scenario, complete
+from rights_engine.engine.synthesis import build_synthesis
 from rights_engine.report import LegislationVersion, Report
 from rights_engine.situation.models import Month, Situation
 
@@ -197,13 +198,17 @@ def _evaluate_month(
             contacts, local_notices = local_contacts(
                 contacts, partners, situation.household.commune
             )
+        questions = household_questions(ranked)
         reports.append(
             Report(
                 engine_version=__version__,
                 situation_id=situation.id,
                 period=str(month),
+                synthesis=build_synthesis(
+                    situation.model_copy(update={"period": str(month)}), ranked, questions, contacts
+                ),
                 findings=ranked,
-                questions=household_questions(ranked),
+                questions=questions,
                 partners=contacts,
                 notices=notices + local_notices,
                 legislation=legislation,
