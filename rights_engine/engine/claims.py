@@ -110,12 +110,21 @@ def _future_rights(situation: Situation, findings: list[Finding], order: ClaimOr
                 "à cette date, et d'ici là demander les autres droits"
             )
         aspa_from = _month_after_years(person.residence_permit_since, aspa_years)
-        if _open(findings, "aspa") is None and any(f.programme == "aspa" for f in findings):
-            if aspa_from > period and person.role is Role.applicant:
-                order.notes.append(
-                    f"ASPA à partir de {_month_words(aspa_from)} si l'âge est atteint : le titre "
-                    f"de séjour aura alors {aspa_years} ans (CSS art. L816-1)"
-                )
+        if aspa_from > period and person.role is Role.applicant and _only_permit_missing(findings):
+            order.notes.append(
+                f"ASPA à partir de {_month_words(aspa_from)} : le titre de séjour aura alors "
+                f"{aspa_years} ans (CSS art. L816-1)"
+            )
+
+
+def _only_permit_missing(findings: list[Finding]) -> bool:
+    """The ASPA is unlikely only for the years of residence permit (every other condition holds
+    or is unknown)."""
+    aspa = next((f for f in findings if f.programme == "aspa"), None)
+    if aspa is None or aspa.verdict != "unlikely":
+        return False
+    failed = [r.label for r in aspa.reasons if r.status == "not_met"]
+    return bool(failed) and all("séjour" in label for label in failed)
 
 
 def claim_order(situation: Situation, findings: list[Finding]) -> ClaimOrder:

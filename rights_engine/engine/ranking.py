@@ -46,7 +46,7 @@ MONTHS_PER_YEAR = 12
 OPENED_BY_FACTS, MONEY_RIGHT, GENERIC = 0, 1, 2
 RELEVANCE_LABELS = {
     OPENED_BY_FACTS: "ouvert par un fait signalé ou observé",
-    MONEY_RIGHT: "droit à une prestation",
+    MONEY_RIGHT: "prestation ou démarche qui en découle",
     GENERIC: "vérification générale, rien ne la signale encore",
 }
 
@@ -91,9 +91,12 @@ def relevance(finding: Finding) -> int:
 
 @lru_cache(maxsize=1)
 def _opening_conditions() -> dict[str, frozenset[str]]:
-    """For each orientation-only programme, the labels of its conditions on a reported fact."""
+    """For each orientation-only programme, the labels of its conditions on a reported fact or
+    on an observation (a condition that asks no fact reads the worker's observations)."""
     return {
-        p.id: frozenset(c.label for c in p.rules.conditions if set(c.facts) & REPORTED_FACTS)
+        p.id: frozenset(
+            c.label for c in p.rules.conditions if not c.facts or set(c.facts) & REPORTED_FACTS
+        )
         for p in programmes()
         if p.status == "orientation"
     }

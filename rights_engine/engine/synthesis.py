@@ -179,7 +179,7 @@ def build_synthesis(
     calm = [f for f in shown if f.urgency == "normal"]
     likely = [f for f in calm if f.verdict == "likely"]
     to_confirm = [f for f in calm if f.verdict == "to_confirm"]
-    order = claim_order(situation, open_findings)
+    order = claim_order(situation, findings)
 
     total = 0.0
     likely_items = []

@@ -1,0 +1,58 @@
+"""Example situations for rights that exclude or follow each other, and for a right that opens at
+a known future date (situations added with the synthesis; expectations from the law cited).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import rights_engine
+from rights_engine.report import Report, Synthesis
+
+
+def report_for(situations_dir: Path, name: str) -> Report:
+    return rights_engine.evaluate(rights_engine.load_situation(situations_dir / f"{name}.yaml"))
+
+
+def synthesis_of(report: Report) -> Synthesis:
+    assert report.synthesis is not None
+    return report.synthesis
+
+
+def verdict(report: Report, programme: str) -> str:
+    return next(f.verdict for f in report.findings if f.programme == programme)
+
+
+def test_aah_awaiting_the_mdph_claim_the_rsa_meanwhile(situations_dir: Path) -> None:
+    # 58, no income, a disability reported without a rate: the AAH depends on the MDPH, the RSA
+    # is claimed at once (CASF L262-10: other rights claimed first, but the RSA is not delayed).
+    report = report_for(situations_dir, "aah_en_attente_rsa")
+    assert verdict(report, "aah") == "to_confirm"
+    assert verdict(report, "rsa") in ("likely", "to_confirm")
+    advice = synthesis_of(report).advice
+    assert advice and advice[0].startswith("RSA d'abord, sans attendre l'AAH")
+    assert "MDPH" in advice[0]
+
+
+def test_rsa_opens_when_the_residence_permit_reaches_five_years(situations_dir: Path) -> None:
+    # Permit since June 2024, evaluated in November 2026: 5 years in June 2029 (CASF L262-4, 2°).
+    report = report_for(situations_dir, "titre_sejour_cinq_ans")
+    assert verdict(report, "rsa") == "unlikely"
+    advice = synthesis_of(report).advice
+    assert any("à partir de juin 2029" in note and "RSA" in note for note in advice)
+    assert not any("ASPA" in note for note in advice)  # 31 years old
+
+
+def test_separation_opens_asf_and_lone_parent_rsa(situations_dir: Path) -> None:
+    report = report_for(situations_dir, "separation_naissance")
+    assert verdict(report, "asf") == "likely"
+    assert verdict(report, "rsa") == "likely"
+    assert verdict(report, "paje_allocation_base") == "likely"
+    advice = synthesis_of(report).advice
+    assert any(note.startswith("Séparation : demander l'ASF") for note in advice)
+    assert any("RSA majoré" in note for note in advice)
+
+
+def test_commandement_de_payer_gives_its_time_limit(situations_dir: Path) -> None:
+    advice = synthesis_of(report_for(situations_dir, "famille_menace_expulsion")).advice
+    assert any(note.startswith("Commandement de payer : 6 semaines") for note in advice)
