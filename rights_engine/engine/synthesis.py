@@ -61,7 +61,7 @@ RECEIVED_AS: dict[str, Benefit] = {
     "apa_domicile": Benefit.apa,
     "aide_logement": Benefit.housing_aid,
     "css": Benefit.css,
-    "prestations_familiales": Benefit.family_benefits,
+    "allocations_familiales": Benefit.family_benefits,
     "complement_familial": Benefit.family_benefits,
     "paje_allocation_base": Benefit.family_benefits,
     "asf": Benefit.family_benefits,
@@ -110,8 +110,41 @@ def _today(finding: Finding) -> str:
 
 
 def _received(situation: Situation, finding: Finding) -> bool:
+    """A right the household declares it receives (the family benefits are compared apart)."""
     benefit = RECEIVED_AS.get(finding.programme)
+    if benefit is Benefit.family_benefits:
+        return False
     return benefit is not None and benefit in (situation.household.benefits_received or [])
+
+
+def _euros(value: float) -> str:
+    text = f"{value:,.2f}".replace(",", " ").replace(".", ",")
+    return f"{text} €"
+
+
+def _family_gap(situation: Situation, likely: list[Finding]) -> tuple[float, str | None]:
+    """The family benefits the household declares against those computed as likely: what is
+    counted beyond the declared amount, and a note when both are known and differ."""
+    family = [
+        f
+        for f in likely
+        if RECEIVED_AS.get(f.programme) is Benefit.family_benefits
+        and f.estimated_amount is not None
+    ]
+    due = sum(
+        monthly(f.estimated_amount, f.estimated_amount.minimum)
+        for f in family
+        if f.estimated_amount
+    )
+    declared = situation.household.family_benefits or 0.0
+    if not family or declared <= 0:
+        return due, None
+    note = (
+        f"Prestations familiales : le foyer déclare {_euros(declared)}/mois, le calcul en donne "
+        f"{_euros(due)}/mois ; vérifier les droits avec la CAF (le RSA et la prime d'activité "
+        f"sont calculés avec les {_euros(declared)} déclarés)"
+    )
+    return max(0.0, due - declared), note
 
 
 ALTERNATIVE_OF = {"msa": "caf"}
@@ -181,16 +214,23 @@ def build_synthesis(
     to_confirm = [f for f in calm if f.verdict == "to_confirm"]
     order = claim_order(situation, findings)
 
-    total = 0.0
+    total, family_note = _family_gap(
+        situation, [f for f in likely if f.programme not in order.not_counted]
+    )
+    if family_note is not None:
+        order.notes.append(family_note)
     likely_items = []
     for finding in likely:
         received = _received(situation, finding)
         counted = finding.programme not in order.not_counted
         amount = finding.estimated_amount
-        if amount is not None and not received and counted:
+        family = RECEIVED_AS.get(finding.programme) is Benefit.family_benefits
+        if amount is not None and not received and counted and not family:
             total += monthly(amount, amount.minimum)
         if received:
             note = "déjà perçu"
+        elif family and family_note is not None:
+            note = "à comparer aux prestations familiales déclarées"
         elif not counted:
             note = "non cumulable : voir l'ordre des demandes"
         else:
