@@ -114,3 +114,15 @@ def test_partners_once_each_with_documents_merged(situations_dir: Path) -> None:
     assert len(caf.bring) == len(set(caf.bring))
     assert len(caf.handles) >= 3
     assert "msa" not in ids  # named with the CAF, not as a second partner
+
+
+def test_domiciliation_is_a_finding_of_its_own_for_a_homeless_household(
+    situations_dir: Path,
+) -> None:
+    report = report_for(situations_dir, "mere_isolee_sans_logement")
+    domiciliation = next(f for f in report.findings if f.programme == "domiciliation")
+    assert domiciliation.verdict == "likely" and domiciliation.urgency == "high"
+    assert [p.id for p in domiciliation.partners] == ["ccas"]
+    assert "domiciliation" in [item.programme for item in synthesis_of(report).emergencies]
+    tenant = report_for(situations_dir, "famille_menace_expulsion")
+    assert next(f for f in tenant.findings if f.programme == "domiciliation").verdict == "unlikely"
