@@ -325,6 +325,9 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
         ),
     )
     simulation.set_input(
+        "energie_coupee", period, np.array([h.energy.supply_cut is True for h in households])
+    )
+    simulation.set_input(
         "dettes_total", period, np.array([h.debts.total or 0.0 for h in households])
     )
     simulation.set_input(

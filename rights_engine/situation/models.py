@@ -306,6 +306,11 @@ class Energy(_Strict):
         "courrier), "
         "reduction (avis de réduction de puissance), cut (avis de coupure ou de suspension)",
     )
+    supply_cut: bool | None = Field(
+        default=None,
+        description="L'électricité ou le gaz est déjà coupé au logement (pas seulement annoncé) ; "
+        "absent = non",
+    )
 
 
 class Debts(_Strict):

@@ -56,3 +56,22 @@ def test_separation_opens_asf_and_lone_parent_rsa(situations_dir: Path) -> None:
 def test_commandement_de_payer_gives_its_time_limit(situations_dir: Path) -> None:
     advice = synthesis_of(report_for(situations_dir, "famille_menace_expulsion")).advice
     assert any(note.startswith("Commandement de payer : 6 semaines") for note in advice)
+
+
+def test_energy_already_cut_is_an_emergency_with_the_steps_to_restore_it(
+    situations_dir: Path,
+) -> None:
+    # A student whose electricity was cut before the trêve: restore it, FSL, payment plan.
+    report = report_for(situations_dir, "energie_coupee_etudiant")
+    synthesis = synthesis_of(report)
+    assert synthesis.emergencies[0].programme == "impaye_energie"
+    energy = next(f for f in report.findings if f.programme == "impaye_energie")
+    assert energy.urgency == "emergency"
+    assert any(
+        d.startswith("Énergie déjà coupée : demander au fournisseur de rétablir")
+        for d in energy.details
+    )
+    assert {"fsl_energie", "echeancier_energie"} <= {
+        f.programme for f in report.findings if f.verdict == "likely"
+    }
+    assert verdict(report, "rsa") == "unlikely"  # a student (CASF L262-4, 4°)
