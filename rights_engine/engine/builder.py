@@ -186,6 +186,16 @@ def _set_housing_aid_inputs(
             ]
         ),
     )
+    simulation.set_input(
+        "commandement_de_payer_date",
+        period,
+        np.array(
+            [
+                np.datetime64(h.housing.commandement_de_payer_date or "1970-01-01", "D")
+                for h in households
+            ]
+        ),
+    )
 
 
 def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:

@@ -294,6 +294,11 @@ class Housing(_Strict):
         "assignation (au tribunal), jugement (expulsion prononcée), commandement_de_quitter (les "
         "lieux)",
     )
+    commandement_de_payer_date: dt.date | None = Field(
+        default=None,
+        description="Date du commandement de payer reçu, YYYY-MM-DD : le report en déduit la fin "
+        "du délai pour payer ou obtenir un plan ; absent = date inconnue",
+    )
 
 
 class Energy(_Strict):

@@ -54,8 +54,15 @@ def test_separation_opens_asf_and_lone_parent_rsa(situations_dir: Path) -> None:
 
 
 def test_commandement_de_payer_gives_its_time_limit(situations_dir: Path) -> None:
-    advice = synthesis_of(report_for(situations_dir, "famille_menace_expulsion")).advice
-    assert any(note.startswith("Commandement de payer : 6 semaines") for note in advice)
+    report = report_for(situations_dir, "commandement_de_payer_recu")
+    synthesis = synthesis_of(report)
+    assert synthesis.emergencies[0].programme == "prevention_expulsion"
+    assert any(note.startswith("Commandement de payer : 6 semaines") for note in synthesis.advice)
+    # Commandement of 11 November 2026 + 6 weeks (42 days, loi 89-462 art. 24) = 23 December
+    # 2026, before the end of the trêve (31 March 2027).
+    dates = [d.date for d in synthesis.dates]
+    assert dates[0] == "2026-12-23" and "2027-03-31" in dates
+    assert synthesis.dates[0].label.startswith("Fin du délai du commandement de payer")
 
 
 def test_energy_already_cut_is_an_emergency_with_the_steps_to_restore_it(
