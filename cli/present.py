@@ -214,9 +214,12 @@ def synthesis_lines(report: Report) -> list[tuple[SynthesisStyle, str]]:
         lines.append(("section", "Droits et démarches probables"))
         for item in synthesis.likely:
             lines.append(("item", f"{_item(item)} ({item.note})"))
-        lines.append(
-            ("total", f"Total : {total}/mois de plus que ce que le foyer déclare percevoir")
-        )
+        if synthesis.monthly_total > 0:
+            lines.append(
+                ("total", f"Total : {total}/mois de plus que ce que le foyer déclare percevoir")
+            )
+        else:
+            lines.append(("total", "Aucun montant nouveau par mois au vu des faits connus"))
     else:
         lines.append(("section", "Droits probables : aucun au vu des faits connus"))
     if synthesis.to_confirm:

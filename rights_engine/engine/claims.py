@@ -10,7 +10,8 @@ AAH awaits the MDPH):
 - ASPA and RSA: from the age of the ASPA, the ASPA comes first (same article);
 - complément familial and PAJE allocation de base: not paid together for the same children; the
   allocation de base while a child is under 3, the complément familial afterwards;
-- a separation opens the ASF and the lone-parent RSA at once;
+- a separation opens the ASF and the lone-parent RSA at once; a birth opens the PAJE, which the
+  complément familial may follow when the youngest child turns 3;
 - a right that opens at a known future date (a residence permit reaching the years the RSA or
   the ASPA require): « à partir de juin 2029 »;
 - a commandement de payer: its time limit and the next steps of the eviction procedure.
@@ -127,6 +128,17 @@ def _only_permit_missing(findings: list[Finding]) -> bool:
     return bool(failed) and all("séjour" in label for label in failed)
 
 
+def _recent_birth(situation: Situation) -> bool:
+    """A child born within the last year, or a pregnancy: the moment to claim the PAJE."""
+    start = situation.reference_month.first_day
+    year_before = start.replace(year=start.year - 1)
+    born = any(
+        p.role is Role.child and p.birth_date is not None and p.birth_date >= year_before
+        for p in situation.people
+    )
+    return born or any(p.pregnant is True for p in situation.people)
+
+
 def claim_order(situation: Situation, findings: list[Finding]) -> ClaimOrder:
     """What to claim first, rights opening later and procedure time limits, for one household."""
     order = ClaimOrder()
@@ -165,6 +177,12 @@ def claim_order(situation: Situation, findings: list[Finding]) -> ClaimOrder:
         )
         if family.verdict == "likely" and paje.verdict == "likely":
             order.not_counted.add("complement_familial")
+    if paje is not None and _recent_birth(situation):
+        order.notes.append(
+            "Naissance : déclarer l'enfant à la CAF et à l'Assurance maladie ; l'allocation de "
+            "base de la PAJE est versée jusqu'au mois précédant ses 3 ans, puis le complément "
+            "familial peut prendre le relais pour une famille de 3 enfants de 3 ans ou plus"
+        )
     asf = _open(findings, "asf")
     if situation.household.single_parent_since is not None and asf is not None:
         with_rsa = " et le RSA majoré (parent isolé), qui compte l'ASF dans ses ressources"

@@ -82,3 +82,13 @@ def test_energy_already_cut_is_an_emergency_with_the_steps_to_restore_it(
         f.programme for f in report.findings if f.verdict == "likely"
     }
     assert verdict(report, "rsa") == "unlikely"  # a student (CASF L262-4, 4°)
+
+
+def test_a_birth_says_the_paje_comes_first_then_the_complement_familial(
+    situations_dir: Path,
+) -> None:
+    # A baby born in September 2026 (evaluated in November): PAJE until the month before 3.
+    advice = synthesis_of(report_for(situations_dir, "separation_naissance")).advice
+    assert any(note.startswith("Naissance : déclarer l'enfant") for note in advice)
+    elder = synthesis_of(report_for(situations_dir, "parents_debordes_enfant")).advice
+    assert not any(note.startswith("Naissance") for note in elder)  # a daughter of 8
