@@ -6,10 +6,17 @@ Both renderers say the same things in the same order; only the markup differs.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Literal
+from typing import Literal, NamedTuple
 
 from rights_engine.engine.ranking import URGENCY_LABELS, VERDICT_LABELS
-from rights_engine.report import Amount, Finding, LocalContact, Report, SynthesisItem
+from rights_engine.report import (
+    Amount,
+    Finding,
+    LegalReference,
+    LocalContact,
+    Report,
+    SynthesisItem,
+)
 
 __all__ = [
     "DISCLAIMER",
@@ -30,6 +37,7 @@ __all__ = [
     "screening_line",
     "short_amount",
     "split_findings",
+    "SynthesisLine",
     "synthesis_lines",
 ]
 
@@ -172,6 +180,15 @@ SCREENING_TOPICS = {
 }
 """The screening questions asked of every household, by topic (``synthesis.SCREENING_FACTS``)."""
 
+
+class SynthesisLine(NamedTuple):
+    """A line of the synthesis: its style, its text and the legal references it cites."""
+
+    style: SynthesisStyle
+    text: str
+    references: list[LegalReference] = []
+
+
 MAX_DOCUMENTS = 6
 """Documents shown per partner in the synthesis (the details list them all)."""
 
@@ -195,7 +212,7 @@ def _labels(labels: list[str]) -> str:
     return " ; ".join(labels)
 
 
-def synthesis_lines(report: Report) -> list[tuple[SynthesisStyle, str]]:
+def synthesis_lines(report: Report) -> list[SynthesisLine]:
     """The synthesis as styled lines, shared by the text and Markdown reports.
 
     At most one line per item: it fits on one screen (≤ 40 lines with the report's header).
@@ -203,41 +220,49 @@ def synthesis_lines(report: Report) -> list[tuple[SynthesisStyle, str]]:
     synthesis = report.synthesis
     if synthesis is None:
         return []
-    lines: list[tuple[SynthesisStyle, str]] = []
+    lines: list[SynthesisLine] = []
     if synthesis.emergencies:
-        lines.append(("section", "Urgent — à faire aujourd'hui"))
+        lines.append(SynthesisLine("section", "Urgent — à faire aujourd'hui"))
         for item in synthesis.emergencies:
-            lines.append(("item", _item(item)))
-            lines.append(("sub", f"→ {item.note}"))
+            lines.append(SynthesisLine("item", _item(item)))
+            lines.append(SynthesisLine("sub", f"→ {item.note}"))
     total = euros(synthesis.monthly_total)
     if synthesis.likely:
-        lines.append(("section", "Droits et démarches probables"))
+        lines.append(SynthesisLine("section", "Droits et démarches probables"))
         for item in synthesis.likely:
-            lines.append(("item", f"{_item(item)} ({item.note})"))
+            lines.append(SynthesisLine("item", f"{_item(item)} ({item.note})"))
         if synthesis.monthly_total > 0:
             lines.append(
-                ("total", f"Total : {total}/mois de plus que ce que le foyer déclare percevoir")
+                SynthesisLine(
+                    "total", f"Total : {total}/mois de plus que ce que le foyer déclare percevoir"
+                )
             )
         else:
-            lines.append(("total", "Aucun montant nouveau par mois au vu des faits connus"))
+            lines.append(
+                SynthesisLine("total", "Aucun montant nouveau par mois au vu des faits connus")
+            )
     else:
-        lines.append(("section", "Droits probables : aucun au vu des faits connus"))
+        lines.append(SynthesisLine("section", "Droits probables : aucun au vu des faits connus"))
     if synthesis.to_confirm:
-        lines.append(("section", "À confirmer, selon les réponses aux questions"))
+        lines.append(SynthesisLine("section", "À confirmer, selon les réponses aux questions"))
         for item in synthesis.to_confirm:
-            lines.append(("item", f"{_item(item)} — {item.note}"))
+            lines.append(SynthesisLine("item", f"{_item(item)} — {item.note}"))
         if synthesis.to_confirm_others:
             count = len(synthesis.to_confirm_others)
-            lines.append(("item", f"et {count} autre{'s' if count > 1 else ''} (détail plus bas)"))
+            lines.append(
+                SynthesisLine(
+                    "item", f"et {count} autre{'s' if count > 1 else ''} (détail plus bas)"
+                )
+            )
     if synthesis.questions:
         shown = len(synthesis.questions)
         rest = synthesis.questions_total - shown
         title = "Questions à poser, les plus décisives d'abord"
         if rest:
             title += f" ({rest} autre{'s' if rest > 1 else ''} plus bas)"
-        lines.append(("section", title))
+        lines.append(SynthesisLine("section", title))
         for question in synthesis.questions:
-            lines.append(("item", f"{question.number}. {question.question}"))
+            lines.append(SynthesisLine("item", f"{question.number}. {question.question}"))
     if synthesis.screening:
         asked = [
             (number, question.fact)
@@ -247,28 +272,30 @@ def synthesis_lines(report: Report) -> list[tuple[SynthesisStyle, str]]:
         topics = ", ".join(dict.fromkeys(SCREENING_TOPICS[fact] for _, fact in asked))
         numbers = numbers_text([number for number, _ in asked])
         lines.append(
-            (
+            SynthesisLine(
                 "plain",
                 f"Repérage systématique ({topics}) : questions {numbers} ; "
                 f"{len(synthesis.screening)} orientations possibles, détail plus bas",
             )
         )
     if synthesis.advice:
-        lines.append(("section", "Ordre des demandes et délais"))
-        lines += [("item", note) for note in synthesis.advice]
+        lines.append(SynthesisLine("section", "Ordre des demandes et délais"))
+        lines += [SynthesisLine("item", note.text, note.references) for note in synthesis.advice]
     if synthesis.partners:
-        lines.append(("section", "Qui contacter, dans l'ordre"))
+        lines.append(SynthesisLine("section", "Qui contacter, dans l'ordre"))
         for number, partner in enumerate(synthesis.partners, start=1):
             where = partner.local.name if partner.local is not None else partner.contact
             phone = f", {partner.local.phone}" if partner.local is not None else ""
-            lines.append(("item", f"{number}. {partner.name} — {where}{phone}"))
+            lines.append(SynthesisLine("item", f"{number}. {partner.name} — {where}{phone}"))
             if partner.bring:
                 documents = partner.bring[:MAX_DOCUMENTS]
                 more = " ; etc." if len(partner.bring) > MAX_DOCUMENTS else ""
-                lines.append(("sub", f"Apporter : {_labels(documents)}{more}"))
+                lines.append(SynthesisLine("sub", f"Apporter : {_labels(documents)}{more}"))
     if synthesis.dates:
-        lines.append(("section", "Dates"))
-        lines += [("item", f"{date_text(d.date)} : {d.label}") for d in synthesis.dates]
+        lines.append(SynthesisLine("section", "Dates"))
+        lines += [
+            SynthesisLine("item", f"{date_text(d.date)} : {d.label}") for d in synthesis.dates
+        ]
     if synthesis.unlikely:
-        lines.append(("plain", f"Peu probables : {_labels(synthesis.unlikely)}"))
+        lines.append(SynthesisLine("plain", f"Peu probables : {_labels(synthesis.unlikely)}"))
     return lines

@@ -112,7 +112,7 @@ def html_sheet(report: Report) -> str:
             f"<p>Ces aides dépendent de réponses qui restent à donner :</p><ul>{items}</ul>"
         )
     if synthesis.advice:
-        items = "".join(f"<li>{escape(note)}</li>" for note in synthesis.advice)
+        items = "".join(f"<li>{escape(note.text)}</li>" for note in synthesis.advice)
         parts.append(f"<h2>Dans quel ordre</h2><ul>{items}</ul>")
     if synthesis.partners:
         parts.append("<h2>Où aller, et avec quels papiers</h2>")

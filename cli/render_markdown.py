@@ -57,21 +57,24 @@ def _list(title: str, items: list[str], numbered: bool = False) -> list[str]:
 def _synthesis(report: Report) -> list[str]:
     lines = ["## Synthèse", ""]
     previous = ""
-    for style, text in synthesis_lines(report):
+    for style, plain, references in synthesis_lines(report):
+        text = escape(plain) + "".join(
+            f" — [{escape(reference.title)}]({reference.href})" for reference in references
+        )
         if style == "section":
             if previous in ("item", "sub", "total"):
                 lines.append("")
-            lines += [f"**{escape(text)}**", ""]
+            lines += [f"**{text}**", ""]
         elif style == "item":
-            lines.append(f"- {escape(text)}")
+            lines.append(f"- {text}")
         elif style == "sub":
-            lines.append(f"  - {escape(text)}")
+            lines.append(f"  - {text}")
         elif style == "total":
-            lines.append(f"- **{escape(text)}**")
+            lines.append(f"- **{text}**")
         else:
             if previous in ("item", "sub", "total"):
                 lines.append("")
-            lines += [escape(text), ""]
+            lines += [text, ""]
         previous = style
     return [*lines, ""] if previous != "plain" else lines
 

@@ -77,11 +77,13 @@ _SYNTHESIS_INDENT = {"section": 0, "item": 1, "sub": 2, "plain": 0, "total": 1}
 
 def _synthesis(console: Console, report: Report) -> None:
     console.print(_line(("Synthèse", "bold underline")))
-    for style, text in synthesis_lines(report):
+    for style, text, references in synthesis_lines(report):
         mark = "• " if style == "item" and not text[:1].isdigit() else ""
-        console.print(
-            _line((mark + text, _SYNTHESIS_STYLES[style]), indent=_SYNTHESIS_INDENT[style])
-        )
+        line = _line((mark + text, _SYNTHESIS_STYLES[style]), indent=_SYNTHESIS_INDENT[style])
+        for reference in references:
+            line.append(" — ", style="dim")
+            line.append(reference.title, style=f"dim link {reference.href}")
+        console.print(line)
 
 
 def _finding(console: Console, report: Report, finding: Finding) -> None:

@@ -10,6 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
 
 __all__ = [
+    "Advice",
     "Amount",
     "Deadline",
     "Finding",
@@ -156,6 +157,14 @@ class SynthesisItem(_Model):
     """In French: what to do today (an emergency), or which questions decide it (to confirm)."""
 
 
+class Advice(_Model):
+    """A sentence of the synthesis on which right to claim first, a right that opens later or a
+    procedure's time limit, with the legal references it rests on (linked, never cited bare)."""
+
+    text: str
+    references: list[LegalReference] = []
+
+
 class SynthesisQuestion(_Model):
     """A question of :attr:`Report.questions`, numbered as in the full list."""
 
@@ -208,7 +217,7 @@ class Synthesis(_Model):
     screening: list[SynthesisItem]
     """The generic checks (energy, debts, violence…) that nothing in the situation
     points to: not listed as rights to confirm, their question is asked once in the list."""
-    advice: list[str]
+    advice: list[Advice]
     """In French: which right to claim first when rights exclude or follow each other, and why;
     rights that open at a known future date; time limits of a procedure under way."""
     partners: list[SynthesisPartner]

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rights_engine.report import Finding
+from rights_engine.report import Advice, Finding, LegalReference
 from rights_engine.situation.models import (
     EvictionStage,
     Month,
@@ -38,6 +38,19 @@ from rights_engine.system import parameters_at
 __all__ = ["ClaimOrder", "claim_order"]
 
 MONTHS_PER_YEAR = 12
+DAYS_PER_WEEK = 7
+RSA_RESIDENCE_PERMIT = LegalReference(
+    title="CASF art. L262-4, 2°",
+    href="https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000031087751",
+)
+ASPA_RESIDENCE_PERMIT = LegalReference(
+    title="CSS art. L816-1",
+    href="https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000042920144/2021-05-01",
+)
+LEASE_LAW = LegalReference(
+    title="Loi n° 89-462 du 6 juillet 1989, art. 24",
+    href="https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000509310",
+)
 _MONTHS = (
     "janvier",
     "février",
@@ -56,8 +69,12 @@ _MONTHS = (
 
 @dataclass
 class ClaimOrder:
-    notes: list[str] = field(default_factory=list)
-    """French sentences, most important first."""
+    notes: list[Advice] = field(default_factory=list)
+    """French sentences with their legal references, most important first."""
+
+    def add(self, text: str, *references: LegalReference) -> None:
+        self.notes.append(Advice(text=text, references=list(references)))
+
     not_counted: set[str] = field(default_factory=set)
     """Programmes left out of the monthly total: they cannot be paid with one counted before."""
 
@@ -105,16 +122,18 @@ def _future_rights(situation: Situation, findings: list[Finding], order: ClaimOr
         rsa_from = _month_after_years(person.residence_permit_since, rsa_years)
         rsa_found = any(f.programme == "rsa" for f in findings)
         if rsa_found and rsa_from > period and not _lone_parent(situation):
-            order.notes.append(
+            order.add(
                 f"RSA et prime d'activité à partir de {_month_words(rsa_from)} : le titre de "
-                f"séjour aura alors {rsa_years} ans (CASF art. L262-4, 2°) ; refaire la demande "
-                "à cette date, et d'ici là demander les autres droits"
+                f"séjour aura alors {rsa_years} ans ; refaire la demande à cette date, et d'ici là "
+                "demander les autres droits",
+                RSA_RESIDENCE_PERMIT,
             )
         aspa_from = _month_after_years(person.residence_permit_since, aspa_years)
         if aspa_from > period and person.role is Role.applicant and _only_permit_missing(findings):
-            order.notes.append(
+            order.add(
                 f"ASPA à partir de {_month_words(aspa_from)} : le titre de séjour aura alors "
-                f"{aspa_years} ans (CSS art. L816-1)"
+                f"{aspa_years} ans",
+                ASPA_RESIDENCE_PERMIT,
             )
 
 
@@ -147,22 +166,23 @@ def claim_order(situation: Situation, findings: list[Finding]) -> ClaimOrder:
     aspa = _open(findings, "aspa")
     if rsa is not None and aah is not None:
         if aah.verdict == "to_confirm":
-            order.notes.append(
+            order.add(
                 "RSA d'abord, sans attendre l'AAH : la MDPH met plusieurs mois à décider ; "
                 "demander le RSA à la CAF dès maintenant et l'AAH à la MDPH en même temps ; une "
-                "AAH accordée ensuite compte dans les ressources du RSA (CASF art. L262-10)"
+                "AAH accordée ensuite compte dans les ressources du RSA, qui ne vient qu'en "
+                "complément des autres droits"
             )
         else:
-            order.notes.append(
-                "AAH avant le RSA : le RSA ne vient qu'en complément des autres droits (CASF art. "
-                "L262-10) ; demander le RSA seulement en attendant la décision de la MDPH"
+            order.add(
+                "AAH avant le RSA : le RSA ne vient qu'en complément des autres droits ; "
+                "demander le RSA seulement en attendant la décision de la MDPH"
             )
             if rsa.verdict == "likely" and aah.verdict == "likely":
                 order.not_counted.add("rsa")
     if rsa is not None and aspa is not None:
-        order.notes.append(
-            "ASPA avant le RSA : à l'âge de l'ASPA, les autres droits passent avant le RSA (CASF "
-            "art. L262-10) ; demander l'ASPA à la caisse de retraite, et le RSA seulement en "
+        order.add(
+            "ASPA avant le RSA : à l'âge de l'ASPA, les autres droits passent avant le RSA ; "
+            "demander l'ASPA à la caisse de retraite, et le RSA seulement en "
             "attendant sa décision"
         )
         if rsa.verdict == "likely" and aspa.verdict == "likely":
@@ -170,7 +190,7 @@ def claim_order(situation: Situation, findings: list[Finding]) -> ClaimOrder:
     family = _open(findings, "complement_familial")
     paje = _open(findings, "paje_allocation_base")
     if family is not None and paje is not None:
-        order.notes.append(
+        order.add(
             "Complément familial ou allocation de base de la PAJE, pas les deux : la PAJE tant "
             "qu'un enfant a moins de 3 ans, puis le complément familial (la CAF verse le plus "
             "favorable)"
@@ -178,7 +198,7 @@ def claim_order(situation: Situation, findings: list[Finding]) -> ClaimOrder:
         if family.verdict == "likely" and paje.verdict == "likely":
             order.not_counted.add("complement_familial")
     if paje is not None and _recent_birth(situation):
-        order.notes.append(
+        order.add(
             "Naissance : déclarer l'enfant à la CAF et à l'Assurance maladie ; l'allocation de "
             "base de la PAJE est versée jusqu'au mois précédant ses 3 ans, puis le complément "
             "familial peut prendre le relais pour une famille de 3 enfants de 3 ans ou plus"
@@ -186,17 +206,20 @@ def claim_order(situation: Situation, findings: list[Finding]) -> ClaimOrder:
     asf = _open(findings, "asf")
     if situation.household.single_parent_since is not None and asf is not None:
         with_rsa = " et le RSA majoré (parent isolé), qui compte l'ASF dans ses ressources"
-        order.notes.append(
+        order.add(
             "Séparation : demander l'ASF dès le premier mois"
             + (with_rsa if rsa is not None else "")
             + " ; faire fixer la pension alimentaire par le juge aux affaires familiales"
         )
     _future_rights(situation, findings, order)
     if situation.household.housing.eviction_stage is EvictionStage.commandement_de_payer:
-        order.notes.append(
-            "Commandement de payer : 6 semaines à compter de sa date (2 mois pour un bail signé "
-            "avant le 29 juillet 2023) pour payer ou obtenir un plan d'apurement (loi n° 89-462, "
-            "art. 24) ; sinon assignation au tribunal, audience (au moins 6 semaines après), "
-            "jugement, puis commandement de quitter les lieux (2 mois, hors trêve hivernale)"
+        days = parameters_at(situation.reference_month.first_day.isoformat())
+        weeks = int(days.prevention_expulsion.impaye.delai_commandement_de_payer) // DAYS_PER_WEEK
+        order.add(
+            f"Commandement de payer : {weeks} semaines à compter de sa date (2 mois pour un bail "
+            "signé avant le 29 juillet 2023) pour payer ou obtenir un plan d'apurement ; sinon "
+            "assignation au tribunal, audience (au moins 6 semaines après), jugement, puis "
+            "commandement de quitter les lieux (2 mois, hors trêve hivernale)",
+            LEASE_LAW,
         )
     return order

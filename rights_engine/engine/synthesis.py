@@ -218,7 +218,7 @@ def build_synthesis(
         situation, [f for f in likely if f.programme not in order.not_counted]
     )
     if family_note is not None:
-        order.notes.append(family_note)
+        order.add(family_note)
     likely_items = []
     for finding in likely:
         received = _received(situation, finding)

@@ -19,6 +19,10 @@ def synthesis_of(report: Report) -> Synthesis:
     return report.synthesis
 
 
+def advice_texts(synthesis: Synthesis) -> list[str]:
+    return [advice.text for advice in synthesis.advice]
+
+
 def verdict(report: Report, programme: str) -> str:
     return next(f.verdict for f in report.findings if f.programme == programme)
 
@@ -29,7 +33,7 @@ def test_aah_awaiting_the_mdph_claim_the_rsa_meanwhile(situations_dir: Path) -> 
     report = report_for(situations_dir, "aah_en_attente_rsa")
     assert verdict(report, "aah") == "to_confirm"
     assert verdict(report, "rsa") in ("likely", "to_confirm")
-    advice = synthesis_of(report).advice
+    advice = advice_texts(synthesis_of(report))
     assert advice and advice[0].startswith("RSA d'abord, sans attendre l'AAH")
     assert "MDPH" in advice[0]
 
@@ -38,9 +42,13 @@ def test_rsa_opens_when_the_residence_permit_reaches_five_years(situations_dir: 
     # Permit since June 2024, evaluated in November 2026: 5 years in June 2029 (CASF L262-4, 2°).
     report = report_for(situations_dir, "titre_sejour_cinq_ans")
     assert verdict(report, "rsa") == "unlikely"
-    advice = synthesis_of(report).advice
+    advice = advice_texts(synthesis_of(report))
     assert any("à partir de juin 2029" in note and "RSA" in note for note in advice)
     assert not any("ASPA" in note for note in advice)  # 31 years old
+    permit = next(a for a in synthesis_of(report).advice if "juin 2029" in a.text)
+    assert [r.href for r in permit.references] == [
+        "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000031087751"
+    ]
 
 
 def test_separation_opens_asf_and_lone_parent_rsa(situations_dir: Path) -> None:
@@ -48,7 +56,7 @@ def test_separation_opens_asf_and_lone_parent_rsa(situations_dir: Path) -> None:
     assert verdict(report, "asf") == "likely"
     assert verdict(report, "rsa") == "likely"
     assert verdict(report, "paje_allocation_base") == "likely"
-    advice = synthesis_of(report).advice
+    advice = advice_texts(synthesis_of(report))
     assert any(note.startswith("Séparation : demander l'ASF") for note in advice)
     assert any("RSA majoré" in note for note in advice)
 
@@ -57,7 +65,9 @@ def test_commandement_de_payer_gives_its_time_limit(situations_dir: Path) -> Non
     report = report_for(situations_dir, "commandement_de_payer_recu")
     synthesis = synthesis_of(report)
     assert synthesis.emergencies[0].programme == "prevention_expulsion"
-    assert any(note.startswith("Commandement de payer : 6 semaines") for note in synthesis.advice)
+    assert any(
+        note.startswith("Commandement de payer : 6 semaines") for note in advice_texts(synthesis)
+    )
     # Commandement of 11 November 2026 + 6 weeks (42 days, loi 89-462 art. 24) = 23 December
     # 2026, before the end of the trêve (31 March 2027).
     dates = [d.date for d in synthesis.dates]
@@ -88,7 +98,7 @@ def test_a_birth_says_the_paje_comes_first_then_the_complement_familial(
     situations_dir: Path,
 ) -> None:
     # A baby born in September 2026 (evaluated in November): PAJE until the month before 3.
-    advice = synthesis_of(report_for(situations_dir, "separation_naissance")).advice
+    advice = advice_texts(synthesis_of(report_for(situations_dir, "separation_naissance")))
     assert any(note.startswith("Naissance : déclarer l'enfant") for note in advice)
-    elder = synthesis_of(report_for(situations_dir, "parents_debordes_enfant")).advice
+    elder = advice_texts(synthesis_of(report_for(situations_dir, "parents_debordes_enfant")))
     assert not any(note.startswith("Naissance") for note in elder)  # a daughter of 8

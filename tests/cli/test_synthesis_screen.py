@@ -8,6 +8,7 @@ household's questions exactly once, and the JSON report carries the synthesis be
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -62,3 +63,19 @@ def test_json_with_the_synthesis_is_byte_identical(invoke: Invoke) -> None:
     assert json.loads(first)["synthesis"]["emergencies"][0]["programme"] == (
         "information_preoccupante"
     )
+
+
+LINKED = re.compile(
+    r"^https://www\.legifrance\.gouv\.fr/((codes|loda)/article_lc/LEGIARTI\d{12}(/\d{4}-\d{2}-\d{2})?"
+    r"|(jorf|loda)/id/JORFTEXT\d{12})$"
+)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_advice_cites_the_law_through_links_only(path: Path) -> None:
+    synthesis = rights_engine.evaluate(rights_engine.load_situation(path)).synthesis
+    assert synthesis is not None
+    for advice in synthesis.advice:
+        assert not re.search(r"\bart\.", advice.text), advice.text
+        for reference in advice.references:
+            assert LINKED.match(reference.href), reference
