@@ -297,5 +297,11 @@ def synthesis_lines(report: Report) -> list[SynthesisLine]:
             SynthesisLine("item", f"{date_text(d.date)} : {d.label}") for d in synthesis.dates
         ]
     if synthesis.unlikely:
-        lines.append(SynthesisLine("plain", f"Peu probables : {_labels(synthesis.unlikely)}"))
+        count = len(synthesis.unlikely)
+        lines.append(
+            SynthesisLine(
+                "plain",
+                f"Écartés comme peu probables : {count} (une ligne chacun, en fin de rapport)",
+            )
+        )
     return lines

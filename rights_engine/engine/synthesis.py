@@ -147,9 +147,9 @@ def _family_gap(situation: Situation, likely: list[Finding]) -> tuple[float, str
     return max(0.0, due - declared), note
 
 
-ALTERNATIVE_OF = {"msa": "caf"}
-"""A partner that stands in for another for some households (the MSA for the CAF, under the
-agricultural scheme): shown once, with the other, in the synthesis."""
+ALTERNATIVE_OF = {"msa": frozenset({"caf", "cpam"})}
+"""A partner that stands in for others for some households (the MSA for the CAF and the CPAM,
+under the agricultural scheme): left out of the synthesis when one of those is listed."""
 
 
 def _merge_document(documents: list[str], document: str) -> None:
@@ -186,7 +186,7 @@ def _partners(findings: list[Finding], contacts: list[PartnerContact]) -> list[S
             bring=bring[key],
         )
         for key in handles
-        if key in by_id and ALTERNATIVE_OF.get(key) not in handles
+        if key in by_id and not ALTERNATIVE_OF.get(key, frozenset()) & handles.keys()
     ]
 
 
