@@ -41,6 +41,7 @@ from .inputs import (
     read_households,
 )
 from .present import STATUS_LABELS
+from .render_html import html_document
 from .render_markdown import markdown_report
 from .render_text import print_report
 
@@ -219,10 +220,16 @@ def cli() -> None:
 @click.option(
     "--format",
     "output_format",
-    type=click.Choice(["text", "json", "markdown"]),
+    type=click.Choice(["text", "json", "markdown", "html"]),
     default="text",
     show_default=True,
-    help="text: French report for a social worker; json: the report (JSON Lines for several).",
+    help="text: French report for a social worker; json: the report (JSON Lines for several); "
+    "html: the printable sheet for the person (one page holding every household's sheet).",
+)
+@click.option(
+    "--short",
+    is_flag=True,
+    help="With --format text: print the synthesis alone (one screen per household).",
 )
 @_PARTNERS
 @click.pass_context
@@ -231,6 +238,7 @@ def simulate(
     files: tuple[str, ...],
     period: str | None,
     output_format: str,
+    short: bool,
     directory_path: str | None,
 ) -> None:
     """Evaluate situations (.yaml, .yml, .json; .jsonl: one situation per line).
@@ -253,14 +261,23 @@ def simulate(
         )
         feedback.stage(f"Évaluation ({len(households)} foyers)", total=len(households))
         all_ok, written = read_ok, 0
+        sheets: list[Report] = []
         # Slice by slice: each slice is one vectorised simulation, its reports are written at
         # once, and memory stays bounded however large the caseload.
         for start in range(0, len(households), SIMULATION_SIZE):
             part = households[start : start + SIMULATION_SIZE]
             evaluated, evaluate_ok = _evaluate(part, period, directory, feedback)
-            render_ok = _render(evaluated, output_format, single, feedback, first=written == 0)
+            if output_format == "html":
+                sheets += [report for _, report in evaluated]
+                all_ok = all_ok and evaluate_ok
+                continue
+            render_ok = _render(
+                evaluated, output_format, single, feedback, first=written == 0, short=short
+            )
             written += len(evaluated)
             all_ok = all_ok and evaluate_ok and render_ok
+    if output_format == "html" and sheets:
+        click.echo(html_document(sheets), nl=False)
     if not all_ok:
         ctx.exit(2)
 
@@ -276,6 +293,7 @@ def _render(
     single: bool,
     feedback: _Feedback,
     first: bool = True,
+    short: bool = False,
 ) -> bool:
     """Write reports to stdout; ``first`` says whether these are the first reports written."""
     console = _stdout_console() if output_format == "text" else None
@@ -294,7 +312,7 @@ def _render(
                 assert console is not None
                 if index:
                     console.print()
-                print_report(console, report, _source(household))
+                print_report(console, report, _source(household), short=short)
         except Exception as exc:
             if _debug():
                 raise

@@ -6,9 +6,17 @@ Both renderers say the same things in the same order; only the markup differs.
 from __future__ import annotations
 
 import datetime as dt
+from typing import Literal, NamedTuple
 
 from rights_engine.engine.ranking import URGENCY_LABELS, VERDICT_LABELS
-from rights_engine.report import Amount, Finding, LocalContact, Report
+from rights_engine.report import (
+    Amount,
+    Finding,
+    LegalReference,
+    LocalContact,
+    Report,
+    SynthesisItem,
+)
 
 __all__ = [
     "DISCLAIMER",
@@ -23,7 +31,14 @@ __all__ = [
     "local_contact_rows",
     "local_contact_title",
     "month_text",
+    "numbers_text",
+    "question_numbers",
+    "unlikely_line",
+    "screening_line",
+    "short_amount",
     "split_findings",
+    "SynthesisLine",
+    "synthesis_lines",
 ]
 
 DISCLAIMER = (
@@ -87,11 +102,50 @@ def date_text(day: str) -> str:
     return f"{first} {_MONTHS[parsed.month - 1]} {parsed.year}"
 
 
-def split_findings(report: Report) -> tuple[list[Finding], list[Finding]]:
-    """The rights to check (rank order) and those set aside as unlikely (rank order)."""
+def split_findings(
+    report: Report,
+) -> tuple[list[Finding], set[tuple[str, str | None]], list[Finding]]:
+    """The findings to check (rank order), the keys ``(programme, person)`` of those among them
+    that are generic checks nothing points to yet (shown on one line: their questions are in
+    the list), and the findings set aside as unlikely (rank order)."""
+    generic = (
+        {(item.programme, item.person) for item in report.synthesis.screening}
+        if report.synthesis is not None
+        else set()
+    )
     to_check = [f for f in report.findings if f.verdict != "unlikely"]
     set_aside = [f for f in report.findings if f.verdict == "unlikely"]
-    return to_check, set_aside
+    return to_check, generic, set_aside
+
+
+def screening_line(report: Report, finding: Finding) -> str:
+    """One line for a generic check: rank, label and the questions that would open it."""
+    numbers = numbers_text(question_numbers(report, finding))
+    return f"{finding.rank}. {finding.label} — vérification générale : questions {numbers}"
+
+
+def question_numbers(report: Report, finding: Finding) -> list[int]:
+    """Numbers (in the household's list) of the questions that can change ``finding``."""
+    return [
+        number
+        for number, question in enumerate(report.questions, start=1)
+        if finding.programme in question.programmes
+    ]
+
+
+def numbers_text(numbers: list[int]) -> str:
+    """``n° 1, 4 et 7``."""
+    shown = [str(n) for n in numbers]
+    if len(shown) > 1:
+        return f"n° {', '.join(shown[:-1])} et {shown[-1]}"
+    return f"n° {shown[0]}" if shown else ""
+
+
+def unlikely_line(finding: Finding) -> str:
+    """One line for a finding set aside: its label and the conditions not met."""
+    failed = [f"✗ {r.label}" for r in finding.reasons if r.status == "not_met"]
+    why = f" — {' ; '.join(failed)}" if failed else ""
+    return f"{finding.label}{why}"
 
 
 def legislation_text(report: Report) -> str:
@@ -112,3 +166,142 @@ def local_contact_rows(local: LocalContact) -> list[tuple[str, str]]:
     rows = [("Adresse", local.address), ("Téléphone", local.phone)]
     optional = (("Horaires", local.hours), ("Courriel", local.email), ("Site", local.url))
     return rows + [(label, value) for label, value in optional if value]
+
+
+SynthesisStyle = Literal["section", "item", "sub", "plain", "total"]
+"""How a line of the synthesis reads: a section title, a bullet, its continuation, plain text,
+or the total a month (stressed)."""
+
+SCREENING_TOPICS = {
+    "energy_debt": "impayés d'énergie",
+    "rent_arrears": "loyers impayés",
+    "debts": "dettes",
+    "domestic_violence": "violences",
+}
+"""The screening questions asked of every household, by topic (``synthesis.SCREENING_FACTS``)."""
+
+
+class SynthesisLine(NamedTuple):
+    """A line of the synthesis: its style, its text and the legal references it cites."""
+
+    style: SynthesisStyle
+    text: str
+    references: list[LegalReference] = []
+
+
+MAX_DOCUMENTS = 6
+"""Documents shown per partner in the synthesis (the details list them all)."""
+
+
+def short_amount(amount: Amount) -> str:
+    """``1 115,80 €/mois``, ``jusqu'à 402,00 €/mois`` or ``entre 10,00 € et 20,00 €/mois``."""
+    unit = _UNITS[amount.unit][1:]
+    if not amount.is_range:
+        return f"{euros(amount.minimum)}{unit}"
+    if amount.minimum <= 0:
+        return f"jusqu'à {euros(amount.maximum)}{unit}"
+    return f"entre {euros(amount.minimum)} et {euros(amount.maximum)}{unit}"
+
+
+def _item(item: SynthesisItem) -> str:
+    amount = f" : {short_amount(item.amount)}" if item.amount is not None else ""
+    return f"{item.label}{amount}"
+
+
+def _labels(labels: list[str]) -> str:
+    return " ; ".join(labels)
+
+
+def synthesis_lines(report: Report) -> list[SynthesisLine]:
+    """The synthesis as styled lines, shared by the text and Markdown reports.
+
+    At most one line per item: it fits on one screen (≤ 40 lines with the report's header).
+    """
+    synthesis = report.synthesis
+    if synthesis is None:
+        return []
+    lines: list[SynthesisLine] = []
+    if synthesis.emergencies:
+        lines.append(SynthesisLine("section", "Urgent — à faire aujourd'hui"))
+        for item in synthesis.emergencies:
+            lines.append(SynthesisLine("item", _item(item)))
+            lines.append(SynthesisLine("sub", f"→ {item.note}"))
+    total = euros(synthesis.monthly_total)
+    if synthesis.likely:
+        lines.append(SynthesisLine("section", "Droits et démarches probables"))
+        for item in synthesis.likely:
+            lines.append(SynthesisLine("item", f"{_item(item)} ({item.note})"))
+        if synthesis.monthly_total > 0:
+            lines.append(
+                SynthesisLine(
+                    "total", f"Total : {total}/mois de plus que ce que le foyer déclare percevoir"
+                )
+            )
+        else:
+            lines.append(
+                SynthesisLine("total", "Aucun montant nouveau par mois au vu des faits connus")
+            )
+    else:
+        lines.append(SynthesisLine("section", "Droits probables : aucun au vu des faits connus"))
+    if synthesis.to_confirm:
+        lines.append(SynthesisLine("section", "À confirmer, selon les réponses aux questions"))
+        for item in synthesis.to_confirm:
+            lines.append(SynthesisLine("item", f"{_item(item)} — {item.note}"))
+        if synthesis.to_confirm_others:
+            count = len(synthesis.to_confirm_others)
+            lines.append(
+                SynthesisLine(
+                    "item", f"et {count} autre{'s' if count > 1 else ''} (détail plus bas)"
+                )
+            )
+    if synthesis.questions:
+        shown = len(synthesis.questions)
+        rest = synthesis.questions_total - shown
+        title = "Questions à poser, les plus décisives d'abord"
+        if rest:
+            title += f" ({rest} autre{'s' if rest > 1 else ''} plus bas)"
+        lines.append(SynthesisLine("section", title))
+        for question in synthesis.questions:
+            lines.append(SynthesisLine("item", f"{question.number}. {question.question}"))
+    if synthesis.screening:
+        asked = [
+            (number, question.fact)
+            for number, question in enumerate(report.questions, start=1)
+            if question.fact in SCREENING_TOPICS
+        ]
+        topics = ", ".join(dict.fromkeys(SCREENING_TOPICS[fact] for _, fact in asked))
+        numbers = numbers_text([number for number, _ in asked])
+        lines.append(
+            SynthesisLine(
+                "plain",
+                f"Repérage systématique ({topics}) : questions {numbers} ; "
+                f"{len(synthesis.screening)} orientations possibles, détail plus bas",
+            )
+        )
+    if synthesis.advice:
+        lines.append(SynthesisLine("section", "Ordre des demandes et délais"))
+        lines += [SynthesisLine("item", note.text, note.references) for note in synthesis.advice]
+    if synthesis.partners:
+        lines.append(SynthesisLine("section", "Qui contacter, dans l'ordre"))
+        for number, partner in enumerate(synthesis.partners, start=1):
+            where = partner.local.name if partner.local is not None else partner.contact
+            phone = f", {partner.local.phone}" if partner.local is not None else ""
+            lines.append(SynthesisLine("item", f"{number}. {partner.name} — {where}{phone}"))
+            if partner.bring:
+                documents = partner.bring[:MAX_DOCUMENTS]
+                more = " ; etc." if len(partner.bring) > MAX_DOCUMENTS else ""
+                lines.append(SynthesisLine("sub", f"Apporter : {_labels(documents)}{more}"))
+    if synthesis.dates:
+        lines.append(SynthesisLine("section", "Dates"))
+        lines += [
+            SynthesisLine("item", f"{date_text(d.date)} : {d.label}") for d in synthesis.dates
+        ]
+    if synthesis.unlikely:
+        count = len(synthesis.unlikely)
+        lines.append(
+            SynthesisLine(
+                "plain",
+                f"Écartés comme peu probables : {count} (une ligne chacun, en fin de rapport)",
+            )
+        )
+    return lines

@@ -17,7 +17,12 @@ from .present import (
     local_contact_rows,
     local_contact_title,
     month_text,
+    numbers_text,
+    question_numbers,
+    screening_line,
     split_findings,
+    synthesis_lines,
+    unlikely_line,
 )
 
 __all__ = ["escape", "markdown_report"]
@@ -49,7 +54,32 @@ def _list(title: str, items: list[str], numbered: bool = False) -> list[str]:
     return [*lines, ""]
 
 
-def _finding(finding: Finding) -> list[str]:
+def _synthesis(report: Report) -> list[str]:
+    lines = ["## Synthèse", ""]
+    previous = ""
+    for style, plain, references in synthesis_lines(report):
+        text = escape(plain) + "".join(
+            f" — [{escape(reference.title)}]({reference.href})" for reference in references
+        )
+        if style == "section":
+            if previous in ("item", "sub", "total"):
+                lines.append("")
+            lines += [f"**{text}**", ""]
+        elif style == "item":
+            lines.append(f"- {text}")
+        elif style == "sub":
+            lines.append(f"  - {text}")
+        elif style == "total":
+            lines.append(f"- **{text}**")
+        else:
+            if previous in ("item", "sub", "total"):
+                lines.append("")
+            lines += [text, ""]
+        previous = style
+    return [*lines, ""] if previous != "plain" else lines
+
+
+def _finding(report: Report, finding: Finding) -> list[str]:
     lines = [f"### {finding.rank}. {escape(finding.label)}", ""]
     summary = f"**{VERDICT_LABELS[finding.verdict]}** · {URGENCY_LABELS[finding.urgency]}"
     if finding.estimated_amount is not None:
@@ -60,7 +90,9 @@ def _finding(finding: Finding) -> list[str]:
     if finding.reasons:
         lines += ["**Conditions**", "", *(_reason(r) for r in finding.reasons), ""]
     lines += _list("Détails", finding.details)
-    lines += _list("À demander", [m.question for m in finding.missing])
+    numbers = question_numbers(report, finding)
+    if numbers:
+        lines += [f"**Questions qui en décident** : {numbers_text(numbers)}", ""]
     lines += _list("Échéances", [f"{date_text(d.date)} : {d.label}" for d in finding.deadlines])
     if finding.partners:
         lines += ["**Partenaires**", ""]
@@ -82,13 +114,26 @@ def markdown_report(report: Report, source: str | None = None) -> str:
         lines += [f"Fichier : `{source}`", ""]
     lines += [f"*{DISCLAIMER}*", ""]
 
-    to_check, set_aside = split_findings(report)
-    lines += ["## Droits et démarches à vérifier", ""]
+    lines += _synthesis(report)
+
+    to_check, screening, set_aside = split_findings(report)
+    lines += ["## Détail des droits et démarches à vérifier", ""]
     if to_check:
         for finding in to_check:
-            lines += _finding(finding)
+            if (finding.programme, finding.person) in screening:
+                lines += [f"### {escape(screening_line(report, finding))}", ""]
+            else:
+                lines += _finding(report, finding)
     else:
         lines += ["Aucun droit ni aucune démarche à vérifier au vu des faits connus", ""]
+
+    shown = len(report.synthesis.questions) if report.synthesis is not None else 0
+    if len(report.questions) > shown:
+        lines += ["## Autres questions", ""]
+        for number, question in enumerate(report.questions, start=1):
+            if number > shown:
+                lines.append(f"{number}. {escape(question.question)}")
+        lines.append("")
 
     if report.partners:
         lines += ["## Partenaires à contacter", ""]
@@ -100,8 +145,8 @@ def markdown_report(report: Report, source: str | None = None) -> str:
             if partner.local is not None:
                 lines.append(f"  - {escape(local_contact_title(partner.local))}")
                 for label, value in local_contact_rows(partner.local):
-                    shown = f"<{value}>" if value == partner.local.url else escape(value)
-                    lines.append(f"    - {label} : {shown}")
+                    shown_value = f"<{value}>" if value == partner.local.url else escape(value)
+                    lines.append(f"    - {label} : {shown_value}")
             lines.append(f"  - Pour : {escape(' ; '.join(partner.handles))}")
         lines.append("")
 
@@ -109,11 +154,9 @@ def markdown_report(report: Report, source: str | None = None) -> str:
         lines += ["## À noter", "", *(f"- {escape(n)}" for n in report.notices), ""]
 
     if set_aside:
-        lines += ["## Écartés au vu des faits connus", ""]
-        for finding in set_aside:
-            lines += [f"### {escape(finding.label)} — {VERDICT_LABELS['unlikely']}", ""]
-            lines += [*(_reason(r) for r in finding.reasons), ""]
-            lines += _list("Détails", finding.details)
+        lines += ["## Peu probables au vu des faits connus", ""]
+        lines += [f"- {escape(unlikely_line(finding))}" for finding in set_aside]
+        lines.append("")
 
     lines += ["---", "", f"*{escape(legislation_text(report))}*", ""]
     return "\n".join(lines)

@@ -23,7 +23,12 @@ from .present import (
     local_contact_rows,
     local_contact_title,
     month_text,
+    numbers_text,
+    question_numbers,
+    screening_line,
     split_findings,
+    synthesis_lines,
+    unlikely_line,
 )
 
 __all__ = ["print_report"]
@@ -66,7 +71,22 @@ def _bullets(
         console.print(_line(f"{mark} {item}", indent=indent + 1))
 
 
-def _finding(console: Console, finding: Finding) -> None:
+_SYNTHESIS_STYLES = {"section": "bold", "item": "", "sub": "", "plain": "", "total": "bold"}
+_SYNTHESIS_INDENT = {"section": 0, "item": 1, "sub": 2, "plain": 0, "total": 1}
+
+
+def _synthesis(console: Console, report: Report) -> None:
+    console.print(_line(("Synthèse", "bold underline")))
+    for style, text, references in synthesis_lines(report):
+        mark = "• " if style == "item" and not text[:1].isdigit() else ""
+        line = _line((mark + text, _SYNTHESIS_STYLES[style]), indent=_SYNTHESIS_INDENT[style])
+        for reference in references:
+            line.append(" — ", style="dim")
+            line.append(reference.title, style=f"dim link {reference.href}")
+        console.print(line)
+
+
+def _finding(console: Console, report: Report, finding: Finding) -> None:
     console.print(_line((f"{finding.rank}. {finding.label}", "bold")))
     summary = _line(
         (VERDICT_LABELS[finding.verdict], _VERDICT_STYLES[finding.verdict]),
@@ -87,7 +107,11 @@ def _finding(console: Console, finding: Finding) -> None:
         for reason in finding.reasons:
             console.print(_reason(reason, indent=2))
     _bullets(console, "Détails :", finding.details)
-    _bullets(console, "À demander :", [m.question for m in finding.missing])
+    numbers = question_numbers(report, finding)
+    if numbers:
+        console.print(
+            _line(("Questions qui en décident : ", "bold"), numbers_text(numbers), indent=1)
+        )
     _bullets(
         console, "Échéances :", [f"{date_text(d.date)} : {d.label}" for d in finding.deadlines]
     )
@@ -103,13 +127,7 @@ def _finding(console: Console, finding: Finding) -> None:
 
 
 def _set_aside(console: Console, finding: Finding) -> None:
-    console.print(
-        _line("• ", (finding.label, "bold"), " — ", (VERDICT_LABELS["unlikely"], "dim"), indent=1)
-    )
-    for reason in finding.reasons:
-        console.print(_reason(reason, indent=2))
-    for detail in finding.details:
-        console.print(_line(("• " + detail, "dim"), indent=2))
+    console.print(_line(("• " + unlikely_line(finding), "dim"), indent=1))
 
 
 def _partner(console: Console, partner: PartnerContact) -> None:
@@ -124,8 +142,11 @@ def _partner(console: Console, partner: PartnerContact) -> None:
     console.print(_line("Pour : ", " ; ".join(partner.handles), indent=2))
 
 
-def print_report(console: Console, report: Report, source: str | None = None) -> None:
-    """Print one report: header, rights to check, partners, notices, rights set aside."""
+def print_report(
+    console: Console, report: Report, source: str | None = None, short: bool = False
+) -> None:
+    """Print one report: header and synthesis, then (unless ``short``) the details: rights to
+    check, generic checks, the other questions, partners, notices, rights set aside."""
     name = report.situation_id or "sans identifiant"
     console.print(
         Rule(Text(f"Situation {name} — {month_text(report.period)}", style="bold"), align="left")
@@ -133,16 +154,31 @@ def print_report(console: Console, report: Report, source: str | None = None) ->
     if source:
         console.print(_line((f"Fichier : {source}", "dim")))
     console.print(_line((DISCLAIMER, "italic")))
+    _synthesis(console, report)
+    if short:
+        return
     console.print()
 
-    to_check, set_aside = split_findings(report)
+    to_check, screening, set_aside = split_findings(report)
+    console.print(_line(("Détail des droits et démarches à vérifier", "bold underline")))
+    console.print()
     if to_check:
-        console.print(_line(("Droits et démarches à vérifier", "bold underline")))
-        console.print()
         for finding in to_check:
-            _finding(console, finding)
+            if (finding.programme, finding.person) in screening:
+                console.print(_line(screening_line(report, finding)))
+                console.print()
+            else:
+                _finding(console, report, finding)
     else:
         console.print(_line("Aucun droit ni aucune démarche à vérifier au vu des faits connus"))
+        console.print()
+
+    shown = len(report.synthesis.questions) if report.synthesis is not None else 0
+    if len(report.questions) > shown:
+        console.print(_line(("Autres questions", "bold underline")))
+        for number, question in enumerate(report.questions, start=1):
+            if number > shown:
+                console.print(_line(f"{number}. {question.question}", indent=1))
         console.print()
 
     if report.partners:
@@ -158,7 +194,7 @@ def print_report(console: Console, report: Report, source: str | None = None) ->
         console.print()
 
     if set_aside:
-        console.print(_line(("Écartés au vu des faits connus", "bold underline")))
+        console.print(_line(("Peu probables au vu des faits connus", "bold underline")))
         for finding in set_aside:
             _set_aside(console, finding)
         console.print()

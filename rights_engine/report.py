@@ -10,6 +10,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
 
 __all__ = [
+    "Advice",
     "Amount",
     "Deadline",
     "Finding",
@@ -21,6 +22,10 @@ __all__ = [
     "Question",
     "Reason",
     "Report",
+    "Synthesis",
+    "SynthesisItem",
+    "SynthesisPartner",
+    "SynthesisQuestion",
     "Verdict",
     "ConditionStatus",
     "Urgency",
@@ -151,6 +156,86 @@ class Question(_Model):
     """Euros per month the answer can move, summed over those findings (widths of their ranges)."""
 
 
+class SynthesisItem(_Model):
+    """One finding as the synthesis shows it: one line, with what to do or what decides it."""
+
+    programme: str
+    person: str | None
+    label: str
+    amount: Amount | None
+    note: str
+    """In French: what to do today (an emergency), or which questions decide it (to confirm)."""
+
+
+class Advice(_Model):
+    """A sentence of the synthesis on which right to claim first, a right that opens later or a
+    procedure's time limit, with the legal references it rests on (linked, never cited bare)."""
+
+    text: str
+    references: list[LegalReference] = []
+
+
+class SynthesisQuestion(_Model):
+    """A question of :attr:`Report.questions`, numbered as in the full list."""
+
+    number: int
+    question: str
+    decides: list[str]
+    """Labels of the findings its answer can change."""
+
+
+class SynthesisPartner(_Model):
+    """A partner to contact, once, with the documents of all its findings merged."""
+
+    id: str
+    name: str
+    contact: str
+    local: LocalContact | None = None
+    """Left out of the JSON when None, as for :class:`PartnerContact`."""
+    handles: list[str]
+    bring: list[str]
+
+    @model_serializer(mode="wrap")
+    def _without_absent_local(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if self.local is None:
+            data.pop("local", None)
+        return data
+
+
+class Synthesis(_Model):
+    """The first screen of the report: what a worker reads in one minute.
+
+    Built by the library from the ranked findings and the household's questions, so that every
+    format (text, Markdown, JSON, HTML, the HTTP service) opens with the same synthesis.
+    """
+
+    emergencies: list[SynthesisItem]
+    """Emergencies and high-urgency orientations, with what to do today."""
+    likely: list[SynthesisItem]
+    """Rights likely due (not already received), with their amounts."""
+    monthly_total: float
+    """€/month the household could receive beyond what it declares: the likely rights not
+    already received (a yearly amount counts for a twelfth; of rights that exclude each other,
+    only the one to claim first)."""
+    to_confirm: list[SynthesisItem]
+    """Rights to confirm, most decisive first; the others are in :attr:`to_confirm_others`."""
+    to_confirm_others: list[str]
+    questions: list[SynthesisQuestion]
+    """The first questions of :attr:`Report.questions` (the most decisive)."""
+    questions_total: int
+    screening: list[SynthesisItem]
+    """The generic checks (energy, debts, violence…) that nothing in the situation
+    points to: not listed as rights to confirm, their question is asked once in the list."""
+    advice: list[Advice]
+    """In French: which right to claim first when rights exclude or follow each other, and why;
+    rights that open at a known future date; time limits of a procedure under way."""
+    partners: list[SynthesisPartner]
+    dates: list[Deadline]
+    unlikely: list[str]
+    """Labels of the findings set aside as unlikely, for the record."""
+
+
 class LegislationVersion(_Model):
     programme: str
     version: str
@@ -163,6 +248,8 @@ class Report(_Model):
     engine_version: str
     situation_id: str | None
     period: str
+    synthesis: Synthesis | None = None
+    """The one-screen synthesis; always filled by :func:`rights_engine.evaluate`."""
     findings: list[Finding]
     questions: list[Question] = []
     """Household-level questions, each once, the most decisive first."""

@@ -216,6 +216,16 @@ def _set_housing_aid_inputs(
             ]
         ),
     )
+    simulation.set_input(
+        "commandement_de_payer_date",
+        period,
+        np.array(
+            [
+                np.datetime64(h.housing.commandement_de_payer_date or "1970-01-01", "D")
+                for h in households
+            ]
+        ),
+    )
 
 
 def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
@@ -363,6 +373,9 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
                 for h in households
             ]
         ),
+    )
+    simulation.set_input(
+        "energie_coupee", period, np.array([h.energy.supply_cut is True for h in households])
     )
     simulation.set_input(
         "dettes_total", period, np.array([h.debts.total or 0.0 for h in households])

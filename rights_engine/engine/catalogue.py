@@ -50,7 +50,7 @@ class Detail(_Model):
     variable: str
     label: str
     reference: LegalReference
-    unit: Literal["EUR", "nombre", "pourcentage"] = "EUR"
+    unit: Literal["EUR", "nombre", "pourcentage", "jours"] = "EUR"
     """How a numeric value reads: euros (default), a plain number, or a share shown in %."""
     shown_when_zero: bool = True
     """False: left out when it is 0 in both completions (e.g. a reduction that does not apply)."""

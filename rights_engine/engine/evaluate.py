@@ -26,6 +26,7 @@ from rights_engine.engine.scenarios import (
     flips_from,
     line_rows,
 )
+from rights_engine.engine.synthesis import build_synthesis
 from rights_engine.report import LegislationVersion, Report
 from rights_engine.situation.models import Month, Role, Situation
 
@@ -374,13 +375,17 @@ def _evaluate_month(
             contacts, local_notices = local_contacts(
                 contacts, partners, situation.household.commune
             )
+        questions = household_questions(situation, findings, impacts)
         reports.append(
             Report(
                 engine_version=__version__,
                 situation_id=situation.id,
                 period=str(month),
+                synthesis=build_synthesis(
+                    situation.model_copy(update={"period": str(month)}), ranked, questions, contacts
+                ),
                 findings=ranked,
-                questions=household_questions(situation, findings, impacts),
+                questions=questions,
                 partners=contacts,
                 notices=notices + local_notices,
                 legislation=legislation,

@@ -92,6 +92,8 @@ def _describe(value: object, unit: str = "EUR") -> str:
             return f"{_number(float(value) * 100)} %"
         if unit == "nombre":
             return _number(float(value))
+        if unit == "jours":
+            return f"{_number(float(value))} jours"
         return _euros(float(value))
     return str(value)
 

@@ -316,6 +316,11 @@ class Housing(_Strict):
         "assignation (au tribunal), jugement (expulsion prononcée), commandement_de_quitter (les "
         "lieux)",
     )
+    commandement_de_payer_date: dt.date | None = Field(
+        default=None,
+        description="Date du commandement de payer reçu, YYYY-MM-DD : le report en déduit la fin "
+        "du délai pour payer ou obtenir un plan ; absent = date inconnue",
+    )
 
 
 class Energy(_Strict):
@@ -327,6 +332,11 @@ class Energy(_Strict):
         description="Dernier courrier du fournisseur : none (aucun), reminder (relance, 1er "
         "courrier), "
         "reduction (avis de réduction de puissance), cut (avis de coupure ou de suspension)",
+    )
+    supply_cut: bool | None = Field(
+        default=None,
+        description="L'électricité ou le gaz est déjà coupé au logement (pas seulement annoncé) ; "
+        "absent = non",
     )
 
 

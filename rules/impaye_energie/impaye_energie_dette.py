@@ -16,6 +16,8 @@ class impaye_energie_dette(Variable):
 
     def formula(menage, period):
         avis = menage("energie_avis_fournisseur", period)
-        return (menage("energie_factures_impayees", period) > 0) + (
-            avis != TypesAvisFournisseurEnergie.aucun
+        return (
+            (menage("energie_factures_impayees", period) > 0)
+            + (avis != TypesAvisFournisseurEnergie.aucun)
+            + menage("energie_coupee", period)
         )

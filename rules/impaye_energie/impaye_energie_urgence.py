@@ -2,7 +2,8 @@
 hors trêve hivernale, un avis de coupure ou de réduction peut être exécuté sous 20 jours
 (urgence immédiate) et une relance ouvre un délai de 15 jours (urgence haute) ; pendant la trêve
 (CASF L115-3, al. 3) aucune coupure n'est possible mais la puissance peut être réduite, sauf pour
-les bénéficiaires du chèque énergie (urgence haute après un avis de coupure ou de réduction)."""
+les bénéficiaires du chèque énergie (urgence haute après un avis de coupure ou de réduction).
+Une énergie déjà coupée est une urgence immédiate en toute saison : demander le rétablissement."""
 
 from openfisca_core.model_api import MONTH, Enum, Variable, not_, select
 
@@ -26,8 +27,12 @@ class impaye_energie_urgence(Variable):
             avis == TypesAvisFournisseurEnergie.reduction
         )
         relance = avis == TypesAvisFournisseurEnergie.relance
+        coupee = menage("energie_coupee", period)
         return select(
-            [coupure_ou_reduction * not_(treve), coupure_ou_reduction + relance * not_(treve)],
+            [
+                coupee + coupure_ou_reduction * not_(treve),
+                coupure_ou_reduction + relance * not_(treve),
+            ],
             [TypesUrgence.emergency, TypesUrgence.high],
             default=TypesUrgence.normal,
         )

@@ -54,8 +54,9 @@ def test_text_report_asks_the_missing_facts_and_gives_a_range(invoke, tmp_path: 
     assert "à confirmer" in out
     assert "Montant estimé : entre 0,00 € et 651,69 €/mois" in out
     assert "? Ne pas être élève, étudiant ou stagiaire" in out
-    assert "À demander :" in out
-    assert "Quelle est la nationalité de la personne" in out
+    # Each question once, in the household's list; each finding names the questions deciding it.
+    assert "Questions qui en décident : n° " in out
+    assert out.count("Quelle est la nationalité de la personne") == 1
 
 
 def test_unlikely_rights_are_set_aside_at_the_end(invoke, tmp_path: Path) -> None:
@@ -69,9 +70,10 @@ def test_unlikely_rights_are_set_aside_at_the_end(invoke, tmp_path: Path) -> Non
     result = invoke("simulate", str(path))
     assert result.exit_code == 0, result.output
     out = result.stdout
-    set_aside = out.split("Écartés au vu des faits connus", 1)[1]
-    assert "Revenu de solidarité active (RSA) — peu probable" in set_aside
-    assert "✗ Ne pas être élève, étudiant ou stagiaire non rémunéré" in set_aside
+    # One line each, at the end, with the condition that is not met.
+    set_aside = out.split("Peu probables au vu des faits connus", 1)[1]
+    rsa = next(line for line in set_aside.splitlines() if "• Revenu de solidarité active" in line)
+    assert "— ✗ " in rsa and "✗ Ne pas être élève, étudiant ou stagiaire non rémunéré" in rsa
 
 
 def test_a_waived_condition_is_marked_not_required(invoke, tmp_path: Path) -> None:
