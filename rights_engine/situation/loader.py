@@ -404,7 +404,8 @@ def _message(error: Any, input_kind: InputKind) -> str:
         return f"expected a date YYYY-MM-DD, got {_what(got)}"
     if kind in ("enum", "literal_error"):
         expected = f"expected one of {ctx['expected']}"
-        return expected if isinstance(got, str) else f"{expected}, got {_what(got)}"
+        plain = isinstance(got, str | int | float) and not isinstance(got, bool)
+        return expected if plain else f"{expected}, got {_what(got)}"
     if kind == "greater_than_equal":
         return f"expected a number ≥ {_number(ctx['ge'])}"
     if kind == "less_than_equal":
@@ -588,10 +589,25 @@ def _from_json(text: str, file: str, kind: InputKind) -> Any:
     return data
 
 
+def _first_alias_line(source: str) -> int | None:
+    """The line of the first alias, read from the parser's events (the composed nodes only know
+    the anchor's line)."""
+    loader = _new_loader(source)
+    try:
+        for event in iter(loader.get_event, None):
+            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
+                return int(event.start_mark.line) + 1
+    finally:
+        loader.dispose()
+    return None
+
+
 class _YamlLoader(Protocol):
     """What this module uses of a PyYAML loader (libyaml's or the pure Python one)."""
 
     def get_single_node(self) -> yaml.Node | None: ...
+
+    def get_event(self) -> yaml.Event | None: ...
 
     def construct_document(self, node: yaml.Node) -> Any: ...
 
@@ -613,7 +629,8 @@ def _load(source: str, file: str, kind: InputKind) -> tuple[bool, Any, dict[Loca
             lines, twice = _lines(node)
         except _AliasFound as alias:
             message = f"not valid YAML or JSON: aliases (*name) are not allowed in {kind.noun}"
-            raise kind.error([InputProblem(file, alias.line, None, message)]) from None
+            line = _first_alias_line(source) or alias.line
+            raise kind.error([InputProblem(file, line, None, message)]) from None
         if twice:
             raise kind.error(
                 [
@@ -753,6 +770,8 @@ class ReadSituation:
     item: Situation | SituationError
     period_line: int | None = None
     """The line of ``period`` in a situation file (None when absent, or in a batch)."""
+    batch: bool = False
+    """Whether the household is a line of a JSON Lines batch."""
 
 
 def is_batch_name(path: str | Path) -> bool:
@@ -852,7 +871,7 @@ def _batch(name: str, lines: Iterator[tuple[int, bytes | None, int]]) -> Iterato
                 read = functools.partial(_line, name, number, raw, length)
                 situation = _guarded(read, name, number)
             except SituationError as exc:
-                yield ReadSituation(number, exc)
+                yield ReadSituation(number, exc, batch=True)
                 continue
             if situation.id is not None:
                 first = ids.setdefault(situation.id, number)
@@ -862,16 +881,16 @@ def _batch(name: str, lines: Iterator[tuple[int, bytes | None, int]]) -> Iterato
                         "(each household of a batch needs its own id)"
                     )
                     problem = InputProblem(name, number, "id", message)
-                    yield ReadSituation(number, SituationError([problem]))
+                    yield ReadSituation(number, SituationError([problem]), batch=True)
                     continue
-            yield ReadSituation(number, situation)
+            yield ReadSituation(number, situation, batch=True)
     except OSError as exc:
         problem = InputProblem(name, None, None, f"cannot read the file: {exc.strerror}")
-        yield ReadSituation(1, SituationError([problem]))
+        yield ReadSituation(1, SituationError([problem]), batch=True)
         return
     if not found:  # blank lines only
         message = "the file is empty; expected one situation per line"
-        yield ReadSituation(1, SituationError([InputProblem(name, 1, None, message)]))
+        yield ReadSituation(1, SituationError([InputProblem(name, 1, None, message)]), batch=True)
 
 
 def _line(name: str, number: int, raw: bytes | None, length: int) -> Situation:
