@@ -222,6 +222,7 @@ def simulate(
                     continue
                 try:
                     writer.write(item.household, item.report)
+                    sys.stdout.flush()  # each report as soon as it is ready, even in a pipe
                 except BrokenPipeError:
                     raise
                 except Exception as exc:

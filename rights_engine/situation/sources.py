@@ -11,6 +11,7 @@ waiting forever. Messages say what the input is and what was expected, never its
 from __future__ import annotations
 
 import fcntl
+import io
 import os
 import select
 import stat
@@ -71,7 +72,10 @@ def open_source(path: str, pipe_wait: float | None = None) -> tuple[BinaryIO, in
     ``-`` is standard input (not closed by the caller's ``with``: a duplicate is returned).
     """
     if path == STDIN:
-        return os.fdopen(os.dup(sys.stdin.fileno()), "rb"), None
+        try:
+            return os.fdopen(os.dup(sys.stdin.fileno()), "rb"), None
+        except (AttributeError, OSError, ValueError):  # a stand-in for stdin, without a file
+            return io.BytesIO(sys.stdin.buffer.read()), None
     try:
         info = os.stat(path)
     except OSError as exc:

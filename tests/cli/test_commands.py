@@ -35,7 +35,8 @@ def test_validate_with_the_installed_script(run_script, bad_inputs: Path) -> Non
         "two_applicants.yaml:3 people: expected exactly one person with role applicant, got 2",
         "wrong_types.yaml:7 household.housing.rent: expected a number, got a text of 8 characters",
         "wrong_types.yaml:11 people[0].age: expected a whole number, got a text of 6 characters",
-        "wrong_types.yaml:12 people[0].pregnant: expected true or false, got a text of 9 characters",
+        "wrong_types.yaml:12 people[0].pregnant: expected true or false,"
+        " got a text of 9 characters",
     ]
 
 
