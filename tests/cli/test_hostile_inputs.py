@@ -391,3 +391,21 @@ def test_a_large_directory_is_read_in_linear_time() -> None:
     with pytest.raises(rights_engine.PartnersDirectoryError):
         rights_engine.parse_partners_directory(text + "  - partner: [\n")
     assert time.monotonic() - started < 12
+
+
+def test_dates_are_checked_again_against_the_month_of_period(invoke, tmp_path: Path) -> None:
+    """A child born in 2026-08 is valid for the situation's 2026-11, not for --period 2026-06."""
+    path = tmp_path / "naissance.yaml"
+    path.write_text(
+        "schema: 1\nperiod: 2026-11\npeople:\n  - {id: m, role: applicant, age: 30}\n"
+        "  - {id: e, role: child, birth_date: 2026-08-03}\n",
+        encoding="utf-8",
+    )
+    assert invoke("simulate", str(path), "--format", "json").exit_code == 0
+    result = invoke("simulate", str(path), "--period", "2026-06", "--format", "json")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"{path} people[1].birth_date: after the evaluated month 2026-06; a child expected is not"
+        " a person of the household yet: write pregnant: true on the mother (--period 2026-06)\n"
+    )
