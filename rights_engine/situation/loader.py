@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, Protocol, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -39,6 +39,12 @@ from rights_engine.situation.sources import (
     iter_lines,
     open_source,
     read_bounded,
+)
+from rights_engine.situation.yaml_reader import (
+    MAX_INT_DIGITS,
+    first_alias_line,
+    new_loader,
+    whole_number,
 )
 
 __all__ = [
@@ -107,104 +113,6 @@ SITUATION = InputKind(
     too_large="a situation is at most {limit} bytes — use a .jsonl batch for many households",
     error=SituationError,
 )
-
-
-class _Resolver(yaml.resolver.BaseResolver):
-    """YAML 1.2 (core schema) for plain scalars, the semantics of JSON.
-
-    PyYAML follows YAML 1.1, which reads ``0750`` as octal (488), ``1:20`` as base 60 (80),
-    ``yes``, ``on`` or ``n`` as booleans and ``2026-11-01`` as a date: silent nonsense in an
-    amount. Here only ``true``/``false``, ``null``/``~``, decimal numbers and ``.inf``/``.nan``
-    are read as such (``0750`` is 750); anything else is text, which the situation model then
-    refuses with a located message where a number is expected. Dates stay text until the model
-    parses them, so ``1990-02-31`` is a located error, not a crash.
-    """
-
-
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
-)
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:null", re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""]
-)
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:int", re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789")
-)
-_Resolver.add_implicit_resolver(
-    "tag:yaml.org,2002:float",
-    re.compile(
-        r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?"
-        r"|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
-    ),
-    list("-+0123456789."),
-)
-
-MAX_INT_DIGITS = 18
-"""A longer integer is read as a float (infinite beyond 308 digits), which the models refuse
-with a located message, instead of Python's 4 300-digit conversion limit raising mid-read."""
-
-
-def whole_number(text: str) -> int | float:
-    """The integer written in ``text`` (decimal), as a float when it has too many digits."""
-    if len(text.lstrip("+-")) > MAX_INT_DIGITS:
-        return float(text)
-    return int(text, 10)
-
-
-def _integer(loader: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) -> int | float:
-    return whole_number(str(loader.construct_scalar(node)).replace("_", ""))
-
-
-def _timestamp_as_text(loader: yaml.constructor.SafeConstructor, node: yaml.ScalarNode) -> str:
-    return str(loader.construct_scalar(node))
-
-
-class _Constructor(yaml.constructor.SafeConstructor):
-    """Safe constructor: decimal integers (bounded), dates kept as text."""
-
-    yaml_constructors = {
-        **yaml.constructor.SafeConstructor.yaml_constructors,
-        "tag:yaml.org,2002:int": _integer,
-        "tag:yaml.org,2002:timestamp": _timestamp_as_text,
-    }
-
-
-class _PurePythonLoader(
-    yaml.reader.Reader,
-    yaml.scanner.Scanner,
-    yaml.parser.Parser,
-    yaml.composer.Composer,
-    _Constructor,
-    _Resolver,
-):
-    """PyYAML's own parser, where PyYAML was built without libyaml (the same, but slower)."""
-
-    def __init__(self, stream: str) -> None:
-        yaml.reader.Reader.__init__(self, stream)
-        yaml.scanner.Scanner.__init__(self)
-        yaml.parser.Parser.__init__(self)
-        yaml.composer.Composer.__init__(self)
-        _Constructor.__init__(self)
-        _Resolver.__init__(self)
-
-
-if yaml.__with_libyaml__:
-    from yaml._yaml import CParser
-
-    class _LibyamlLoader(CParser, _Constructor, _Resolver):
-        """libyaml's parser (C, linear in the size of the text), the constructor and resolver
-        above."""
-
-        def __init__(self, stream: str) -> None:
-            CParser.__init__(self, stream)
-            _Constructor.__init__(self)
-            _Resolver.__init__(self)
-
-
-def _new_loader(text: str) -> _YamlLoader:
-    if yaml.__with_libyaml__:
-        return _LibyamlLoader(text)
-    return _PurePythonLoader(text)
 
 
 def _too_deep(kind: InputKind) -> str:
@@ -589,38 +497,13 @@ def _from_json(text: str, file: str, kind: InputKind) -> Any:
     return data
 
 
-def _first_alias_line(source: str) -> int | None:
-    """The line of the first alias, read from the parser's events (the composed nodes only know
-    the anchor's line)."""
-    loader = _new_loader(source)
-    try:
-        for event in iter(loader.get_event, None):
-            if isinstance(event, yaml.AliasEvent) and event.start_mark is not None:
-                return int(event.start_mark.line) + 1
-    finally:
-        loader.dispose()
-    return None
-
-
-class _YamlLoader(Protocol):
-    """What this module uses of a PyYAML loader (libyaml's or the pure Python one)."""
-
-    def get_single_node(self) -> yaml.Node | None: ...
-
-    def get_event(self) -> yaml.Event | None: ...
-
-    def construct_document(self, node: yaml.Node) -> Any: ...
-
-    def dispose(self) -> None: ...
-
-
 def _load(source: str, file: str, kind: InputKind) -> tuple[bool, Any, dict[Location, int]]:
     """What ``yaml.load`` does, in two steps so that the nodes give the line of every field.
 
     Returns whether the text holds a document, its data and the line of each field. Raises
     ``kind.error`` for an alias or a key written twice.
     """
-    loader = _new_loader(source)
+    loader = new_loader(source)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -629,7 +512,7 @@ def _load(source: str, file: str, kind: InputKind) -> tuple[bool, Any, dict[Loca
             lines, twice = _lines(node)
         except _AliasFound as alias:
             message = f"not valid YAML or JSON: aliases (*name) are not allowed in {kind.noun}"
-            line = _first_alias_line(source) or alias.line
+            line = first_alias_line(source) or alias.line
             raise kind.error([InputProblem(file, line, None, message)]) from None
         if twice:
             raise kind.error(
