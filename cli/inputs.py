@@ -1,24 +1,31 @@
-"""Read the households named on the command line, reporting each bad one on one line.
+"""Read the households named on the command line, lazily, reporting each bad one on one line.
 
 Messages only hold file names, line numbers, field paths and what was expected (the located
-messages of :mod:`rights_engine.situation.loader`), never a value from a situation beyond that.
+messages of :mod:`rights_engine.situation.loader`), never a value from a situation. Control
+characters in them (a file name with a terminal escape code) are shown escaped.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from rights_engine.engine.catalogue import programmes, today_month
-from rights_engine.situation.errors import InputProblem, SituationError
-from rights_engine.situation.loader import iter_situations
-from rights_engine.situation.models import Situation
+from rights_engine.situation.errors import SituationError
+from rights_engine.situation.loader import display_name, is_batch_name, iter_records
+from rights_engine.situation.models import Month, Situation, date_problems
 
-__all__ = ["Household", "households_of", "is_batch", "month_of", "out_of_range", "read_households"]
-
-Report = Callable[[str], None]
-"""Where a one-line problem goes (stderr, or above a progress bar)."""
+__all__ = [
+    "Household",
+    "Rejected",
+    "households_of",
+    "is_batch",
+    "month_of",
+    "out_of_range",
+    "printable",
+    "read_households",
+]
 
 
 @dataclass(frozen=True)
@@ -36,8 +43,22 @@ class Household:
         return f"{self.file}:{self.line}" if self.batch else self.file
 
 
+@dataclass(frozen=True)
+class Rejected:
+    """A household that cannot be evaluated: its located one-line messages."""
+
+    messages: list[str]
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters (terminal escape codes…) shown as ``\\x1b``."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else f"\\x{ord(c):02x}" for c in text)
+
+
 def is_batch(path: str | Path) -> bool:
-    return Path(path).suffix.lower() == ".jsonl"
+    return is_batch_name(path)
 
 
 def month_of(situation: Situation, period: str | None) -> str:
@@ -58,54 +79,40 @@ def out_of_range(month: str) -> str | None:
     )
 
 
-def _read(path: str) -> Iterator[tuple[int, Situation | SituationError]]:
-    found = False
-    for line, item in iter_situations(path):
-        found = True
-        yield line, item
-    if not found:  # only a .jsonl batch can yield nothing: blank lines only
-        message = "the file is empty; expected one situation per line"
-        yield 1, SituationError([InputProblem(path, 1, None, message)])
-
-
-def households_of(path: str, period: str | None) -> Iterator[Household | list[str]]:
-    """Each household of a file: a good one, or the one-line messages of a bad one.
+def households_of(path: str, period: str | None) -> Iterator[Household | Rejected]:
+    """Each household of a file, read lazily: a good one, or the messages of a bad one.
 
     A household whose month is outside every programme's validated range is bad (it is checked
-    here, one household at a time, so that such a household does not stop a whole batch).
+    here, one household at a time, so that such a household does not stop a whole batch); so
+    is one whose dates cannot be true in the month given by ``--period``.
     """
-    batch = is_batch(path)
-    for line, item in _read(path):
-        if isinstance(item, SituationError):
-            yield [str(one) for one in item.problems]
+    name = display_name(path)
+    for read in iter_records(path):
+        if isinstance(read.item, SituationError):
+            yield Rejected([printable(str(one)) for one in read.item.problems])
             continue
-        household = Household(path, line, batch, item)
-        why = out_of_range(month_of(item, period))
+        household = Household(name, read.line, read.batch, read.item)
+        why = out_of_range(month_of(read.item, period))
         if why is not None:
-            yield [f"{household.where} {'--period' if period else 'period'}: {why}"]
+            if period:
+                where = f"{household.where} --period"
+            elif read.period_line is not None and not read.batch:
+                where = f"{household.where}:{read.period_line} period"
+            else:
+                where = f"{household.where} period"
+            yield Rejected([printable(f"{where}: {why}")])
             continue
+        if period and period != read.item.period:
+            problems = date_problems(read.item, Month(period))
+            if problems:
+                yield Rejected(
+                    [printable(f"{household.where} {p} (--period {period})") for p in problems]
+                )
+                continue
         yield household
 
 
-def read_households(
-    paths: list[str],
-    period: str | None,
-    problem: Report,
-    progress: Callable[[], None] = lambda: None,
-) -> tuple[list[Household], bool]:
-    """The good households of every file, in order, and whether every one was good.
-
-    Each bad household prints its located problems through ``problem``; the others are still read.
-    """
-    households: list[Household] = []
-    all_good = True
+def read_households(paths: Iterable[str], period: str | None) -> Iterator[Household | Rejected]:
+    """Every household of every file, in order, one at a time (nothing is read ahead)."""
     for path in paths:
-        for item in households_of(path, period):
-            progress()
-            if isinstance(item, Household):
-                households.append(item)
-                continue
-            all_good = False
-            for message in item:
-                problem(message)
-    return households, all_good
+        yield from households_of(path, period)

@@ -29,21 +29,12 @@ from rights_engine.engine.directory import (
     PartnersDirectoryError,
     load_partners_directory,
 )
-from rights_engine.engine.evaluate import SIMULATION_SIZE, PeriodOutOfRange, evaluate_many
-from rights_engine.report import Report
+from rights_engine.situation.errors import InputError
 from rights_engine.situation.models import Month, Situation
 
-from .inputs import (
-    Household,
-    households_of,
-    is_batch,
-    out_of_range,
-    read_households,
-)
+from .caseload import ReportWriter, evaluate_households, internal_error
+from .inputs import Household, Rejected, households_of, out_of_range, printable, read_households
 from .present import STATUS_LABELS
-from .render_html import html_document
-from .render_markdown import markdown_report
-from .render_text import print_report
 
 __all__ = ["DEBUG_VARIABLE", "cli", "main"]
 
@@ -55,8 +46,11 @@ _FILES = click.argument(
     nargs=-1,
     required=True,
     metavar="FILE...",
-    type=click.Path(exists=True, dir_okay=False),
+    type=click.Path(exists=True, dir_okay=False, allow_dash=True),
 )
+PIPE_CLOSED_STATUS = 141
+"""Exit status when the reader of the output went away (``| head``): 128 + SIGPIPE, as the
+shell reports a program ended by a closed pipe."""
 
 
 _PARTNERS = click.option(
@@ -75,17 +69,15 @@ def _debug() -> bool:
 
 def _internal(where: str, doing: str, exc: BaseException) -> str:
     """One line for an unexpected error: its type only, since its text may quote personal data."""
-    return (
-        f"{where}: internal error while {doing} ({type(exc).__name__}); details are hidden as they "
-        f"may hold personal data (rerun with {DEBUG_VARIABLE}=1 to see them)"
-    )
+    return internal_error(where, doing, exc, DEBUG_VARIABLE)
 
 
-def _stdout_console() -> Console:
-    console = Console(highlight=False, emoji=False, markup=False)
-    # In a file or a pipe, lines are not cut at 80 columns (a terminal gets its own width).
-    console.soft_wrap = not console.is_terminal
-    return console
+def _output_closed() -> None:
+    """The reader of stdout went away: send what is left to /dev/null, so that Python's final
+    flush does not complain, and say nothing more."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    os.close(devnull)
 
 
 class _Feedback:
@@ -113,6 +105,7 @@ class _Feedback:
             yield self
 
     def problem(self, message: str) -> None:
+        message = printable(message)
         if self._progress is not None:
             self._progress.console.print(Text(message), soft_wrap=True)
         else:
@@ -135,9 +128,9 @@ def _period(ctx: click.Context, param: click.Parameter, value: str | None) -> st
         return None
     try:
         month = Month.parse(value)
-    except ValueError:
+    except InputError:
         raise click.BadParameter(
-            f"expected a month YYYY-MM (e.g. 2026-11), got {value!r}"
+            f"expected a month YYYY-MM (e.g. 2026-11), got {printable(repr(value))}"
         ) from None
     why = out_of_range(str(month))
     if why is not None:
@@ -156,45 +149,8 @@ def _directory(
         return load_partners_directory(path), True
     except PartnersDirectoryError as exc:
         for one in exc.problems:
-            problem(str(one))
+            problem(printable(str(one)))
         return None, False
-
-
-def _evaluate(
-    households: list[Household],
-    period: str | None,
-    directory: PartnersDirectory | None,
-    feedback: _Feedback,
-) -> tuple[list[tuple[Household, Report]], bool]:
-    """Every household of a slice in one vectorised ``evaluate_many`` call.
-
-    Should that call fail unexpectedly, the households are evaluated one by one to find the one
-    that fails, so that the others still get their report.
-    """
-    if not households:
-        return [], True
-    try:
-        reports = evaluate_many([h.situation for h in households], period, partners=directory)
-        return list(zip(households, reports, strict=True)), True
-    except PeriodOutOfRange as exc:  # checked household by household beforehand; kept as a guard
-        for household in households:
-            feedback.problem(f"{household.where}: {exc}")
-        return [], False
-    except Exception:
-        if _debug():
-            raise
-    done, all_good = [], True
-    for household in households:
-        try:
-            done.append(
-                (household, evaluate_many([household.situation], period, partners=directory)[0])
-            )
-        except Exception as exc:
-            if _debug():
-                raise
-            all_good = False
-            feedback.problem(_internal(household.where, "evaluating this household", exc))
-    return done, all_good
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -241,90 +197,62 @@ def simulate(
     short: bool,
     directory_path: str | None,
 ) -> None:
-    """Evaluate situations (.yaml, .yml, .json; .jsonl: one situation per line).
+    """Evaluate situations (.yaml, .yml, .json; .jsonl: one situation per line; -: stdin).
 
-    The households go through vectorised OpenFisca simulations (2 000 at a time, their reports
-    written as soon as they are ready). With one situation
-    file, --format json prints the report as indented JSON; otherwise one compact report per
-    line (JSON Lines), in input order. With --partners, each partner of a report also gets its
+    Households are read, evaluated in vectorised OpenFisca simulations (a first slice of 200,
+    then 2 000 at a time) and their reports written as soon as they are ready: memory stays
+    flat. With one situation file, --format json prints the report as indented JSON;
+    otherwise one compact report per line (JSON Lines), in input order, each with its
+    input_line for a batch. With --partners, each partner of a report also gets its
     local office for the household's commune; a directory that is not valid stops everything.
     """
     directory, directory_ok = _directory(directory_path, lambda line: click.echo(line, err=True))
     if not directory_ok:
         ctx.exit(2)
-    single = len(files) == 1 and not is_batch(files[0])
+    single = len(files) == 1 and files[0] != "-" and not files[0].lower().endswith(".jsonl")
     feedback = _Feedback(show_progress=not single and sys.stderr.isatty())
+    writer = ReportWriter(output_format, len(files), short=short)
+    all_ok = True
     with feedback.running():
-        feedback.stage("Lecture des situations")
-        households, read_ok = read_households(
-            list(files), period, feedback.problem, feedback.advance
-        )
-        feedback.stage(f"Évaluation ({len(households)} foyers)", total=len(households))
-        all_ok, written = read_ok, 0
-        sheets: list[Report] = []
-        # Slice by slice: each slice is one vectorised simulation, its reports are written at
-        # once, and memory stays bounded however large the caseload.
-        for start in range(0, len(households), SIMULATION_SIZE):
-            part = households[start : start + SIMULATION_SIZE]
-            evaluated, evaluate_ok = _evaluate(part, period, directory, feedback)
-            if output_format == "html":
-                sheets += [report for _, report in evaluated]
-                all_ok = all_ok and evaluate_ok
-                continue
-            render_ok = _render(
-                evaluated, output_format, single, feedback, first=written == 0, short=short
-            )
-            written += len(evaluated)
-            all_ok = all_ok and evaluate_ok and render_ok
-    if output_format == "html" and sheets:
-        click.echo(html_document(sheets), nl=False)
+        feedback.stage("Évaluation des foyers")
+        # Read, evaluate and write slice by slice: memory stays flat however large the
+        # caseload, and the first reports come as soon as the first slice is evaluated.
+        households = read_households(files, period)
+        try:
+            for item in evaluate_households(
+                households, period, directory, _debug(), DEBUG_VARIABLE
+            ):
+                if isinstance(item, Rejected):
+                    all_ok = False
+                    for message in item.messages:
+                        feedback.problem(message)
+                    continue
+                try:
+                    writer.write(item.household, item.report)
+                    sys.stdout.flush()  # each report as soon as it is ready, even in a pipe
+                except BrokenPipeError:
+                    raise
+                except Exception as exc:
+                    if _debug():
+                        raise
+                    all_ok = False
+                    feedback.problem(_internal(item.household.where, "writing the report", exc))
+                feedback.advance()
+            writer.close()
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _output_closed()
+            ctx.exit(PIPE_CLOSED_STATUS)
     if not all_ok:
         ctx.exit(2)
 
 
-def _source(household: Household) -> str:
-    """Where a report comes from, in the French of the report."""
-    return f"{household.file}, ligne {household.line}" if household.batch else household.file
-
-
-def _render(
-    evaluated: list[tuple[Household, Report]],
-    output_format: str,
-    single: bool,
-    feedback: _Feedback,
-    first: bool = True,
-    short: bool = False,
-) -> bool:
-    """Write reports to stdout; ``first`` says whether these are the first reports written."""
-    console = _stdout_console() if output_format == "text" else None
-    all_good = True
-    for position, (household, report) in enumerate(evaluated):
-        index = position if first else position + 1  # a separator before every report but one
-        try:
-            if output_format == "json":
-                text = report.to_json() if single else report.model_dump_json() + "\n"
-                click.echo(text, nl=False)
-            elif output_format == "markdown":
-                click.echo(
-                    ("\n" if index else "") + markdown_report(report, _source(household)), nl=False
-                )
-            else:
-                assert console is not None
-                if index:
-                    console.print()
-                print_report(console, report, _source(household), short=short)
-        except Exception as exc:
-            if _debug():
-                raise
-            all_good = False
-            feedback.problem(_internal(household.where, "writing the report", exc))
-        feedback.advance()
-    return all_good
-
-
 @cli.command()
 @click.argument(
-    "files", nargs=-1, metavar="[FILE]...", type=click.Path(exists=True, dir_okay=False)
+    "files",
+    nargs=-1,
+    metavar="[FILE]...",
+    type=click.Path(exists=True, dir_okay=False, allow_dash=True),
 )
 @_PARTNERS
 @click.pass_context
@@ -342,10 +270,10 @@ def validate(ctx: click.Context, files: tuple[str, ...], directory_path: str | N
     for path in files:
         for item in households_of(path, None):
             if isinstance(item, Household):
-                click.echo(f"{item.where} OK" if item.batch else f"OK {item.file}")
+                click.echo(printable(f"{item.where} OK" if item.batch else f"OK {item.file}"))
                 continue
             all_good = False
-            for message in item:
+            for message in item.messages:
                 click.echo(message, err=True)
     if not all_good:
         ctx.exit(2)

@@ -27,7 +27,7 @@ from rights_engine.engine.directory import (
 )
 from rights_engine.engine.evaluate import PeriodOutOfRange, evaluate, evaluate_many, iter_reports
 from rights_engine.report import Finding, LocalContact, Report
-from rights_engine.situation.errors import InputError, InputProblem, SituationError
+from rights_engine.situation.errors import InputError, InputProblem, PeriodError, SituationError
 from rights_engine.situation.loader import iter_situations, load_situation, parse_situation
 from rights_engine.situation.models import Situation
 from rights_engine.system import CountryTaxBenefitSystem
@@ -41,6 +41,7 @@ __all__ = [
     "LocalContact",
     "PartnersDirectory",
     "PartnersDirectoryError",
+    "PeriodError",
     "PeriodOutOfRange",
     "Report",
     "Situation",

@@ -256,6 +256,17 @@ class Report(_Model):
     partners: list[PartnerContact]
     notices: list[str]
     legislation: list[LegislationVersion]
+    input_line: int | None = None
+    """The line of the household in its JSON Lines batch, set by the command line so that each
+    report can be matched to its input line when bad lines are skipped. Left out of the JSON
+    when None, so that the report of a single situation is unchanged."""
+
+    @model_serializer(mode="wrap")
+    def _without_absent_input_line(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if self.input_line is None:
+            data.pop("input_line", None)
+        return data
 
     def to_json(self) -> str:
         """Stable JSON: same input, byte-identical output."""

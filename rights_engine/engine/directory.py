@@ -23,6 +23,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
+import unicodedata
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
@@ -91,9 +92,27 @@ def _not_a_number(value: Any, info: ValidationInfo) -> Any:
     return value
 
 
+_BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+
+
+def _shown_safely(value: str) -> str:
+    """Refuse what would corrupt a terminal or the output: control characters (terminal escape
+    codes), lone surrogates (not writable as UTF-8) and text direction overrides."""
+    for character in value:
+        category = unicodedata.category(character)
+        if category == "Cs":
+            raise ValueError("expected a text without lone surrogates (\\ud800…): not UTF-8")
+        if (category == "Cc" and character not in "\t\n\r") or character in _BIDI_CONTROLS:
+            raise ValueError(
+                f"expected a text without control characters (found U+{ord(character):04X}, "
+                "e.g. a terminal escape code)"
+            )
+    return value
+
+
 def _one_line(value: str) -> str:
     """White space and line breaks folded into single spaces; never empty, never too long."""
-    text = " ".join(value.split())
+    text = " ".join(_shown_safely(value).split())
     if not text:
         raise ValueError("expected a non-empty text")
     if len(text) > MAX_TEXT:
@@ -107,13 +126,13 @@ _URL = re.compile(r"https?://\S+")
 
 def _email(value: str) -> str:
     if not _EMAIL.fullmatch(value):
-        raise ValueError(f"expected an e-mail address (name@domain.fr), got {value!r}")
+        raise ValueError("expected an e-mail address (name@domain.fr)")
     return value
 
 
 def _url(value: str) -> str:
     if not _URL.fullmatch(value):
-        raise ValueError(f"expected a web address starting with https://, got {value!r}")
+        raise ValueError("expected a web address starting with https://")
     return value
 
 

@@ -48,11 +48,12 @@ def commune_code(value: str) -> str:
     """A known INSEE commune code, upper-cased (``2a004`` → ``2A004``); ValueError otherwise."""
     code = value.strip().upper()
     if not _COMMUNE.fullmatch(code):
-        raise ValueError(
-            f'expected an INSEE commune code of 5 characters (e.g. "24037", "2A004"), got {value!r}'
-        )
+        raise ValueError('expected an INSEE commune code of 5 characters (e.g. "24037", "2A004")')
     if not is_known_commune(code):
-        raise ValueError(f"unknown INSEE commune code {value!r}")
+        raise ValueError(
+            "unknown INSEE commune code; expected a code of the official list of communes "
+            "(the INSEE code, not the postal code)"
+        )
     return code
 
 
@@ -60,7 +61,5 @@ def departement_code(value: str) -> str:
     """A known département code, upper-cased (``2b`` → ``2B``); ValueError otherwise."""
     code = value.strip().upper()
     if not is_known_departement(code):
-        raise ValueError(
-            f'unknown département code {value!r}; expected a code such as "24", "2A" or "974"'
-        )
+        raise ValueError('unknown département code; expected a code such as "24", "2A" or "974"')
     return code

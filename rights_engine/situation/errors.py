@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["InputError", "InputProblem", "SituationError"]
+__all__ = ["InputError", "InputProblem", "PeriodError", "SituationError"]
 
 
 @dataclass(frozen=True)
@@ -31,3 +31,7 @@ class InputError(ValueError):
 
 class SituationError(InputError):
     """Raised when an input cannot be read as a valid situation; holds every problem found."""
+
+
+class PeriodError(InputError):
+    """Raised when a period given to the engine (``period="…"``) is not a month ``YYYY-MM``."""

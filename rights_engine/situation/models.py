@@ -8,17 +8,23 @@ convenience at the desk: inside an ``incomes`` block that is given, an income ty
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
+import math
 import re
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from rights_engine.situation.absent import COMPUTED_WHEN_ABSENT, NOTHING_SPECIAL_WHEN_ABSENT
 from rights_engine.situation.communes import commune_code
+from rights_engine.situation.errors import InputProblem, PeriodError
 
 __all__ = [
+    "MAX_AGE",
+    "MAX_AMOUNT",
+    "MIN_ADULT_AGE",
     "Activity",
     "Alimony",
     "AlimonyStatus",
@@ -38,6 +44,8 @@ __all__ = [
     "Situation",
     "SupplierNotice",
     "UnemploymentBenefit",
+    "age_at",
+    "date_problems",
 ]
 
 _MONTH = re.compile(r"^(\d{4})-(0[1-9]|1[0-2])$")
@@ -48,11 +56,18 @@ class Month(str):
 
     @classmethod
     def parse(cls, value: object) -> Month:
+        """The month written ``YYYY-MM``; :class:`PeriodError` (an ``InputError``) otherwise."""
         if isinstance(value, dt.date):
             return cls(f"{value.year:04d}-{value.month:02d}")
         if not isinstance(value, str) or not _MONTH.match(value.strip()):
-            raise ValueError(f"expected a month YYYY-MM, got {value!r}")
+            problem = InputProblem("period", None, None, "expected a month YYYY-MM (e.g. 2026-11)")
+            raise PeriodError([problem])
         return cls(value.strip())
+
+    @property
+    def last_day(self) -> dt.date:
+        first = self.first_day
+        return first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
     @property
     def first_day(self) -> dt.date:
@@ -61,11 +76,51 @@ class Month(str):
 
 
 MonthField = Annotated[str, Field(pattern=_MONTH.pattern, examples=["2026-11"])]
-Euros = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+
+MAX_AMOUNT = 10_000_000
+"""The largest amount a situation may hold, in euros (a month's income, a rent, a debt, a year's
+fiscal income): far above any household met at a social service, far below the range where the
+engine's float32 arithmetic loses meaning (about 3e38)."""
+MAX_AGE = 120
+"""The oldest age a person may have in the evaluated month (the record in France is 122)."""
+MIN_ADULT_AGE = 16
+"""The youngest applicant or partner: a minor may be emancipated from 16 (Code civil art. 413-2);
+a younger person is a child of the household."""
+
+
+def _a_number(value: Any) -> Any:
+    """``true``/``false`` are not numbers (pydantic would read them as 1 and 0)."""
+    if isinstance(value, bool):
+        raise ValueError("expected a number, got true or false")
+    if isinstance(value, float) and math.isnan(value):
+        raise ValueError("expected a number, got NaN (not a number)")
+    return value
+
+
+def _an_amount(value: Any) -> Any:
+    """A number, and at most :data:`MAX_AMOUNT` euros (an infinite one neither)."""
+    value = _a_number(value)
+    if isinstance(value, int | float) and value > MAX_AMOUNT:
+        raise ValueError(f"expected an amount of at most {MAX_AMOUNT:,} €".replace(",", " "))
+    return value
+
+
+def _version_one(value: Any) -> Any:
+    if isinstance(value, bool):
+        raise ValueError("expected 1 (the version of the format)")
+    return value
+
+
+Euros = Annotated[
+    float, BeforeValidator(_an_amount), Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)
+]
+"""An amount in euros: a number (not true/false), finite, from 0 to :data:`MAX_AMOUNT`."""
 
 
 class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, use_enum_values=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_enum_values=False, allow_inf_nan=False
+    )
 
 
 class Role(StrEnum):
@@ -198,7 +253,7 @@ class Person(_Strict):
     id: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
     role: Role
     birth_date: dt.date | None = Field(default=None, description="Date de naissance, YYYY-MM-DD")
-    age: Annotated[int, Field(ge=0, le=120)] | None = Field(
+    age: Annotated[int, BeforeValidator(_a_number), Field(ge=0, le=MAX_AGE)] | None = Field(
         default=None, description="Âge en années, si la date de naissance n'est pas connue"
     )
     nationality: Nationality | None = None
@@ -233,14 +288,16 @@ class Person(_Strict):
         "d'aide au retour à l'emploi, assurance chômage) ou ass (allocation de solidarité "
         "spécifique)",
     )
-    hours_worked_last_3_years: Annotated[float, Field(ge=0, le=30000)] | None = Field(
+    hours_worked_last_3_years: (
+        Annotated[float, BeforeValidator(_a_number), Field(ge=0, le=30000)] | None
+    ) = Field(
         default=None, description="Heures travaillées sur les 3 dernières années (RSA jeune actif)"
     )
     pregnant: bool | None = None
-    disability_rate: Annotated[float, Field(ge=0, le=100)] | None = Field(
-        default=None, description="Taux d'incapacité reconnu par la MDPH, en %"
+    disability_rate: Annotated[float, BeforeValidator(_a_number), Field(ge=0, le=100)] | None = (
+        Field(default=None, description="Taux d'incapacité reconnu par la MDPH, en %")
     )
-    gir: Annotated[int, Field(ge=1, le=6)] | None = Field(
+    gir: Annotated[int, BeforeValidator(_a_number), Field(ge=1, le=6)] | None = Field(
         default=None, description="Groupe iso-ressources (grille AGGIR), 1 à 6"
     )
     disability_reported: bool | None = Field(
@@ -267,12 +324,6 @@ class Person(_Strict):
         default=Observations(),
         description="Observations du travailleur social concernant cette personne",
     )
-
-    @model_validator(mode="after")
-    def _age_matches_birth_date(self) -> Person:
-        if self.birth_date is not None and self.birth_date > dt.date.today():
-            raise ValueError(f"birth_date {self.birth_date.isoformat()} is in the future")
-        return self
 
 
 class Housing(_Strict):
@@ -306,7 +357,7 @@ class Housing(_Strict):
     rent_arrears: Euros | None = Field(
         default=None, description="Impayés de loyer et de charges dus au bailleur, € ; 0 si aucun"
     )
-    arrears_months: Annotated[int, Field(ge=0, le=240)] | None = Field(
+    arrears_months: Annotated[int, BeforeValidator(_a_number), Field(ge=0, le=240)] | None = Field(
         default=None, description="Nombre de mois de loyer impayés"
     )
     eviction_stage: EvictionStage | None = Field(
@@ -413,7 +464,7 @@ class Household(_Strict):
 class Situation(_Strict):
     """A household at a first meeting. Everything but ``schema`` and ``people`` may be absent."""
 
-    schema_version: Literal[1] = Field(
+    schema_version: Annotated[Literal[1], BeforeValidator(_version_one)] = Field(
         default=1, alias="schema", description="Version du format : 1"
     )
     id: Annotated[str, Field(max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")] | None = Field(
@@ -429,6 +480,7 @@ class Situation(_Strict):
         extra="forbid",
         frozen=True,
         populate_by_name=True,
+        allow_inf_nan=False,
         # The only fields whose absence is not "unknown" (see situation/absent.py).
         json_schema_extra={
             "x-nothing-special-when-absent": {
@@ -441,30 +493,23 @@ class Situation(_Strict):
 
     @model_validator(mode="after")
     def _consistent_people(self) -> Situation:
-        ids = [p.id for p in self.people]
-        duplicates = sorted({i for i in ids if ids.count(i) > 1})
-        if duplicates:
-            raise ValueError(f"person id {duplicates[0]!r} is used twice")
+        """Every rule on the people and dates that fails, one per line (each is reported)."""
+        problems: list[str] = []
+        first_with: dict[str, int] = {}
+        for index, person in enumerate(self.people):
+            first = first_with.setdefault(person.id, index)
+            if first != index:
+                problems.append(f"people[{index}].id: already the id of people[{first}]")
         applicants = [p for p in self.people if p.role is Role.applicant]
         if len(applicants) != 1:
-            raise ValueError(
+            problems.append(
                 f"expected exactly one person with role applicant, got {len(applicants)}"
             )
         if sum(p.role is Role.partner for p in self.people) > 1:
-            raise ValueError("expected at most one person with role partner")
-        reference = self.reference_month.first_day
-        parents = [p for p in self.people if p.role in (Role.applicant, Role.partner)]
-        for index, person in enumerate(self.people):
-            if person.role is not Role.child:
-                continue
-            child_age = age_at(person, reference)
-            for parent in parents:
-                parent_age = age_at(parent, reference)
-                if child_age is not None and parent_age is not None and child_age >= parent_age:
-                    raise ValueError(
-                        f"people[{index}] ({person.id}) is a child but is not younger than "
-                        f"{parent.id}"
-                    )
+            problems.append("expected at most one person with role partner")
+        problems += date_problems(self, self.reference_month)
+        if problems:
+            raise ValueError("\n".join(problems))
         return self
 
     @property
@@ -485,3 +530,64 @@ def age_at(person: Person, day: dt.date) -> int | None:
         born = person.birth_date
         return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
     return person.age
+
+
+def date_problems(situation: Situation, month: Month) -> list[str]:
+    """The dates of ``situation`` that cannot be true in the evaluated ``month``, each as a
+    message naming its field first (``people[1].birth_date: …``).
+
+    Checked again when a month other than the situation's own is evaluated (``--period``).
+    """
+    problems: list[str] = []
+    first_day, last_day = month.first_day, month.last_day
+    for index, person in enumerate(situation.people):
+        where = f"people[{index}]"
+        born = person.birth_date
+        if born is not None and born > last_day:
+            problems.append(
+                f"{where}.birth_date: after the evaluated month {month}; a child expected is "
+                "not a person of the household yet: write pregnant: true on the mother"
+            )
+        age = age_at(person, first_day)
+        if born is not None and age is not None and age > MAX_AGE:
+            problems.append(
+                f"{where}.birth_date: expected a person of at most {MAX_AGE} years in the "
+                f"evaluated month {month}"
+            )
+        for name in ("residence_permit_since", "in_france_since"):
+            since = getattr(person, name)
+            if since is not None and since > month:
+                problems.append(
+                    f"{where}.{name}: expected a month up to the evaluated month {month}"
+                )
+        if (
+            person.role in (Role.applicant, Role.partner)
+            and age is not None
+            and 0 <= age < MIN_ADULT_AGE
+        ):
+            problems.append(
+                f"{where}: the {person.role.value} is under {MIN_ADULT_AGE} in {month}; "
+                "expected the adult who asks as applicant, and children with role child"
+            )
+    since = situation.household.single_parent_since
+    if since is not None and since > month:
+        problems.append(
+            f"household.single_parent_since: expected a month up to the evaluated month {month}"
+        )
+    parents = [
+        (index, p)
+        for index, p in enumerate(situation.people)
+        if p.role in (Role.applicant, Role.partner)
+    ]
+    for index, person in enumerate(situation.people):
+        if person.role is not Role.child:
+            continue
+        child_age = age_at(person, first_day)
+        for parent_index, parent in parents:
+            parent_age = age_at(parent, first_day)
+            if child_age is not None and parent_age is not None and child_age >= parent_age:
+                problems.append(
+                    f"people[{index}]: a child must be younger than the {parent.role.value} "
+                    f"(people[{parent_index}])"
+                )
+    return problems

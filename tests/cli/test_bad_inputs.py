@@ -33,49 +33,47 @@ def _out_of_range(month: str) -> str:
 # file → the exact lines expected on stderr (file names are relative: the tests run in bad_inputs/)
 EXPECTED: dict[str, list[str]] = {
     "not_yaml.yaml": [
-        "not_yaml.yaml:3: not valid YAML or JSON: expected ',' or '}', but got '<scalar>'"
+        "not_yaml.yaml:3: not valid YAML or JSON: did not find expected ',' or '}'"
         " (while parsing a flow mapping that starts on line 2)"
     ],
     "yaml_bomb.yaml": [f"yaml_bomb.yaml:4: {ALIASES_REFUSED}"],
     "wrong_types.yaml": [
-        "wrong_types.yaml:7 household.housing.rent: expected a number, got 'beaucoup'",
-        "wrong_types.yaml:11 people[0].age: expected a whole number, got 'trente'",
-        "wrong_types.yaml:12 people[0].pregnant: expected true or false, got 'peut-être'",
+        "wrong_types.yaml:7 household.housing.rent: expected a number, got a text of 8 characters",
+        "wrong_types.yaml:11 people[0].age: expected a whole number, got a text of 6 characters",
+        "wrong_types.yaml:12 people[0].pregnant: expected true or false, got a text of 9 characters",
     ],
     "unknown_keys.yaml": [
         f"unknown_keys.yaml:3 revenu_fiscal: {UNKNOWN_FIELD}",
         f"unknown_keys.yaml:9 people[0].incomes.salaire: {UNKNOWN_FIELD}",
     ],
     "impossible_date_slash.yaml": [
-        "impossible_date_slash.yaml:9 people[1].birth_date: expected a date YYYY-MM-DD, got '31/02/1990'"
+        "impossible_date_slash.yaml:9 people[1].birth_date: expected a date YYYY-MM-DD"
     ],
     "impossible_date_iso.yaml": [
-        "impossible_date_iso.yaml:9 people[1].birth_date: expected a date YYYY-MM-DD, got '1990-02-31'"
+        "impossible_date_iso.yaml:9 people[1].birth_date: expected a date YYYY-MM-DD that exists in the calendar"
     ],
     "negative_income.yaml": [
-        "negative_income.yaml:8 people[0].incomes.salary: expected a number ≥ 0, got -500"
+        "negative_income.yaml:8 people[0].incomes.salary: expected a number ≥ 0"
     ],
     "two_applicants.yaml": [
         "two_applicants.yaml:3 people: expected exactly one person with role applicant, got 2"
     ],
     "child_older_than_parent.yaml": [
-        "child_older_than_parent.yaml:7 people[1]: enfant is a child but is not younger than parent"
+        "child_older_than_parent.yaml:7 people[1]: a child must be younger than the applicant (people[0])"
     ],
     "unknown_commune.yaml": [
-        "unknown_commune.yaml:4 household.commune: unknown INSEE commune code '99999'"
+        "unknown_commune.yaml:4 household.commune: unknown INSEE commune code; expected a code of the official list of communes (the INSEE code, not the postal code)"
     ],
     "malformed_commune.yaml": [
         "malformed_commune.yaml:4 household.commune: expected an INSEE commune code of 5 characters"
-        ' (e.g. "24037", "2A004"), got \'24O37\''
+        ' (e.g. "24037", "2A004")'
     ],
-    "period_out_of_range.yaml": ["period_out_of_range.yaml period: <out of range: 2009-05>"],
     "malformed_unemployment.yaml": [
-        "malformed_unemployment.yaml:10 people[0].unemployed_since: expected a month YYYY-MM, got '01/2026'",
-        "malformed_unemployment.yaml:11 people[0].unemployment_benefit: expected one of 'are' or 'ass', got 'rsa'",
+        "malformed_unemployment.yaml:10 people[0].unemployed_since: expected a month YYYY-MM",
+        "malformed_unemployment.yaml:11 people[0].unemployment_benefit: expected one of 'are' or 'ass'",
     ],
-    "malformed_period.yaml": [
-        "malformed_period.yaml:2 period: expected a month YYYY-MM, got '2026-13'"
-    ],
+    "period_out_of_range.yaml": ["period_out_of_range.yaml:2 period: <out of range: 2009-05>"],
+    "malformed_period.yaml": ["malformed_period.yaml:2 period: expected a month YYYY-MM"],
     "empty.yaml": [f"empty.yaml:1: {EMPTY}"],
     "only_comment.yaml": [f"only_comment.yaml:1: {EMPTY}"],
     "list_instead_of_mapping.yaml": [
@@ -160,7 +158,7 @@ GENERATED = [
     pytest.param(
         "deep.yaml",
         "schema: 1\npeople: " + "[" * 5000 + "]" * 5000 + "\n",
-        ["deep.yaml: too deeply nested to be a situation"],
+        ["deep.yaml:2: too deeply nested to be a situation"],
         id="deep-nesting",
     ),
     pytest.param(
@@ -197,15 +195,18 @@ GENERATED = [
         "period_as_date.yaml",
         "schema: 1\nperiod: 2026-11-01\npeople:\n  - {id: a, role: applicant, birth_date: 1990-01-01T10:00:00}\n",
         [
-            "period_as_date.yaml:2 period: expected a month YYYY-MM, got '2026-11-01'",
-            "period_as_date.yaml:4 people[0].birth_date: expected a date YYYY-MM-DD, got '1990-01-01T10:00:00'",
+            "period_as_date.yaml:2 period: expected a month YYYY-MM",
+            "period_as_date.yaml:4 people[0].birth_date: expected a date YYYY-MM-DD",
         ],
         id="date-where-a-month-is-expected",
     ),
     pytest.param(
         "future.yaml",
         "schema: 1\nperiod: 2026-11\npeople:\n  - id: a\n    role: applicant\n    birth_date: 2990-01-01\n",
-        ["future.yaml:4 people[0]: birth_date 2990-01-01 is in the future"],
+        [
+            "future.yaml:6 people[0].birth_date: after the evaluated month 2026-11; a child expected"
+            " is not a person of the household yet: write pregnant: true on the mother"
+        ],
         id="birth-date-in-the-future",
     ),
     pytest.param(
@@ -220,7 +221,7 @@ GENERATED = [
         '{"schema": 1, "people": [{"id": "p", "role": "applicant"}], }\n',
         [
             "mixed.jsonl:1: expected a mapping of fields (schema, household, people…)",
-            "mixed.jsonl:2 people[0].birth_date: expected a date YYYY-MM-DD, got '1990-02-31'",
+            "mixed.jsonl:2 people[0].birth_date: expected a date YYYY-MM-DD that exists in the calendar",
             "mixed.jsonl:3: not valid JSON: Expecting property name enclosed in double quotes (column 61)",
         ],
         id="batch-of-bad-lines",
@@ -246,7 +247,7 @@ def test_tab_indented_json_is_valid_json(invoke, tmp_path: Path) -> None:
     )
     result = invoke("simulate", str(path))
     assert result.exit_code == 2
-    assert result.stderr == f"{path}:5 people[0].age: expected a number ≥ 0, got -1\n"
+    assert result.stderr == f"{path}:5 people[0].age: expected a number ≥ 0\n"
     path.write_text(path.read_text().replace('"age": -1', '"age": 40'))
     assert invoke("simulate", str(path), "--format", "json").exit_code == 0
 

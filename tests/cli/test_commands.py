@@ -33,9 +33,10 @@ def test_validate_with_the_installed_script(run_script, bad_inputs: Path) -> Non
     assert result.stdout == ""
     assert result.stderr.splitlines() == [
         "two_applicants.yaml:3 people: expected exactly one person with role applicant, got 2",
-        "wrong_types.yaml:7 household.housing.rent: expected a number, got 'beaucoup'",
-        "wrong_types.yaml:11 people[0].age: expected a whole number, got 'trente'",
-        "wrong_types.yaml:12 people[0].pregnant: expected true or false, got 'peut-être'",
+        "wrong_types.yaml:7 household.housing.rent: expected a number, got a text of 8 characters",
+        "wrong_types.yaml:11 people[0].age: expected a whole number, got a text of 6 characters",
+        "wrong_types.yaml:12 people[0].pregnant: expected true or false,"
+        " got a text of 9 characters",
     ]
 
 
@@ -44,7 +45,7 @@ def test_validate_checks_the_period_against_the_validated_ranges(invoke, bad_inp
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr.startswith(
-        f"{bad_inputs / 'period_out_of_range.yaml'} period: 2009-05 is outside"
+        f"{bad_inputs / 'period_out_of_range.yaml'}:2 period: 2009-05 is outside"
     )
 
 

@@ -33,21 +33,20 @@ EXPECTED: dict[str, list[str]] = {
         " expected an id of the national catalogue: <catalogue>"
     ],
     "unknown_commune.yaml": [
-        "unknown_commune.yaml:6 entries[0].communes[1]: unknown INSEE commune code '99999'"
+        "unknown_commune.yaml:6 entries[0].communes[1]: unknown INSEE commune code; expected a"
+        " code of the official list of communes (the INSEE code, not the postal code)"
     ],
     "bad_departement.yaml": [
-        "bad_departement.yaml:6 entries[0].departement: unknown département code '20';"
+        "bad_departement.yaml:6 entries[0].departement: unknown département code;"
         ' expected a code such as "24", "2A" or "974"'
     ],
     "unknown_key.yaml": [f"unknown_key.yaml:10 entries[0].fax: {UNKNOWN_FIELD}"],
-    "not_yaml.yaml": [
-        "not_yaml.yaml:3: not valid YAML or JSON: expected ',' or '}', but got '<scalar>'"
-    ],
+    "not_yaml.yaml": ["not_yaml.yaml:3: not valid YAML or JSON: did not find expected ',' or '}'"],
     "empty.yaml": [
         "empty.yaml:1: the file is empty; expected a partners directory"
         " (directory, name, updated, entries)"
     ],
-    "wrong_version.yaml": ["wrong_version.yaml:1 directory: expected one of 1, got 2"],
+    "wrong_version.yaml": ["wrong_version.yaml:1 directory: expected one of 1"],
     "alias.yaml": [
         "alias.yaml:6: not valid YAML or JSON: aliases (*name) are not allowed"
         " in a partners directory"
@@ -65,8 +64,7 @@ EXPECTED: dict[str, list[str]] = {
         ' write the code in quotes (e.g. "24")',
         "unquoted_codes.yaml:9 entries[0].phone: expected a text, got a number:"
         ' write it in quotes (e.g. "05 53 00 00 00")',
-        "unquoted_codes.yaml:10 entries[0].hours: expected a text, got a number:"
-        ' write it in quotes (e.g. "du lundi au vendredi, 9 h - 12 h")',
+        # hours: 9:00 is text, as in YAML 1.2 (YAML 1.1 read it in base 60 as 540).
     ],
     "missing_fields.yaml": [
         "missing_fields.yaml:1 name: this field is required",

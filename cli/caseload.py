@@ -1,0 +1,207 @@
+"""Stream a caseload: read, evaluate and write slice by slice, so memory stays flat.
+
+The three steps are plain iterators, reusable by any command that goes through many households:
+
+- :func:`~rights_engine.cli.inputs.read_households` reads the files lazily, one household at a
+  time, and yields each good one (:class:`Household`) or the located messages of a bad one
+  (:class:`Rejected`);
+- :func:`evaluate_households` gathers the good ones into slices (a small first slice, so that
+  the first report comes at once, then :data:`SIMULATION_SIZE`), evaluates each slice in one
+  vectorised simulation and yields each report (:class:`Evaluated`) in input order; a household
+  whose evaluation fails becomes :class:`Rejected`, and the others of its slice are still
+  evaluated;
+- :class:`ReportWriter` writes each report to standard output as soon as it comes.
+
+Rejected households pass through in their place, so a caller can print them, count them or
+write them to a file of refusals.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TextIO
+
+import click
+from rich.console import Console
+
+from rights_engine.engine.directory import PartnersDirectory
+from rights_engine.engine.evaluate import SIMULATION_SIZE, PeriodOutOfRange, evaluate_many
+from rights_engine.report import Report
+
+from .inputs import Household, Rejected
+from .render_html import html_document
+from .render_markdown import markdown_report
+from .render_text import print_report
+
+__all__ = [
+    "FIRST_SLICE",
+    "SIMULATION_SIZE",
+    "Evaluated",
+    "ReportWriter",
+    "evaluate_households",
+    "internal_error",
+]
+
+FIRST_SLICE = 200
+"""Households of the first slice: small, so that the first reports come within a second."""
+
+
+@dataclass(frozen=True)
+class Evaluated:
+    """A household and its report."""
+
+    household: Household
+    report: Report
+
+
+def internal_error(where: str, doing: str, exc: BaseException, debug_variable: str) -> str:
+    """One line for an unexpected error: its type only, since its text may quote personal data."""
+    return (
+        f"{where}: internal error while {doing} ({type(exc).__name__}); details are hidden as they "
+        f"may hold personal data (rerun with {debug_variable}=1 to see them)"
+    )
+
+
+def _finite(report: Report) -> bool:
+    """Whether every figure of the report is a number (never NaN nor infinite)."""
+    amounts = [f.estimated_amount for f in report.findings if f.estimated_amount is not None]
+    figures = [a.minimum for a in amounts] + [a.maximum for a in amounts]
+    figures += [q.at_stake for q in report.questions]
+    return all(math.isfinite(x) for x in figures)
+
+
+def _checked(household: Household, report: Report) -> Evaluated | Rejected:
+    if not _finite(report):
+        return Rejected(
+            [
+                f"{household.where}: a figure of the report could not be computed (not a number); "
+                "no report is written for this household"
+            ]
+        )
+    if household.batch:
+        report = report.model_copy(update={"input_line": household.line})
+    return Evaluated(household, report)
+
+
+def _evaluate_slice(
+    households: list[Household],
+    period: str | None,
+    directory: PartnersDirectory | None,
+    debug: bool,
+    debug_variable: str,
+) -> Iterator[Evaluated | Rejected]:
+    """One vectorised simulation for the slice; should it fail unexpectedly, the households are
+    evaluated one by one to find the one that fails, so that the others still get their report."""
+    try:
+        reports = evaluate_many([h.situation for h in households], period, partners=directory)
+    except PeriodOutOfRange as exc:  # checked household by household beforehand; a guard
+        for household in households:
+            yield Rejected([f"{household.where}: {exc}"])
+        return
+    except Exception:
+        if debug:
+            raise
+    else:
+        for household, report in zip(households, reports, strict=True):
+            yield _checked(household, report)
+        return
+    for household in households:
+        try:
+            report = evaluate_many([household.situation], period, partners=directory)[0]
+        except Exception as exc:
+            if debug:
+                raise
+            doing = "evaluating this household"
+            yield Rejected([internal_error(household.where, doing, exc, debug_variable)])
+            continue
+        yield _checked(household, report)
+
+
+def evaluate_households(
+    items: Iterable[Household | Rejected],
+    period: str | None,
+    directory: PartnersDirectory | None,
+    debug: bool = False,
+    debug_variable: str = "RIGHTS_ENGINE_DEBUG",
+) -> Iterator[Evaluated | Rejected]:
+    """Each household's report, slice by slice, in input order; rejected ones pass through.
+
+    A rejected household is yielded as soon as it is read (its messages go to stderr at once),
+    the reports of a slice once the slice is evaluated. ``debug`` lets unexpected errors raise.
+    """
+    pending: list[Household] = []
+    size = min(FIRST_SLICE, SIMULATION_SIZE)
+    for item in items:
+        if isinstance(item, Rejected):
+            yield item
+            continue
+        pending.append(item)
+        if len(pending) >= size:
+            yield from _evaluate_slice(pending, period, directory, debug, debug_variable)
+            pending, size = [], SIMULATION_SIZE
+    if pending:
+        yield from _evaluate_slice(pending, period, directory, debug, debug_variable)
+
+
+def _source(household: Household) -> str:
+    """Where a report comes from, in the French of the report."""
+    return f"{household.file}, ligne {household.line}" if household.batch else household.file
+
+
+class ReportWriter:
+    """Writes reports to ``out`` as they come: text, JSON or Markdown.
+
+    With one situation file, JSON is the indented report; otherwise one compact report per
+    line (JSON Lines). A closed output (``| head``) raises :class:`BrokenPipeError` to the
+    caller, which ends the run.
+    """
+
+    def __init__(
+        self, output_format: str, files: int, out: TextIO | None = None, short: bool = False
+    ) -> None:
+        self.output_format = output_format
+        self.files = files
+        self.out = out
+        self.short = short
+        self.written = 0
+        self._console: Console | None = None
+        self._sheets: list[Report] = []
+
+    def _single(self, household: Household) -> bool:
+        return self.files == 1 and not household.batch
+
+    def write(self, household: Household, report: Report) -> None:
+        first = self.written == 0
+        if self.output_format == "html":
+            # One self-contained page holds every sheet: written whole by close().
+            self._sheets.append(report)
+        elif self.output_format == "json":
+            single = self._single(household)
+            text = report.to_json() if single else report.model_dump_json() + "\n"
+            click.echo(text, nl=False, file=self.out)
+        elif self.output_format == "markdown":
+            separator = "" if first else "\n"
+            click.echo(
+                separator + markdown_report(report, _source(household)), nl=False, file=self.out
+            )
+        else:
+            console = self._text_console()
+            if not first:
+                console.print()
+            print_report(console, report, _source(household), short=self.short)
+        self.written += 1
+
+    def close(self) -> None:
+        """Write what waits for the last report (the HTML page of the sheets)."""
+        if self.output_format == "html" and self._sheets:
+            click.echo(html_document(self._sheets), nl=False, file=self.out)
+
+    def _text_console(self) -> Console:
+        if self._console is None:
+            console = Console(highlight=False, emoji=False, markup=False, file=self.out)
+            # In a file or a pipe, lines are not cut at 80 columns (a terminal gets its width).
+            console.soft_wrap = not console.is_terminal
+            self._console = console
+        return self._console
