@@ -1,4 +1,4 @@
-"""The ``rights-engine`` command line: ``simulate``, ``validate``, ``schema`` and ``rules``.
+"""The ``rights-engine`` command line: ``simulate``, ``validate``, ``schema``, ``rules``, ``serve``.
 
 Bad input never gives a traceback: each problem is printed on stderr on one line (file, line,
 field, what was expected), the other households are still evaluated, and the exit status is 2.
@@ -43,6 +43,7 @@ from .inputs import (
 from .present import STATUS_LABELS
 from .render_markdown import markdown_report
 from .render_text import print_report
+from .serve import serve
 
 __all__ = ["DEBUG_VARIABLE", "cli", "main"]
 
@@ -388,6 +389,9 @@ def rules(output_format: str) -> None:
             end_section=True,
         )
     Console(highlight=False, emoji=False, markup=False).print(table)
+
+
+cli.add_command(serve)
 
 
 def main() -> None:
