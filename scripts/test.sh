@@ -12,5 +12,7 @@ rm -rf dist
 "$venv/bin/python" -m build --wheel --outdir dist . >/dev/null
 wheel=$(ls dist/rights_engine-*.whl)
 "$venv/bin/python" -m pip install --quiet "${wheel}[test]"
+# Headless Chromium and its driver from Debian's packages, for the worker's page tests.
+scripts/ensure_chromium.sh
 # `pytest` (not `python -m pytest`) so that the checkout is not put on sys.path.
 "$venv/bin/pytest" "$@"
