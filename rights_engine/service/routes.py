@@ -9,6 +9,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import Response, StreamingResponse
 from pydantic import TypeAdapter
+from starlette.concurrency import run_in_threadpool
 
 from rights_engine._version import __version__
 from rights_engine.engine.catalogue import programmes
@@ -227,7 +228,8 @@ async def orientation_batch(
     if kind and kind not in (*JSON_LINES_TYPES, *JSON_TYPES):
         raise UnsupportedMediaType(kind, JSON_LINES_TYPES)
     body = await read_body(request, settings.max_batch_bytes)
-    rows = list(batch_lines(body))
+    # Read off the event loop: a large batch takes seconds to validate.
+    rows = await run_in_threadpool(lambda: list(batch_lines(body)))
     if not rows:
         raise ApiError(
             422,

@@ -57,7 +57,7 @@ class Service:
 
     url: str
     log: Path
-    process: subprocess.Popen[bytes]
+    process: subprocess.Popen[bytes] | None
 
     def call(
         self,
@@ -107,6 +107,7 @@ def start(log: Path, *options: str) -> Service:
 
 
 def stop(service: Service) -> None:
+    assert service.process is not None
     service.process.send_signal(signal.SIGTERM)
     try:
         service.process.wait(timeout=30)
