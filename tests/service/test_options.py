@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from running import DORDOGNE, Service, console_script, start, stop
+from click.testing import CliRunner, Result
+from running import DORDOGNE, Service, start, stop
+
+from rights_engine.cli.main import cli
 
 TOKEN = "jeton-de-test-0123456789abcdef"
 
@@ -56,14 +58,9 @@ def test_cors_allows_the_origins_given_only(guarded: Service) -> None:
     assert "access-control-allow-origin" not in other.headers
 
 
-def _serve(*options: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [str(console_script()), "serve", "--port", "1", *options],
-        capture_output=True,
-        text=True,
-        timeout=60,
-        check=False,
-    )
+def _serve(*options: str) -> Result:
+    """``serve`` with options that stop it before it starts any server."""
+    return CliRunner().invoke(cli, ["serve", "--port", "1", *options])
 
 
 def test_a_bad_directory_stops_serve_with_located_lines(tmp_path: Path) -> None:
@@ -71,15 +68,15 @@ def test_a_bad_directory_stops_serve_with_located_lines(tmp_path: Path) -> None:
     text = DORDOGNE.read_text(encoding="utf-8").replace("partner: caf", "partner: cafe", 1)
     directory.write_text(text, encoding="utf-8")
     result = _serve("--partners", str(directory))
-    assert result.returncode == 2
-    assert f"{directory}:" in result.stderr
-    assert "unknown partner 'cafe'" in result.stderr
-    assert "Traceback" not in result.stderr
+    assert result.exit_code == 2
+    assert f"{directory}:" in result.output
+    assert "unknown partner 'cafe'" in result.output
+    assert "Traceback" not in result.output
 
 
 def test_a_short_token_is_refused(tmp_path: Path) -> None:
     token_file = tmp_path / "token"
     token_file.write_text("court", encoding="utf-8")
     result = _serve("--token-file", str(token_file))
-    assert result.returncode == 2
-    assert "shorter than 16 characters" in result.stderr
+    assert result.exit_code == 2
+    assert "shorter than 16 characters" in result.output
