@@ -1,14 +1,18 @@
 """An unexpected failure is a 500 without details, logged by its type only; the service goes on.
+A body sent without its length is counted as it comes and refused past the limit.
 
 The application runs in this process (uvicorn in a thread, on a free loopback port) with a
-renderer that fails, which no real input can trigger.
+renderer that fails, which no real input can trigger, and a small body limit.
 """
 
 from __future__ import annotations
 
+import http.client
+import json
 import logging
 import threading
 import time
+import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -20,6 +24,8 @@ from rights_engine.report import Report
 from rights_engine.service import Renderer, ServiceSettings, create_app
 
 SECRET_ID = "zz_valeur_personnelle_77"
+LIMIT = 4_000
+"""A small body limit, so that a body over it fits in the socket's buffers."""
 
 
 def _failing(report: Report) -> str:
@@ -34,7 +40,9 @@ def failing_service(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Servic
     logger.addHandler(handler)
     logger.setLevel(logging.INFO)
     settings = ServiceSettings(
-        renderers={"broken": Renderer("text/plain", _failing)}, warm_up=False
+        renderers={"broken": Renderer("text/plain", _failing)},
+        warm_up=False,
+        max_situation_bytes=LIMIT,
     )
     port = free_port()
     server = uvicorn.Server(
@@ -68,3 +76,21 @@ def test_a_failing_render_is_a_500_without_details(failing_service: Service) -> 
     assert SECRET_ID not in logs and "Traceback" not in logs
     # The service goes on.
     assert failing_service.call("POST", "/v1/orientation", body, "text/yaml").status == 200
+
+
+def test_a_chunked_body_over_the_limit_gets_413(failing_service: Service) -> None:
+    parts = urllib.parse.urlsplit(failing_service.url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    chunks = [b"# " + b"x" * 998 + b"\n"] * 5  # 5 000 bytes, no Content-Length
+    connection.request(
+        "POST",
+        "/v1/orientation",
+        body=iter(chunks),
+        headers={"Content-Type": "application/yaml"},
+        encode_chunked=True,
+    )
+    response = connection.getresponse()
+    body = json.loads(response.read())
+    connection.close()
+    assert response.status == 413
+    assert body["detail"].startswith("the body is larger than 4,000 bytes")

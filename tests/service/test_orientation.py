@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import http.client
 import json
+import urllib.parse
 
 import yaml
 from running import DORDOGNE, SITUATIONS, Service
@@ -126,10 +128,20 @@ def test_unknown_options_and_content_types_are_refused(
     assert plain.status == 415
 
 
-def test_a_body_over_the_limit_gets_413(service: Service) -> None:
-    answer = service.call("POST", "/v1/orientation", b"#" * 1_000_001, "application/yaml")
-    assert answer.status == 413
-    assert answer.json()["detail"].startswith("the body is larger than 1,000,000 bytes")
+def test_a_body_declared_over_the_limit_gets_413_before_it_is_sent(service: Service) -> None:
+    # As a client that asks before sending (Expect: 100-continue): the 413 comes first.
+    parts = urllib.parse.urlsplit(service.url)
+    connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=60)
+    connection.putrequest("POST", "/v1/orientation")
+    connection.putheader("Content-Type", "application/yaml")
+    connection.putheader("Content-Length", "1000001")
+    connection.putheader("Expect", "100-continue")
+    connection.endheaders()
+    response = connection.getresponse()
+    body = json.loads(response.read())
+    connection.close()
+    assert response.status == 413
+    assert body["detail"].startswith("the body is larger than 1,000,000 bytes")
 
 
 def test_batch_answers_each_line_with_its_number_streamed(service: Service) -> None:

@@ -513,7 +513,7 @@ function renderQuestions(report) {
   report.questions.forEach((question, number) => {
     const item = el("li", { className: "question", "data-fact": question.fact, "data-person": question.person || "" });
     const title = question.person ? `${question.question} (${personText(question.person)})` : question.question;
-    item.append(el("p", { className: "question-text", text: title }));
+    item.append(el("p", { className: "question-text", id: `q${number}-text`, text: title }));
     const changes = question.programmes.map(findingLabel).join(" ; ");
     const stake = question.at_stake > 0 ? ` · jusqu'à ${euros(question.at_stake)}/mois en jeu` : "";
     item.append(el("p", { className: "hint", text: `Peut changer : ${changes}${stake}` }));
@@ -528,10 +528,15 @@ function renderQuestions(report) {
     }
     const paths = spec.fields.map((f) => concretePath(f.path, personIndex));
     const controls = el(
-      "div",
-      { className: "grid" },
-      spec.fields.map((f, position) =>
-        answerControl(f, `q${number}-${position}`, getPath(state.situation, paths[position])),
+      "fieldset",
+      { className: "answer", "aria-describedby": `q${number}-text` },
+      el("legend", { className: "visually-hidden", text: `Réponse à la question ${number + 1}` }),
+      el(
+        "div",
+        { className: "grid" },
+        spec.fields.map((f, position) =>
+          answerControl(f, `q${number}-${position}`, getPath(state.situation, paths[position])),
+        ),
       ),
     );
     const save = el("button", { type: "button", text: "Enregistrer la réponse et réévaluer" });
