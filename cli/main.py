@@ -1,4 +1,4 @@
-"""The ``rights-engine`` command line: ``simulate``, ``validate``, ``schema`` and ``rules``.
+"""The ``rights-engine`` command line: ``simulate``, ``validate``, ``schema``, ``rules``, ``serve``.
 
 Bad input never gives a traceback: each problem is printed on stderr on one line (file, line,
 field, what was expected), the other households are still evaluated, and the exit status is 2.
@@ -35,6 +35,7 @@ from rights_engine.situation.models import Month, Situation
 from .caseload import ReportWriter, evaluate_households, internal_error
 from .inputs import Household, Rejected, households_of, out_of_range, printable, read_households
 from .present import STATUS_LABELS
+from .serve import serve
 
 __all__ = ["DEBUG_VARIABLE", "cli", "main"]
 
@@ -334,6 +335,9 @@ def rules(output_format: str) -> None:
             end_section=True,
         )
     Console(highlight=False, emoji=False, markup=False).print(table)
+
+
+cli.add_command(serve)
 
 
 def main() -> None:

@@ -12,7 +12,8 @@ rm -rf dist
 "$venv/bin/python" -m build --wheel --outdir dist . >/dev/null
 wheel=$(ls dist/rights_engine-*.whl)
 "$venv/bin/python" -m pip install --quiet "${wheel}[test]"
-# Headless Chromium from the distribution's packages, for the printable sheet's browser tests.
+# Headless Chromium and its driver from Debian's packages, for the printable sheet's and the
+# worker's page browser tests.
 scripts/ensure_chromium.sh
 # `pytest` (not `python -m pytest`) so that the checkout is not put on sys.path.
 "$venv/bin/pytest" "$@"
