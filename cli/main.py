@@ -33,6 +33,7 @@ from rights_engine.engine.evaluate import SIMULATION_SIZE, PeriodOutOfRange, eva
 from rights_engine.report import Report
 from rights_engine.situation.models import Month, Situation
 
+from .analysis import explain_command
 from .inputs import (
     Household,
     households_of,
@@ -400,6 +401,9 @@ def main() -> None:
         click.echo(_internal("rights-engine", "running the command", exc), err=True)
         sys.exit(2)
 
+
+# Commands of their own modules (explain, compare).
+cli.add_command(explain_command)
 
 if __name__ == "__main__":
     main()

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
+
+from rights_engine.versioning import rules_version
 
 __all__ = [
     "Amount",
@@ -151,6 +159,9 @@ class LegislationVersion(_Model):
 class Report(_Model):
     schema_version: Literal[1] = 1
     engine_version: str
+    rules_version: str = Field(default_factory=rules_version)
+    """Version of the rule set (``rules/registry.yaml``, CHANGELOG.md) the report was computed
+    with."""
     situation_id: str | None
     period: str
     findings: list[Finding]

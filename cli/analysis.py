@@ -1,0 +1,83 @@
+"""``rights-engine explain`` (why this figure) and ``rights-engine compare`` (what changes if).
+
+Bad input follows the rest of the CLI: one located line per problem on stderr, exit status 2,
+never a traceback nor a value of the situation.
+"""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from rights_engine.engine.explain import UnknownPerson, UnknownProgramme, explain
+
+from .inputs import Household, households_of
+from .render_explain import explanation_lines
+
+__all__ = ["explain_command"]
+
+
+def _month_option(value: str | None) -> str | None:
+    from .main import _period  # the --period check of `simulate`, shared
+
+    return _period(click.get_current_context(), click.Option(["--period"]), value)
+
+
+@click.command("explain")
+@click.argument("file", metavar="FILE", type=click.Path(exists=True, dir_okay=False))
+@click.option("--programme", metavar="ID", help="Only this programme (an id of `rights-engine rules`).")
+@click.option("--person", metavar="ID", help="Explain the steps computed per person for this person.")
+@click.option("--period", metavar="YYYY-MM", help="Month to evaluate (overrides the situation's).")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.option(
+    "--depth",
+    type=click.IntRange(1, 50),
+    default=4,
+    show_default=True,
+    help="Text: levels of the computation shown before folding.",
+)
+@click.pass_context
+def explain_command(
+    ctx: click.Context,
+    file: str,
+    programme: str | None,
+    person: str | None,
+    period: str | None,
+    output_format: str,
+    depth: int,
+) -> None:
+    """Why this figure: the computation behind each finding of a situation, from OpenFisca's
+    trace (steps with their values, parameters with their date and legal reference, conditions,
+    bounds used for unknown facts). JSON: one explanation per programme, in a list."""
+    period = _month_option(period)
+    all_good = True
+    for item in households_of(file, period):
+        if not isinstance(item, Household):
+            all_good = False
+            for message in item:
+                click.echo(message, err=True)
+            continue
+        try:
+            explanations = explain(item.situation, programme, person, period)
+        except (UnknownProgramme, UnknownPerson) as exc:
+            option = "--programme" if isinstance(exc, UnknownProgramme) else "--person"
+            click.echo(f"{item.where} {option}: {exc}", err=True)
+            ctx.exit(2)
+        if output_format == "json":
+            data = [json.loads(e.model_dump_json()) for e in explanations]
+            click.echo(json.dumps(data, indent=2, ensure_ascii=False))
+            continue
+        for position, explanation in enumerate(explanations):
+            if position:
+                click.echo("")
+            for line in explanation_lines(explanation, depth):
+                click.echo(line)
+    if not all_good:
+        ctx.exit(2)
