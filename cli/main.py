@@ -33,7 +33,7 @@ from rights_engine.engine.evaluate import SIMULATION_SIZE, PeriodOutOfRange, eva
 from rights_engine.report import Report
 from rights_engine.situation.models import Month, Situation
 
-from .analysis import explain_command
+from .analysis import explain_command, print_stale
 from .inputs import (
     Household,
     households_of,
@@ -354,8 +354,16 @@ def schema() -> None:
     default="text",
     show_default=True,
 )
-def rules(output_format: str) -> None:
-    """List the programmes: version, status, validated date range and legal basis."""
+@click.option("--stale", is_flag=True, help="List the parameters due for a check instead.")
+@click.option("--on", metavar="YYYY-MM-DD", help="With --stale: the date (default: today).")
+def rules(output_format: str, stale: bool, on: str | None) -> None:
+    """List the programmes: version, status, validated date range and legal basis.
+
+    With --stale: the parameters whose usual revaluation day has passed since their value was
+    last confirmed, with the programmes that read them and the legal text to check."""
+    if stale:
+        print_stale(on, output_format)
+        return
     if output_format == "json":
         listing = [
             {

@@ -55,9 +55,11 @@ def _head(group: list[Step], period: str) -> str:
         "fact": " (donnée de la situation)",
         "unknown_fact": " (fait inconnu : bornes utilisées)",
     }
-    kind = " (fait inconnu : bornes utilisées)" if any(
-        s.kind == "unknown_fact" for s in group
-    ) else kinds[step.kind]
+    kind = (
+        " (fait inconnu : bornes utilisées)"
+        if any(s.kind == "unknown_fact" for s in group)
+        else kinds[step.kind]
+    )
     if len(group) > 1:
         months = ", ".join(f"{s.period} : {s.shown}" for s in group)
         return f"{step.label} — {months}{kind} [{step.variable}]"

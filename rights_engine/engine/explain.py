@@ -351,14 +351,16 @@ class _TreeBuilder:
                 person_id: shown(_plain(values[index].item()), unit)
                 for person_id, index in zip(self.rows.ids, self.rows.people[0], strict=True)
             }
-        computed = bool(variable.formulas) and node is not None and bool(
-            node.children or node.parameters
+        computed = (
+            bool(variable.formulas) and node is not None and bool(node.children or node.parameters)
         )
         differs = second is not None and second != value
         kind: Kind = "computed" if computed else ("unknown_fact" if differs else "fact")
         text = shown(value, unit)
         if differs:
-            text = f"{shown(value, unit)} (hypothèse favorable) / {shown(second, unit)} (défavorable)"
+            text = (
+                f"{shown(value, unit)} (hypothèse favorable) / {shown(second, unit)} (défavorable)"
+            )
         key = (name, period)
         repeated = key in self.seen
         children: list[Step] = []

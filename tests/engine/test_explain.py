@@ -51,10 +51,14 @@ def test_tree_values_are_the_reports_to_the_cent(path: Path) -> None:
             continue
         amount = explanation.amount
         assert amount is not None
-        bounds = [amount.value] if amount.unfavourable is None else [
-            amount.value,
-            amount.unfavourable,
-        ]
+        bounds = (
+            [amount.value]
+            if amount.unfavourable is None
+            else [
+                amount.value,
+                amount.unfavourable,
+            ]
+        )
         rounded = [round(float(v), 2) for v in bounds if isinstance(v, float)]
         assert len(rounded) == len(bounds), finding.programme
         assert (min(rounded), max(rounded)) == (
