@@ -8,16 +8,30 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from collections.abc import Iterator
 
 import click
 
+from rights_engine.engine.compare import (
+    CaseloadTotals,
+    HouseholdChange,
+    compare_caseload,
+    compare_periods,
+    compare_situations,
+    what_if,
+)
 from rights_engine.engine.explain import UnknownPerson, UnknownProgramme, explain
 from rights_engine.engine.freshness import stale_parameters
+from rights_engine.report import Comparison
+from rights_engine.situation.errors import SituationError
+from rights_engine.situation.loader import iter_situations
+from rights_engine.situation.models import Situation
 
-from .inputs import Household, households_of
+from .inputs import Household, households_of, is_batch
+from .render_compare import caseload_lines, comparison_lines, household_line
 from .render_explain import explanation_lines
 
-__all__ = ["explain_command", "print_stale"]
+__all__ = ["compare_command", "explain_command", "print_stale"]
 
 
 def _month_option(value: str | None) -> str | None:
@@ -139,3 +153,111 @@ def print_stale(on: str | None, output_format: str) -> None:
         )
         click.echo(f"  programmes : {', '.join(p.programmes) or 'aucun'}")
         click.echo(f"  texte à vérifier : {p.reference_title} <{p.reference_href}>")
+
+
+@click.command("compare")
+@click.argument(
+    "files",
+    nargs=-1,
+    required=True,
+    metavar="FILE [FILE]",
+    type=click.Path(exists=True, dir_okay=False),
+)
+@click.option("--from", "from_month", metavar="YYYY-MM", help="First month (with --to).")
+@click.option("--to", "to_month", metavar="YYYY-MM", help="Second month (with --from).")
+@click.option("--period", metavar="YYYY-MM", help="Two situations: the month to evaluate both.")
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+)
+@click.pass_context
+def compare_command(
+    ctx: click.Context,
+    files: tuple[str, ...],
+    from_month: str | None,
+    to_month: str | None,
+    period: str | None,
+    output_format: str,
+) -> None:
+    """What changes: two situations (A.yaml B.yaml), one situation on two months (--from
+    --to, naming the parameters that changed), the what-if variants of one situation (FILE
+    alone), or a caseload between two months (CASELOAD.jsonl --from --to: the households whose
+    verdict or amount changes, as they are computed, then the totals per programme)."""
+    if (from_month is None) != (to_month is None):
+        raise click.UsageError("--from and --to go together")
+    period = _month_option(period)
+    if from_month is not None and to_month is not None:
+        from_month, to_month = _month_option(from_month), _month_option(to_month)
+    if len(files) > 2:
+        raise click.UsageError("expected one or two files")
+    if len(files) == 2 and from_month is not None:
+        raise click.UsageError("two files are compared on one month (--period), not --from/--to")
+    if from_month is not None and to_month is not None and is_batch(files[0]):
+        _caseload(ctx, files[0], from_month, to_month, output_format)
+        return
+    households: list[Household] = []
+    for path in files:
+        for item in households_of(path, period or from_month):
+            if isinstance(item, Household):
+                households.append(item)
+                continue
+            for message in item:
+                click.echo(message, err=True)
+            ctx.exit(2)
+    if len(households) != len(files):
+        raise click.UsageError("expected situation files of one household each (not .jsonl)")
+    comparisons: list[Comparison]
+    if len(households) == 2:
+        comparisons = [compare_situations(households[0].situation, households[1].situation, period)]
+    elif from_month is not None and to_month is not None:
+        comparisons = [compare_periods(households[0].situation, from_month, to_month)]
+    else:
+        situation = households[0].situation
+        if not situation.what_if:
+            raise click.UsageError(
+                f"{households[0].where}: no what_if variant; give a second file or --from/--to"
+            )
+        comparisons = what_if(situation, period)
+    if output_format == "json":
+        data = [json.loads(c.model_dump_json()) for c in comparisons]
+        click.echo(json.dumps(data if len(data) > 1 else data[0], indent=2, ensure_ascii=False))
+        return
+    for position, comparison in enumerate(comparisons):
+        if position:
+            click.echo("")
+        click.echo(f"Ce qui change : {comparison.name}")
+        for line in comparison_lines(comparison, "  "):
+            click.echo(line)
+
+
+def _caseload(
+    ctx: click.Context, path: str, from_month: str, to_month: str, output_format: str
+) -> None:
+    all_good = True
+
+    def rows() -> Iterator[tuple[int, Situation]]:
+        nonlocal all_good
+        for line, item in iter_situations(path):
+            if isinstance(item, SituationError):
+                all_good = False
+                for problem in item.problems:
+                    click.echo(str(problem), err=True)
+                continue
+            yield line, item
+
+    for result in compare_caseload(rows(), from_month, to_month):
+        if output_format == "json":
+            if isinstance(result, CaseloadTotals):
+                click.echo(json.dumps({"totals": json.loads(result.model_dump_json())}))
+            else:
+                click.echo(result.model_dump_json())
+        elif isinstance(result, HouseholdChange):
+            click.echo(household_line(f"{path}:{result.line}", result))
+        else:
+            for text in caseload_lines(result):
+                click.echo(text)
+    if not all_good:
+        ctx.exit(2)

@@ -33,7 +33,7 @@ from rights_engine.engine.evaluate import SIMULATION_SIZE, PeriodOutOfRange, eva
 from rights_engine.report import Report
 from rights_engine.situation.models import Month, Situation
 
-from .analysis import explain_command, print_stale
+from .analysis import compare_command, explain_command, print_stale
 from .inputs import (
     Household,
     households_of,
@@ -42,6 +42,7 @@ from .inputs import (
     read_households,
 )
 from .present import STATUS_LABELS
+from .render_compare import what_if_lines
 from .render_markdown import markdown_report
 from .render_text import print_report
 
@@ -296,6 +297,8 @@ def _render(
                 if index:
                     console.print()
                 print_report(console, report, _source(household))
+                for line in what_if_lines(report):
+                    console.print(line)
         except Exception as exc:
             if _debug():
                 raise
@@ -412,6 +415,7 @@ def main() -> None:
 
 # Commands of their own modules (explain, compare).
 cli.add_command(explain_command)
+cli.add_command(compare_command)
 
 if __name__ == "__main__":
     main()

@@ -32,6 +32,10 @@ __all__ = [
     "Verdict",
     "ConditionStatus",
     "Urgency",
+    "Comparison",
+    "FindingChange",
+    "Movement",
+    "ParameterChange",
 ]
 
 Verdict = Literal["likely", "to_confirm", "unlikely"]
@@ -170,7 +174,67 @@ class Report(_Model):
     partners: list[PartnerContact]
     notices: list[str]
     legislation: list[LegislationVersion]
+    what_if: list[Comparison] = []
+    """For each what-if variant of the situation (``what_if``), what it changes."""
 
     def to_json(self) -> str:
         """Stable JSON: same input, byte-identical output."""
+        return self.model_dump_json(indent=2) + "\n"
+
+
+# What changes if: the comparison of two reports (a what-if variant, two situations, two months;
+# rights_engine/engine/compare.py builds them).
+
+Movement = Literal["opens", "closes", "verdict", "amount", "rank"]
+
+
+class FindingChange(_Model):
+    """How one finding differs between the two reports (None: absent from that report)."""
+
+    programme: str
+    label: str
+    person: str | None = None
+    changes: list[Movement]
+    """``opens`` (unlikely or absent → likely or to confirm), ``closes`` (the reverse),
+    ``verdict`` (another change of verdict), ``amount``, ``rank``."""
+    verdict_before: Verdict | None
+    verdict_after: Verdict | None
+    amount_before: Amount | None
+    amount_after: Amount | None
+    rank_before: int | None
+    rank_after: int | None
+
+
+class ParameterChange(_Model):
+    """A parameter whose value differs between two dates."""
+
+    name: str
+    label: str
+    before: float | str | None
+    after: float | str | None
+    since: str
+    """Date the new value took effect."""
+    reference: LegalReference | None
+    programmes: list[str]
+    """Programmes whose rules read it."""
+
+
+class Comparison(_Model):
+    """What changes from ``before`` to ``after``."""
+
+    name: str
+    """What is compared, in French (the variant's name, two files, two months)."""
+    before_period: str
+    after_period: str
+    before_rules_version: str
+    after_rules_version: str
+    findings: list[FindingChange]
+    """Only the findings that change, in the order of the ``after`` report's ranking."""
+    new_partners: list[str]
+    """Names of the partners to contact after, not before."""
+    new_deadlines: list[Deadline]
+    parameters: list[ParameterChange] = []
+    """Between two months: the parameters whose value changed (same situation)."""
+
+    def to_json(self) -> str:
         return self.model_dump_json(indent=2) + "\n"
