@@ -89,8 +89,8 @@ def comparison_lines(comparison: Comparison, indent: str = "") -> Iterator[str]:
                 for name in p.programmes
             )
             yield (
-                f"{indent}- {p.label} [{p.name}] : {_value(p.before)} → {_value(p.after)}, depuis le "
-                f"{p.since}"
+                f"{indent}- {p.label} [{p.name}] : {_value(p.before)} → {_value(p.after)}, "
+                f"depuis le {p.since}"
                 f"{source} ; programmes : {programmes or 'aucun'}"
             )
     if comparison.before_rules_version != comparison.after_rules_version:
