@@ -21,7 +21,9 @@ import yaml
 
 from rights_engine.paths import RULES_DIR
 
-__all__ = ["inventory", "rules_version", "situation_keys"]
+__all__ = ["inventory", "major", "removed_names", "rules_version", "situation_keys"]
+
+INVENTORY_KINDS = ("variables", "parameters", "situation_keys")
 
 
 @lru_cache(maxsize=1)
@@ -72,6 +74,25 @@ def inventory() -> dict[str, Any]:
         "parameters": sorted(parameters),
         "situation_keys": situation_keys(),
     }
+
+
+def major(version: str) -> int:
+    """The major number of a version ``X.Y.Z``."""
+    return int(version.split(".", 1)[0])
+
+
+def removed_names(committed: dict[str, Any], current: dict[str, Any]) -> list[str]:
+    """Names of ``committed`` (an inventory) that ``current`` no longer has, as ``kind:name``.
+
+    Such a removal or renaming is allowed only with a major version above the committed one.
+    """
+    if major(str(current["rules_version"])) > major(str(committed["rules_version"])):
+        return []
+    return [
+        f"{kind}:{name}"
+        for kind in INVENTORY_KINDS
+        for name in sorted(set(committed[kind]) - set(current[kind]))
+    ]
 
 
 if __name__ == "__main__":  # python -m rights_engine.versioning > tests/meta/rules_inventory.json
