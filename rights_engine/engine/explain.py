@@ -30,7 +30,7 @@ from rights_engine.engine.catalogue import Programme, programmes, today_month
 from rights_engine.engine.evaluate import evaluate
 from rights_engine.engine.facts import unknown_facts
 from rights_engine.engine.scenarios import Scenario, complete
-from rights_engine.report import ConditionStatus, LegalReference
+from rights_engine.report import ConditionStatus, Finding, LegalReference
 from rights_engine.situation.models import Month, Role, Situation
 from rights_engine.system import tax_benefit_system
 from rights_engine.versioning import rules_version
@@ -462,7 +462,11 @@ def explain(
             simulation.calculate(name, make_period(str(month)))
     index = _index(simulation.tracer.trees)
     placed = _Rows(batch, rows, person_index)
-    findings = {f.programme: f for f in report.findings}
+    person_id = situation.people[person_index].id if person is not None else None
+    findings: dict[str, Finding] = {}
+    for found in report.findings:  # a right of a person: the finding of the person explained
+        if found.programme not in findings or found.person == person_id:
+            findings[found.programme] = found
     scenarios = ["favourable", "unfavourable"] if len(rows) > 1 else ["unique"]
     explanations = []
     for candidate in chosen:
@@ -493,7 +497,7 @@ def explain(
                 period=str(month),
                 programme=candidate.id,
                 label=candidate.label,
-                person=situation.people[person_index].id if person is not None else None,
+                person=person_id,
                 verdict=finding.verdict if finding else "unlikely",
                 amount=amount,
                 amount_minimum=estimated.minimum if estimated else None,

@@ -41,9 +41,15 @@ def _all_steps(explanation: Explanation) -> Iterator[Step]:
 def test_tree_values_are_the_reports_to_the_cent(path: Path) -> None:
     situation = rights_engine.load_situation(path)
     report = rights_engine.evaluate(situation)
-    explanations = {e.programme: e for e in explain(situation)}
-    assert set(explanations) == {f.programme for f in report.findings}
+    # A right of a person (Finding.person) is explained for that person: one traced simulation
+    # per person concerned, the household's rights with the first.
+    by_person = {
+        person: {e.programme: e for e in explain(situation, person=person)}
+        for person in {f.person for f in report.findings}
+    }
     for finding in report.findings:
+        explanations = by_person[finding.person]
+        assert finding.programme in explanations
         explanation = explanations[finding.programme]
         assert explanation.verdict == finding.verdict
         if finding.estimated_amount is None:
