@@ -11,18 +11,20 @@ import json
 from collections.abc import Iterator
 
 import click
+from pydantic import ValidationError
 
 from rights_engine.engine.compare import (
     CaseloadTotals,
     HouseholdChange,
     compare_caseload,
+    compare_caseload_against,
     compare_periods,
     compare_situations,
     what_if,
 )
 from rights_engine.engine.explain import UnknownPerson, UnknownProgramme, explain
 from rights_engine.engine.freshness import stale_parameters
-from rights_engine.report import Comparison
+from rights_engine.report import Comparison, Report
 from rights_engine.situation.errors import SituationError
 from rights_engine.situation.loader import iter_situations
 from rights_engine.situation.models import Situation
@@ -167,6 +169,13 @@ def print_stale(on: str | None, output_format: str) -> None:
 @click.option("--to", "to_month", metavar="YYYY-MM", help="Second month (with --from).")
 @click.option("--period", metavar="YYYY-MM", help="Two situations: the month to evaluate both.")
 @click.option(
+    "--against",
+    metavar="REPORTS.jsonl",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A caseload: compare with the reports computed earlier for it (e.g. by a previous "
+    "version of the rules: simulate --format json), one per household, in order.",
+)
+@click.option(
     "--format",
     "output_format",
     type=click.Choice(["text", "json"]),
@@ -180,12 +189,15 @@ def compare_command(
     from_month: str | None,
     to_month: str | None,
     period: str | None,
+    against: str | None,
     output_format: str,
 ) -> None:
     """What changes: two situations (A.yaml B.yaml), one situation on two months (--from
     --to, naming the parameters that changed), the what-if variants of one situation (FILE
     alone), or a caseload between two months (CASELOAD.jsonl --from --to: the households whose
-    verdict or amount changes, as they are computed, then the totals per programme)."""
+    verdict or amount changes, as they are computed, then the totals per programme; or
+    CASELOAD.jsonl --against REPORTS.jsonl: between the reports computed earlier, e.g. by a
+    previous version of the rules, and these rules)."""
     if (from_month is None) != (to_month is None):
         raise click.UsageError("--from and --to go together")
     period = _month_option(period)
@@ -195,6 +207,11 @@ def compare_command(
         raise click.UsageError("expected one or two files")
     if len(files) == 2 and from_month is not None:
         raise click.UsageError("two files are compared on one month (--period), not --from/--to")
+    if against is not None:
+        if len(files) != 1 or not is_batch(files[0]) or from_month is not None:
+            raise click.UsageError("--against compares one caseload (.jsonl), without --from/--to")
+        _caseload(ctx, files[0], None, None, output_format, against, period)
+        return
     if from_month is not None and to_month is not None and is_batch(files[0]):
         _caseload(ctx, files[0], from_month, to_month, output_format)
         return
@@ -233,8 +250,40 @@ def compare_command(
             click.echo(line)
 
 
+class _EarlierReportError(Exception):
+    """A line of the earlier reports is not a report (located, without its values)."""
+
+
+def _earlier_reports(path: str) -> Iterator[Report]:
+    with open(path, encoding="utf-8") as stream:
+        for number, text in enumerate(stream, start=1):
+            if not text.strip():
+                continue
+            try:
+                data = json.loads(text)
+                if not isinstance(data, dict):
+                    raise ValueError("not an object")
+                # Reports written before rules 1.1.0 carry no rules version.
+                data.setdefault("rules_version", "antérieure à 1.1.0")
+                yield Report.model_validate(data)
+            except (ValueError, ValidationError) as exc:
+                where = ""
+                if isinstance(exc, ValidationError) and exc.errors():
+                    where = " at " + ".".join(str(x) for x in exc.errors()[0]["loc"])
+                raise _EarlierReportError(
+                    f"{path}:{number}: expected a report of rights-engine (one JSON object per "
+                    f"line, from simulate --format json){where}"
+                ) from None
+
+
 def _caseload(
-    ctx: click.Context, path: str, from_month: str, to_month: str, output_format: str
+    ctx: click.Context,
+    path: str,
+    from_month: str | None,
+    to_month: str | None,
+    output_format: str,
+    against: str | None = None,
+    period: str | None = None,
 ) -> None:
     all_good = True
 
@@ -248,16 +297,30 @@ def _caseload(
                 continue
             yield line, item
 
-    for result in compare_caseload(rows(), from_month, to_month):
-        if output_format == "json":
-            if isinstance(result, CaseloadTotals):
-                click.echo(json.dumps({"totals": json.loads(result.model_dump_json())}))
-            else:
-                click.echo(result.model_dump_json())
-        elif isinstance(result, HouseholdChange):
-            click.echo(household_line(f"{path}:{result.line}", result))
-        else:
-            for text in caseload_lines(result):
-                click.echo(text)
+    if against is not None:
+        results = compare_caseload_against(rows(), _earlier_reports(against), period)
+    else:
+        assert from_month is not None and to_month is not None
+        results = compare_caseload(rows(), from_month, to_month)
+    try:
+        for result in results:
+            _write(result, path, output_format)
+    except (_EarlierReportError, ValueError) as exc:
+        click.echo(str(exc), err=True)
+        ctx.exit(2)
     if not all_good:
         ctx.exit(2)
+
+
+def _write(result: HouseholdChange | CaseloadTotals, path: str, output_format: str) -> None:
+    """One household that changes, or the totals, on stdout."""
+    if output_format == "json":
+        if isinstance(result, CaseloadTotals):
+            click.echo(json.dumps({"totals": json.loads(result.model_dump_json())}))
+        else:
+            click.echo(result.model_dump_json())
+    elif isinstance(result, HouseholdChange):
+        click.echo(household_line(f"{path}:{result.line}", result))
+    else:
+        for text in caseload_lines(result):
+            click.echo(text)

@@ -116,10 +116,13 @@ def household_line(where: str, change: HouseholdChange) -> str:
 
 def caseload_lines(totals: CaseloadTotals) -> Iterator[str]:
     yield ""
-    yield (
-        f"{totals.changed} foyers sur {totals.households} changent entre {totals.from_period} "
-        f"et {totals.to_period}."
-    )
+    between = f"entre {totals.from_period} et {totals.to_period}"
+    if totals.from_rules_version != totals.to_rules_version:
+        between = (
+            f"entre les règles {totals.from_rules_version} et {totals.to_rules_version} "
+            f"({totals.to_period})"
+        )
+    yield f"{totals.changed} foyers sur {totals.households} changent {between}."
     if totals.programmes:
         yield "Programme : foyers gagnés / perdus / changés ; écart des montants (€, bas – haut)"
     for p in totals.programmes:

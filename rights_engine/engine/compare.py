@@ -50,6 +50,7 @@ __all__ = [
     "ParameterChange",
     "apply_variant",
     "compare_caseload",
+    "compare_caseload_against",
     "compare_periods",
     "compare_reports",
     "compare_situations",
@@ -327,6 +328,8 @@ class ProgrammeTotals(_Model):
 class CaseloadTotals(_Model):
     from_period: str
     to_period: str
+    from_rules_version: str = ""
+    to_rules_version: str = ""
     households: int
     changed: int
     programmes: list[ProgrammeTotals]
@@ -345,15 +348,68 @@ def compare_caseload(
     """Stream the households whose verdict or amount changes from ``from_month`` to
     ``to_month`` (``(line, situation)`` in, slices of ``SIMULATION_SIZE`` evaluated at once),
     then the totals per programme."""
-    totals: dict[str, ProgrammeTotals] = {}
-    count = changed = 0
-    iterator = iter(rows)
-    while chunk := list(islice(iterator, SIMULATION_SIZE)):
-        situations = [s for _, s in chunk]
-        before = evaluate_many(situations, from_month)
-        after = evaluate_many(situations, to_month)
-        for (line, situation), old, new in zip(chunk, before, after, strict=True):
-            count += 1
+
+    def pairs() -> Iterator[tuple[int, Situation, Report, Report]]:
+        iterator = iter(rows)
+        while chunk := list(islice(iterator, SIMULATION_SIZE)):
+            situations = [s for _, s in chunk]
+            before = evaluate_many(situations, from_month)
+            after = evaluate_many(situations, to_month)
+            for (line, situation), old, new in zip(chunk, before, after, strict=True):
+                yield line, situation, old, new
+
+    totals = _Totals()
+    yield from totals.diff(pairs())
+    yield totals.result(from_month, to_month, parameter_changes(from_month, to_month))
+
+
+def compare_caseload_against(
+    rows: Iterable[tuple[int, Situation]],
+    before: Iterable[Report],
+    period: str | None = None,
+) -> Iterator[HouseholdChange | CaseloadTotals]:
+    """Stream the households whose verdict or amount changes from reports computed earlier
+    (``before``: one per situation, in the same order — e.g. by a previous version of the
+    rules, ``simulate --format json``) to the reports of these rules, then the totals."""
+    reports = iter(before)
+    months: set[str] = set()
+
+    def pairs() -> Iterator[tuple[int, Situation, Report, Report]]:
+        iterator = iter(rows)
+        while chunk := list(islice(iterator, SIMULATION_SIZE)):
+            olds = list(islice(reports, len(chunk)))
+            if len(olds) != len(chunk):
+                raise ValueError(
+                    f"fewer earlier reports ({len(olds)}) than households in this slice "
+                    f"({len(chunk)}); expected one report per household, in the same order"
+                )
+            after = evaluate_many([s for _, s in chunk], period)
+            for (line, situation), old, new in zip(chunk, olds, after, strict=True):
+                months.add(new.period)
+                yield line, situation, old, new
+
+    totals = _Totals()
+    yield from totals.diff(pairs())
+    month = ", ".join(sorted(months))
+    yield totals.result(month, month, [])
+
+
+class _Totals:
+    """Households counted and changes summed per programme, as a caseload diff streams."""
+
+    def __init__(self) -> None:
+        self.programmes: dict[str, ProgrammeTotals] = {}
+        self.count = 0
+        self.changed = 0
+        self.versions: tuple[set[str], set[str]] = (set(), set())
+
+    def diff(
+        self, pairs: Iterator[tuple[int, Situation, Report, Report]]
+    ) -> Iterator[HouseholdChange]:
+        for line, situation, old, new in pairs:
+            self.count += 1
+            self.versions[0].add(old.rules_version)
+            self.versions[1].add(new.rules_version)
             comparison = compare_reports(old, new)
             moved = [
                 c
@@ -362,29 +418,37 @@ def compare_caseload(
             ]
             if not moved:
                 continue
-            changed += 1
+            self.changed += 1
             for change in moved:
-                total = totals.setdefault(
-                    change.programme,
-                    ProgrammeTotals(programme=change.programme, label=change.label),
-                )
-                low_before, high_before = _amounts(change.amount_before)
-                low_after, high_after = _amounts(change.amount_after)
-                totals[change.programme] = total.model_copy(
-                    update={
-                        "gained": total.gained + ("opens" in change.changes),
-                        "lost": total.lost + ("closes" in change.changes),
-                        "changed": total.changed + 1,
-                        "euros_minimum": round(total.euros_minimum + low_after - low_before, 2),
-                        "euros_maximum": round(total.euros_maximum + high_after - high_before, 2),
-                    }
-                )
+                self._add(change)
             yield HouseholdChange(line=line, situation_id=situation.id, findings=moved)
-    yield CaseloadTotals(
-        from_period=from_month,
-        to_period=to_month,
-        households=count,
-        changed=changed,
-        programmes=sorted(totals.values(), key=lambda t: t.programme),
-        parameters=parameter_changes(from_month, to_month),
-    )
+
+    def _add(self, change: FindingChange) -> None:
+        total = self.programmes.setdefault(
+            change.programme, ProgrammeTotals(programme=change.programme, label=change.label)
+        )
+        low_before, high_before = _amounts(change.amount_before)
+        low_after, high_after = _amounts(change.amount_after)
+        self.programmes[change.programme] = total.model_copy(
+            update={
+                "gained": total.gained + ("opens" in change.changes),
+                "lost": total.lost + ("closes" in change.changes),
+                "changed": total.changed + 1,
+                "euros_minimum": round(total.euros_minimum + low_after - low_before, 2),
+                "euros_maximum": round(total.euros_maximum + high_after - high_before, 2),
+            }
+        )
+
+    def result(
+        self, from_period: str, to_period: str, parameters: list[ParameterChange]
+    ) -> CaseloadTotals:
+        return CaseloadTotals(
+            from_period=from_period,
+            to_period=to_period,
+            from_rules_version=", ".join(sorted(self.versions[0])),
+            to_rules_version=", ".join(sorted(self.versions[1])),
+            households=self.count,
+            changed=self.changed,
+            programmes=sorted(self.programmes.values(), key=lambda t: t.programme),
+            parameters=parameters,
+        )

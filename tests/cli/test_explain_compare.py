@@ -109,3 +109,44 @@ def test_compare_usage_errors(invoke, rsa_hameau: Path) -> None:
     assert half.exit_code == 2 and "--from and --to go together" in half.output
     out = invoke("compare", str(rsa_hameau), "--from", "2020-01", "--to", "2026-04")
     assert out.exit_code == 2 and "outside the validated range" in out.output
+
+
+def test_compare_a_caseload_against_reports_of_earlier_rules(invoke, tmp_path: Path) -> None:
+    lines = [
+        json.dumps(yaml.safe_load(p.read_text(encoding="utf-8")), default=str)
+        for p in sorted(SITUATIONS.glob("*.yaml"))
+    ]
+    caseload = tmp_path / "caseload.jsonl"
+    caseload.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    simulated = invoke("simulate", str(caseload), "--format", "json", "--period", "2026-03")
+    assert simulated.exit_code == 0, simulated.output
+    # Reports written by rules older than 1.1.0 have no rules_version nor what_if.
+    earlier = tmp_path / "earlier.jsonl"
+    reports = [json.loads(line) for line in simulated.stdout.splitlines()]
+    for report in reports:
+        report.pop("rules_version")
+        report.pop("what_if")
+    earlier.write_text("".join(json.dumps(r) + "\n" for r in reports), encoding="utf-8")
+    same = invoke("compare", str(caseload), "--against", str(earlier), "--period", "2026-03")
+    assert same.exit_code == 0, same.output
+    assert "0 foyers sur 10 changent entre les règles antérieure à 1.1.0 et" in same.stdout
+    moved = invoke(
+        "compare",
+        str(caseload),
+        "--against",
+        str(earlier),
+        "--period",
+        "2026-04",
+        "--format",
+        "json",
+    )
+    *households, totals = [json.loads(line) for line in moved.stdout.splitlines()]
+    assert totals["totals"]["from_rules_version"] == "antérieure à 1.1.0"
+    hameau = next(h for h in households if h["situation_id"] == "rsa_permis_hameau")
+    rsa = next(f for f in hameau["findings"] if f["programme"] == "rsa")
+    assert (rsa["amount_before"]["minimum"], rsa["amount_after"]["minimum"]) == (568.94, 573.49)
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text("{}\n", encoding="utf-8")
+    refused = invoke("compare", str(caseload), "--against", str(bad))
+    assert refused.exit_code == 2
+    assert refused.stderr.startswith(f"{bad}:1: expected a report of rights-engine")
