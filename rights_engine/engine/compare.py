@@ -16,6 +16,7 @@ from typing import Any
 from openfisca_core.parameters import Parameter
 from pydantic import BaseModel, ConfigDict, Field
 
+from rights_engine.engine.catalogue import programmes
 from rights_engine.engine.directory import PartnersDirectory
 from rights_engine.engine.evaluate import SIMULATION_SIZE, evaluate_many
 from rights_engine.engine.freshness import programmes_reading
@@ -272,18 +273,14 @@ def what_if(
     report: Report | None = None,
 ) -> list[Comparison]:
     """For each variant the situation declares, what it changes compared with the situation
-    as it is (its report, given or computed). All variants go through one evaluation."""
+    as it is (its report, given or computed). All variants go through one evaluation; a
+    variant on a month outside every validated range is left out (the report says so)."""
     if not situation.what_if:
         return []
-    base = situation.model_copy(update={"what_if": []})
     if report is None:
-        report = evaluate_many([base], period, partners)[0]
-    variants = [apply_variant(base, v, period) for v in situation.what_if]
-    reports = evaluate_many(variants, None, partners)
-    return [
-        compare_reports(report, after, variant.name)
-        for variant, after in zip(situation.what_if, reports, strict=True)
-    ]
+        report = evaluate_many([situation.model_copy(update={"what_if": []})], period, partners)[0]
+    [with_variants] = with_what_if([situation], [report], period, partners)
+    return with_variants.what_if
 
 
 def with_what_if(
@@ -292,11 +289,38 @@ def with_what_if(
     period: str | None,
     partners: PartnersDirectory | None,
 ) -> Iterator[Report]:
-    """The reports, each with the comparisons of its situation's what-if variants."""
-    for situation, report in zip(situations, reports, strict=True):
-        if situation.what_if:
+    """The reports, each with the comparisons of its situation's what-if variants: the
+    variants of every situation go through one more evaluation."""
+    reports = list(reports)
+    variants = []
+    notices: dict[int, list[str]] = {}
+    for index, situation in enumerate(situations):
+        for variant in situation.what_if:
+            changed = apply_variant(situation.model_copy(update={"what_if": []}), variant, period)
+            month = str(changed.reference_month)
+            if any(p.covers(month) for p in programmes()):
+                variants.append((index, variant, changed))
+            else:
+                notices.setdefault(index, []).append(
+                    f"Variante « {variant.name} » non évaluée : {month} est hors des périodes "
+                    "de législation validées"
+                )
+    if not variants and not notices:
+        yield from reports
+        return
+    outcomes = evaluate_many([v for _, _, v in variants], None, partners) if variants else []
+    comparisons: dict[int, list[Comparison]] = {}
+    for (index, variant, _), after in zip(variants, outcomes, strict=True):
+        comparisons.setdefault(index, []).append(
+            compare_reports(reports[index], after, variant.name)
+        )
+    for index, report in enumerate(reports):
+        if index in comparisons or index in notices:
             report = report.model_copy(
-                update={"what_if": what_if(situation, period, partners, report)}
+                update={
+                    "what_if": comparisons.get(index, []),
+                    "notices": report.notices + notices.get(index, []),
+                }
             )
         yield report
 

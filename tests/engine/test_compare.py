@@ -203,3 +203,18 @@ def test_caseload_diff_streams_the_households_that_change_and_totals_them() -> N
     ]
     assert rsa.euros_minimum == pytest.approx(sum(deltas), abs=0.01)
     assert rsa.changed == len(deltas)
+
+
+def test_a_variant_outside_the_validated_range_is_left_out_with_a_notice() -> None:
+    situation = _situation(
+        {
+            **COUPLE,
+            "what_if": [
+                {"name": "en 2030", "changes": [{"period": "2030-01"}]},
+                {"name": "séparation", "changes": [{"separation": {}}]},
+            ],
+        }
+    )
+    report = rights_engine.evaluate(situation)
+    assert [c.name for c in report.what_if] == ["séparation"]
+    assert any("Variante « en 2030 » non évaluée" in n for n in report.notices)
