@@ -315,9 +315,16 @@ class _Rows:
         return int(self.batch.menage[row])
 
 
+def _item(values: np.ndarray, index: int) -> Any:
+    """One element as a Python value (numpy scalars have ``item``; labels are already text)."""
+    element = values[index]
+    return element.item() if hasattr(element, "item") else element
+
+
 def _decoded(value: Any) -> np.ndarray:
+    """Values as an array; an Enum as its French label (the value of its member)."""
     if isinstance(value, EnumArray):
-        return np.asarray(value.decode_to_str())
+        return np.asarray([str(member.value) for member in value.decode()], dtype=object)
     return np.asarray(value)
 
 
@@ -342,13 +349,13 @@ class _TreeBuilder:
         values = _decoded(node.value) if node is not None and node.value is not None else None
         pair: list[Value] = []
         if values is not None and values.ndim == 1 and len(values):
-            pair = [_plain(values[self.rows.at(entity, r)].item()) for r in range(self.rows.count)]
+            pair = [_plain(_item(values, self.rows.at(entity, r))) for r in range(self.rows.count)]
         value = pair[0] if pair else None
         second = pair[1] if len(pair) > 1 else None
         by_person: dict[str, str] = {}
         if entity == "individu" and values is not None and len(self.rows.ids) > 1:
             by_person = {
-                person_id: shown(_plain(values[index].item()), unit)
+                person_id: shown(_plain(_item(values, index)), unit)
                 for person_id, index in zip(self.rows.ids, self.rows.people[0], strict=True)
             }
         computed = (
