@@ -32,6 +32,7 @@ from rights_engine.report import Report
 
 from .inputs import Household, Rejected
 from .render_html import html_document
+from .render_compare import what_if_lines
 from .render_markdown import markdown_report
 from .render_text import print_report
 
@@ -191,6 +192,9 @@ class ReportWriter:
             if not first:
                 console.print()
             print_report(console, report, _source(household), short=self.short)
+            if not self.short:
+                for line in what_if_lines(report):
+                    console.print(line)
         self.written += 1
 
     def close(self) -> None:

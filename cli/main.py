@@ -32,6 +32,7 @@ from rights_engine.engine.directory import (
 from rights_engine.situation.errors import InputError
 from rights_engine.situation.models import Month, Situation
 
+from .analysis import compare_command, explain_command, print_stale
 from .caseload import ReportWriter, evaluate_households, internal_error
 from .inputs import Household, Rejected, households_of, out_of_range, printable, read_households
 from .present import STATUS_LABELS
@@ -300,8 +301,16 @@ def schema() -> None:
     default="text",
     show_default=True,
 )
-def rules(output_format: str) -> None:
-    """List the programmes: version, status, validated date range and legal basis."""
+@click.option("--stale", is_flag=True, help="List the parameters due for a check instead.")
+@click.option("--on", metavar="YYYY-MM-DD", help="With --stale: the date (default: today).")
+def rules(output_format: str, stale: bool, on: str | None) -> None:
+    """List the programmes: version, status, validated date range and legal basis.
+
+    With --stale: the parameters whose usual revaluation day has passed since their value was
+    last confirmed, with the programmes that read them and the legal text to check."""
+    if stale:
+        print_stale(on, output_format)
+        return
     if output_format == "json":
         listing = [
             {
@@ -350,6 +359,10 @@ def main() -> None:
         click.echo(_internal("rights-engine", "running the command", exc), err=True)
         sys.exit(2)
 
+
+# Commands of their own modules (explain, compare).
+cli.add_command(explain_command)
+cli.add_command(compare_command)
 
 if __name__ == "__main__":
     main()

@@ -7,7 +7,15 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, SerializerFunctionWrapHandler, model_serializer
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    model_serializer,
+)
+
+from rights_engine.versioning import rules_version
 
 __all__ = [
     "Advice",
@@ -29,6 +37,10 @@ __all__ = [
     "Verdict",
     "ConditionStatus",
     "Urgency",
+    "Comparison",
+    "FindingChange",
+    "Movement",
+    "ParameterChange",
 ]
 
 Verdict = Literal["likely", "to_confirm", "unlikely"]
@@ -246,6 +258,9 @@ class LegislationVersion(_Model):
 class Report(_Model):
     schema_version: Literal[1] = 1
     engine_version: str
+    rules_version: str = Field(default_factory=rules_version)
+    """Version of the rule set (``rules/registry.yaml``, CHANGELOG.md) the report was computed
+    with."""
     situation_id: str | None
     period: str
     synthesis: Synthesis | None = None
@@ -256,6 +271,9 @@ class Report(_Model):
     partners: list[PartnerContact]
     notices: list[str]
     legislation: list[LegislationVersion]
+    what_if: list[Comparison] = []
+    """For each what-if variant of the situation (``what_if``), what it changes."""
+
     input_line: int | None = None
     """The line of the household in its JSON Lines batch, set by the command line so that each
     report can be matched to its input line when bad lines are skipped. Left out of the JSON
@@ -270,4 +288,62 @@ class Report(_Model):
 
     def to_json(self) -> str:
         """Stable JSON: same input, byte-identical output."""
+        return self.model_dump_json(indent=2) + "\n"
+
+
+# What changes if: the comparison of two reports (a what-if variant, two situations, two months;
+# rights_engine/engine/compare.py builds them).
+
+Movement = Literal["opens", "closes", "verdict", "amount", "rank"]
+
+
+class FindingChange(_Model):
+    """How one finding differs between the two reports (None: absent from that report)."""
+
+    programme: str
+    label: str
+    person: str | None = None
+    changes: list[Movement]
+    """``opens`` (unlikely or absent → likely or to confirm), ``closes`` (the reverse),
+    ``verdict`` (another change of verdict), ``amount``, ``rank``."""
+    verdict_before: Verdict | None
+    verdict_after: Verdict | None
+    amount_before: Amount | None
+    amount_after: Amount | None
+    rank_before: int | None
+    rank_after: int | None
+
+
+class ParameterChange(_Model):
+    """A parameter whose value differs between two dates."""
+
+    name: str
+    label: str
+    before: float | str | None
+    after: float | str | None
+    since: str
+    """Date the new value took effect."""
+    reference: LegalReference | None
+    programmes: list[str]
+    """Programmes whose rules read it."""
+
+
+class Comparison(_Model):
+    """What changes from ``before`` to ``after``."""
+
+    name: str
+    """What is compared, in French (the variant's name, two files, two months)."""
+    before_period: str
+    after_period: str
+    before_rules_version: str
+    after_rules_version: str
+    findings: list[FindingChange]
+    """Only the findings that change, in the order of the ``after`` report's ranking."""
+    new_partners: list[str]
+    """Names of the partners to contact after, not before."""
+    new_deadlines: list[Deadline]
+    parameters: list[ParameterChange] = []
+    """Between two months: the parameters whose value changed (same situation)."""
+
+    def to_json(self) -> str:
         return self.model_dump_json(indent=2) + "\n"

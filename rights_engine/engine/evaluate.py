@@ -109,9 +109,11 @@ def iter_reports(
 
     Same arguments and errors as :func:`evaluate_many`.
     """
+    from rights_engine.engine.compare import with_what_if  # compare builds on this module
+
     iterator = iter(situations)
     while chunk := list(islice(iterator, SIMULATION_SIZE)):
-        yield from _evaluate_slice(chunk, period, partners)
+        yield from with_what_if(chunk, _evaluate_slice(chunk, period, partners), period, partners)
 
 
 def _evaluate_slice(

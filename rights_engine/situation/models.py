@@ -29,6 +29,8 @@ __all__ = [
     "Alimony",
     "AlimonyStatus",
     "Benefit",
+    "Birth",
+    "Change",
     "Debts",
     "Energy",
     "EvictionStage",
@@ -37,13 +39,17 @@ __all__ = [
     "HousingStatus",
     "Incomes",
     "Month",
+    "Move",
+    "NewJob",
     "Nationality",
     "Observations",
     "Person",
     "Role",
+    "Separation",
     "Situation",
     "SupplierNotice",
     "UnemploymentBenefit",
+    "WhatIf",
     "age_at",
     "date_problems",
 ]
@@ -461,6 +467,78 @@ class Household(_Strict):
         return None if value is None else commune_code(value)
 
 
+class Separation(_Strict):
+    """The couple separates: the partner leaves the household (and their incomes with them)."""
+
+    since: MonthField | None = Field(
+        default=None, description="Mois de la séparation, YYYY-MM (défaut : mois évalué)"
+    )
+
+
+class NewJob(_Strict):
+    """A person starts a job: employed, with this net monthly salary as their salary."""
+
+    person: str | None = Field(
+        default=None, description="Identifiant de la personne (défaut : le demandeur)"
+    )
+    salary: Euros = Field(description="Salaire net mensuel du nouvel emploi, €/mois")
+
+
+class Birth(_Strict):
+    """A child is born into the household."""
+
+    id: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")] = Field(
+        default="naissance", description="Identifiant de l'enfant à naître"
+    )
+    birth_date: dt.date | None = Field(
+        default=None, description="Date de naissance, YYYY-MM-DD (défaut : 1er jour du mois évalué)"
+    )
+
+
+class Move(_Strict):
+    """The household moves to another commune (and possibly another housing)."""
+
+    commune: str = Field(description="Code INSEE de la nouvelle commune")
+    status: HousingStatus | None = Field(
+        default=None, description="Nouveau statut d'occupation (défaut : inchangé)"
+    )
+    rent: Euros | None = Field(
+        default=None, description="Nouveau loyer mensuel hors charges, €/mois (défaut : inchangé)"
+    )
+
+    @field_validator("commune")
+    @classmethod
+    def _known_commune(cls, value: str) -> str:
+        return commune_code(value)
+
+
+class Change(_Strict):
+    """One change of a what-if variant: exactly one of its keys."""
+
+    separation: Separation | None = Field(default=None, description="Séparation du couple")
+    new_job: NewJob | None = Field(default=None, description="Nouvel emploi, avec son salaire")
+    birth: Birth | None = Field(default=None, description="Naissance d'un enfant")
+    move: Move | None = Field(default=None, description="Déménagement dans une autre commune")
+    period: MonthField | None = Field(default=None, description="Autre mois évalué, YYYY-MM")
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> Change:
+        given = [name for name in type(self).model_fields if getattr(self, name) is not None]
+        if len(given) != 1:
+            keys = ", ".join(type(self).model_fields)
+            raise ValueError(f"expected exactly one of {keys}, got {len(given)}")
+        return self
+
+
+class WhatIf(_Strict):
+    """A named variant of the situation: the report says what it would change."""
+
+    name: Annotated[str, Field(min_length=1, max_length=80)] = Field(
+        description="Nom de la variante, en clair (« Si elle reprend un emploi »)"
+    )
+    changes: Annotated[list[Change], Field(min_length=1, max_length=10)]
+
+
 class Situation(_Strict):
     """A household at a first meeting. Everything but ``schema`` and ``people`` may be absent."""
 
@@ -475,6 +553,11 @@ class Situation(_Strict):
     )
     household: Household = Household()
     people: Annotated[list[Person], Field(min_length=1, max_length=20)]
+    what_if: Annotated[list[WhatIf], Field(max_length=10)] = Field(
+        default=[],
+        description="Variantes « et si… » : séparation, nouvel emploi, naissance, déménagement, "
+        "autre mois ; le rapport dit ce que chacune change",
+    )
 
     model_config = ConfigDict(
         extra="forbid",
@@ -510,7 +593,24 @@ class Situation(_Strict):
         problems += date_problems(self, self.reference_month)
         if problems:
             raise ValueError("\n".join(problems))
+        self._check_what_if()
         return self
+
+    def _check_what_if(self) -> None:
+        """A change must concern the household as it is: a partner to separate from, a person
+        who exists."""
+        ids = {p.id for p in self.people}
+        has_partner = any(p.role is Role.partner for p in self.people)
+        for v, variant in enumerate(self.what_if):
+            for c, change in enumerate(variant.changes):
+                where = f"what_if[{v}].changes[{c}]"
+                if change.separation is not None and not has_partner:
+                    raise ValueError(f"{where}.separation: no partner in the household")
+                job = change.new_job
+                if job is not None and job.person is not None and job.person not in ids:
+                    raise ValueError(f"{where}.new_job.person: no person with this id")
+                if change.birth is not None and change.birth.id in ids:
+                    raise ValueError(f"{where}.birth.id: already the id of a person")
 
     @property
     def reference_month(self) -> Month:
