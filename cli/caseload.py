@@ -31,8 +31,8 @@ from rights_engine.engine.evaluate import SIMULATION_SIZE, PeriodOutOfRange, eva
 from rights_engine.report import Report
 
 from .inputs import Household, Rejected
-from .render_html import html_document
 from .render_compare import what_if_lines
+from .render_html import html_document
 from .render_markdown import markdown_report
 from .render_text import print_report
 

@@ -32,6 +32,7 @@ __all__ = ["SETTINGS_VARIABLE", "application", "serve"]
 SETTINGS_VARIABLE = "RIGHTS_ENGINE_SERVE_SETTINGS"
 """Environment variable through which ``serve`` hands its options to the worker processes."""
 
+
 def _directories(paths: list[str]) -> dict[str, PartnersDirectory]:
     """Each directory by the name of its file (``dordogne.yaml`` → ``dordogne``)."""
     directories: dict[str, PartnersDirectory] = {}

@@ -20,6 +20,8 @@ RULES = Path(__file__).resolve().parents[2] / "rules"
 ARTICLE = re.compile(
     r"^https://www\.legifrance\.gouv\.fr/(codes|loda)/article_lc/LEGIARTI\d{12}"
     r"(/\d{4}-\d{2}-\d{2})?/?(#LEGIARTI\d{12})?$"
+    # An article of a text as published in the Journal officiel (e.g. a décret's article).
+    r"|^https://www\.legifrance\.gouv\.fr/jorf/article_jo/JORFARTI\d{12}/?$"
 )
 SECTION = re.compile(
     r"^https://www\.legifrance\.gouv\.fr/codes/section_lc/LEGITEXT\d{12}/LEGISCTA\d{12}/?"
@@ -48,18 +50,23 @@ AWAITING_ARTICLE_ID = frozenset(
         "CCH art. L831-1",
         "CCH art. R822-2 s.",
         "CCH art. R824-1 s.",
+        "CSS art. L521-1",
         "CSS art. L532-1",
         "CSS art. L815-13 et D815-4",
         "CSS art. L815-9 et R815-29",
         "CSS art. L841-1 et CASF art. R262-11",
         "CSS art. L841-1 et L842-1",
         "CSS art. L842-4",
+        "CSS art. R844-3",
+        "CSS art. R844-4 et R844-5",
         "CSS art. L861-1",
         "CSS art. L861-1 et L861-2",
         "CSS art. L861-1 et R861-3",
         "CSS art. L861-1, 1°",
         "CSS art. L861-1, 2° et D861-3",
+        "CSS art. R861-4",
         "CSS art. R861-4 à R861-8",
+        "CSS art. R861-5",
         "Code civil, art. 425 et 428",
         "Code de la consommation art. L711-1",
         "Code de la consommation art. L711-1 (prévention du surendettement)",
