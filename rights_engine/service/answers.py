@@ -17,6 +17,7 @@ from rights_engine.situation.models import (
     HousingStatus,
     Nationality,
     SupplierNotice,
+    UnemploymentBenefit,
 )
 
 __all__ = ["ANSWERS", "CHOICE_LABELS"]
@@ -37,6 +38,10 @@ CHOICE_LABELS: dict[str, dict[str, str]] = {
         Activity.student: "Étudiant",
         Activity.retired: "Retraité",
         Activity.inactive: "Sans activité",
+    },
+    "unemployment_benefit": {
+        UnemploymentBenefit.are: "ARE (allocation d'aide au retour à l'emploi)",
+        UnemploymentBenefit.ass: "ASS (allocation de solidarité spécifique)",
     },
     "housing_status": {
         HousingStatus.tenant: "Locataire (parc privé)",
@@ -120,6 +125,14 @@ _FIELDS: dict[str, list[AnswerField]] = {
     ],
     "activity": [_choice(_person("activity"), "Situation professionnelle", "activity")],
     "incomes": [_euros(_person("incomes", key), label) for key, label in _INCOMES],
+    "unemployed_since": [
+        AnswerField(
+            path=_person("unemployed_since"), label="Au chômage depuis (mois)", kind="month"
+        )
+    ],
+    "unemployment_benefit": [
+        _choice(_person("unemployment_benefit"), "Allocation chômage perçue", "unemployment_benefit")
+    ],
     "hours_worked": [
         AnswerField(
             path=_person("hours_worked_last_3_years"),
@@ -152,9 +165,6 @@ _FIELDS: dict[str, list[AnswerField]] = {
     ],
     "contributes_to_costs": [
         _yes_no(_household("housing", "contributes_to_costs"), "Participe aux frais du logement")
-    ],
-    "family_benefits": [
-        _euros(_household("family_benefits"), "Prestations familiales perçues (€/mois)")
     ],
     "single_parent_since": [
         AnswerField(
