@@ -150,8 +150,11 @@ if (outline) {
   // The outline is drawn around the element, on what surrounds it.
   contrast = ratio(parse(style.outlineColor), backgroundOf(e.parentElement));
 }
+const box = e.getBoundingClientRect();
 return {
   name: describe(e),
+  left: box.left + window.scrollX,
+  top: box.top + window.scrollY,
   visible: e.matches(':focus-visible'),
   indicator: outline || shadow,
   outline: `${style.outlineStyle} ${style.outlineWidth} ${style.outlineColor}`,
@@ -259,12 +262,11 @@ def test_tab_order_follows_the_page_and_focus_is_visible(
         DESCRIBE + COLOURS + FOCUSABLE + "return focusable().map(describe);"
     )
     assert "evaluate" in expected and "print" in expected and "q0-0" in expected
-    assert (
-        browser.execute_script(
-            "return [...document.querySelectorAll('[tabindex]')].filter((e) => e.tabIndex > 0).length"
-        )
-        == 0
-    ), "a positive tabindex breaks the order of the page"
+    positive = browser.execute_script(
+        "return [...document.querySelectorAll('[tabindex]')]"
+        ".filter((e) => e.tabIndex > 0).map((e) => e.id)"
+    )
+    assert positive == [], "a positive tabindex breaks the order of the page"
     _from_the_top(browser)
     stops: list[str] = []
     styles: list[dict[str, Any]] = []
@@ -275,6 +277,12 @@ def test_tab_order_follows_the_page_and_focus_is_visible(
         stops.append(landed)
         styles.append(browser.execute_script(DESCRIBE + COLOURS + FOCUS_STYLE))
     assert stops == expected
+    # And the page shows them in that order (no CSS moves a control): each next stop is to the
+    # right on the same row (a label over two lines may lower the previous field), or below.
+    for before, after in zip(styles, styles[1:], strict=False):
+        assert after["left"] > before["left"] or after["top"] > before["top"] - 1, (
+            f"{after['name']} comes after {before['name']} but is shown above and to its left"
+        )
     for style in styles:
         assert style["visible"], f"{style['name']} does not match :focus-visible"
         assert style["indicator"], f"{style['name']}: no focus indicator ({style})"
