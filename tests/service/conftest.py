@@ -13,6 +13,7 @@ import pytest
 
 if TYPE_CHECKING:
     import running
+    from selenium.webdriver.remote.webdriver import WebDriver
 
 HERE = str(Path(__file__).resolve().parent)
 if HERE not in sys.path:
@@ -36,3 +37,12 @@ def situation_yaml() -> str:
     from running import SITUATIONS
 
     return (SITUATIONS / "rsa_permis_hameau.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[WebDriver]:
+    """One headless Chromium for the page's tests (Debian's package; see ``browsing.py``)."""
+    from browsing import chromium
+
+    with chromium() as driver:
+        yield driver

@@ -10,34 +10,21 @@ event the browser sends, since typing into them depends on the browser's locale.
 from __future__ import annotations
 
 import os
-import shutil
-import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from browsing import WAIT_SECONDS
+from browsing import choose as _choose
+from browsing import evaluate as _evaluate
+from browsing import open_page as _open
+from browsing import set_date as _set_date
+from browsing import text as _text
+from browsing import type_into as _type
 from running import REPOSITORY, Service
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service as DriverService
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support.ui import Select, WebDriverWait
-
-CHROMIUM = "/usr/bin/chromium"
-CHROMEDRIVER = "/usr/bin/chromedriver"
-FLAGS = (
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--lang=fr-FR",
-    "--window-size=1280,1600",
-)
-WAIT_SECONDS = 60
 
 
 @pytest.fixture(scope="module")
@@ -47,53 +34,6 @@ def shots() -> Path:
     return folder
 
 
-@pytest.fixture(scope="module")
-def browser() -> Iterator[WebDriver]:
-    for program in (CHROMIUM, CHROMEDRIVER):
-        assert Path(program).is_file(), f"{program} is missing: run scripts/ensure_chromium.sh"
-    profile = tempfile.mkdtemp(prefix="rights-engine-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for flag in (*FLAGS, f"--user-data-dir={profile}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=DriverService(CHROMEDRIVER), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
-        shutil.rmtree(profile, ignore_errors=True)
-
-
-def _open(browser: WebDriver, service: Service) -> None:
-    browser.get(service.url + "/")
-    WebDriverWait(browser, WAIT_SECONDS).until(
-        lambda d: d.find_element(By.TAG_NAME, "body").get_attribute("data-ready") == "true"
-    )
-
-
-def _type(browser: WebDriver, element_id: str, text: str) -> None:
-    field = browser.find_element(By.ID, element_id)
-    field.clear()
-    field.send_keys(text)
-
-
-def _choose(browser: WebDriver, element_id: str, value: str) -> None:
-    Select(browser.find_element(By.ID, element_id)).select_by_value(value)
-
-
-def _set_date(browser: WebDriver, element_id: str, value: str) -> None:
-    browser.execute_script(
-        "const e = document.getElementById(arguments[0]); e.value = arguments[1];"
-        "e.dispatchEvent(new Event('change', {bubbles: true}));",
-        element_id,
-        value,
-    )
-
-
-def _text(element: WebElement) -> str:
-    return " ".join(element.text.replace("\u00a0", " ").replace("\u202f", " ").split())
-
-
 def _findings(browser: WebDriver) -> list[WebElement]:
     return browser.find_elements(By.CSS_SELECTOR, "#findings > li")
 
@@ -101,15 +41,6 @@ def _findings(browser: WebDriver) -> list[WebElement]:
 def _questions(browser: WebDriver) -> list[str]:
     items = browser.find_elements(By.CSS_SELECTOR, "#questions > li")
     return [str(item.get_attribute("data-fact")) for item in items]
-
-
-def _evaluate(browser: WebDriver, button: WebElement) -> None:
-    """Click and wait for a new report (the status line says it is up to date)."""
-    browser.execute_script("document.getElementById('status').textContent = ''")
-    button.click()
-    WebDriverWait(browser, WAIT_SECONDS).until(
-        lambda d: _text(d.find_element(By.ID, "status")).startswith("Rapport à jour")
-    )
 
 
 def _shot(browser: WebDriver, shots: Path, name: str) -> None:

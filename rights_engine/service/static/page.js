@@ -409,7 +409,9 @@ async function evaluate(focus) {
   renderReport(data);
   const toCheck = data.findings.filter((f) => f.verdict !== "unlikely").length;
   say(`Rapport à jour : ${toCheck} droits ou démarches à vérifier, ${data.questions.length} questions`);
-  if (focus) $(focus).focus();
+  // Focus goes to the part of the report the worker acted on (a heading, focusable by script
+  // only); when that part is gone (no question left), to the report's title.
+  if (focus) ($(focus).closest("[hidden]") ? $("rapport-titre") : $(focus)).focus();
 }
 
 function findingLabel(programme) {
