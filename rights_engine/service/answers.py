@@ -131,7 +131,9 @@ _FIELDS: dict[str, list[AnswerField]] = {
         )
     ],
     "unemployment_benefit": [
-        _choice(_person("unemployment_benefit"), "Allocation chômage perçue", "unemployment_benefit")
+        _choice(
+            _person("unemployment_benefit"), "Allocation chômage perçue", "unemployment_benefit"
+        )
     ],
     "hours_worked": [
         AnswerField(
