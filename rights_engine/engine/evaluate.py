@@ -1,4 +1,5 @@
-"""Evaluate situations: one vectorised simulation per evaluated month, then findings and reports."""
+"""Evaluate situations: one vectorised simulation per evaluated month (``simulate``), then
+findings and reports."""
 
 from __future__ import annotations
 
@@ -7,31 +8,33 @@ import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from itertools import islice
 
-import numpy as np
-
 from rights_engine._version import __version__
-from rights_engine.engine.builder import Batch, build_simulation
 from rights_engine.engine.catalogue import Programme, programmes, today_month
 from rights_engine.engine.directory import PartnersDirectory, local_contacts
-from rights_engine.engine.facts import FactRef, unknown_facts
 from rights_engine.engine.findings import ProgrammeValues, make_finding
 from rights_engine.engine.questions import household_questions
 from rights_engine.engine.ranking import partners_to_contact, rank_findings
-from rights_engine.engine.scenarios import (
-    REFINEMENT_POINTS,
-    Completion,
-    completions,
-    flips_from,
-    line_rows,
+from rights_engine.engine.simulate import (
+    HouseholdValues,
+    MonthValues,
+    programme_variables,
+    simulate_month,
+    subjects,
 )
 from rights_engine.engine.synthesis import build_synthesis
 from rights_engine.report import LegislationVersion, Report
-from rights_engine.situation.models import Month, Role, Situation
+from rights_engine.situation.models import Month, Situation
 
-__all__ = ["SIMULATION_SIZE", "PeriodOutOfRange", "evaluate", "evaluate_many", "iter_reports"]
+__all__ = [
+    "SIMULATION_SIZE",
+    "PeriodOutOfRange",
+    "evaluate",
+    "evaluate_many",
+    "evaluate_with_rows",
+    "iter_reports",
+]
 
 SIMULATION_SIZE = 2_000
 """Households per OpenFisca simulation: enough to vectorise, few enough to bound memory."""
@@ -65,21 +68,6 @@ def _active(month: Month) -> tuple[list[Programme], list[str]]:
             f"period {month} is outside the validated range of every programme ({ranges})"
         )
     return active, notices
-
-
-def _variables(programme: Programme) -> list[str]:
-    rules = programme.rules
-    names = [c.variable for c in rules.conditions] + [
-        c.waived_by for c in rules.conditions if c.waived_by
-    ]
-    names += [d.variable for d in rules.details]
-    names += [c.unconfirmed_by for c in rules.conditions if c.unconfirmed_by]
-    names += [d.variable for d in rules.deadlines]
-    if rules.urgency_variable is not None:
-        names.append(rules.urgency_variable)
-    if rules.amount is not None:
-        names.append(rules.amount.variable)
-    return list(dict.fromkeys(names))
 
 
 def evaluate_many(
@@ -154,149 +142,6 @@ def _collector_paused() -> Iterator[None]:
         gc.enable()
 
 
-ROWS_PER_SIMULATION = 20_000
-"""Completion rows per OpenFisca simulation (a household with unknown facts takes many rows)."""
-REFINEMENT_PASSES = 3
-"""Passes that narrow a swept salary around an interior maximum (each divides the step by 8)."""
-
-
-@dataclass
-class _Household:
-    situation: Situation
-    unknown: list[FactRef]
-    rows: list[Completion]
-    first_row: list[int]
-    """Global row index of each of ``rows``."""
-
-
-@dataclass
-class _Values:
-    """Every simulated variable: one value per row, and one per person of each row."""
-
-    by_row: dict[str, list[np.ndarray]] = field(default_factory=dict)
-    by_person: dict[str, list[np.ndarray]] = field(default_factory=dict)
-    first_person: list[np.ndarray] = field(default_factory=list)
-    rows: int = 0
-    people: int = 0
-
-    def add(self, batch: Batch, row_variables: list[str], person_variables: list[str]) -> None:
-        for name in row_variables:
-            self.by_row.setdefault(name, []).append(batch.value(name))
-        for name in person_variables:
-            self.by_person.setdefault(name, []).append(batch.person_value(name))
-        self.first_person.append(batch.first_person[:-1] + self.people)
-        self.rows += len(batch.first_person) - 1
-        self.people += int(batch.first_person[-1])
-
-    def frozen(self) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray], np.ndarray]:
-        return (
-            {k: np.concatenate(v) for k, v in self.by_row.items()},
-            {k: np.concatenate(v) for k, v in self.by_person.items()},
-            np.concatenate(self.first_person),
-        )
-
-
-def _simulate(
-    rows: list[Situation],
-    month: Month,
-    values: _Values,
-    row_vars: list[str],
-    person_vars: list[str],
-) -> None:
-    for start in range(0, len(rows), ROWS_PER_SIMULATION):
-        batch = build_simulation(rows[start : start + ROWS_PER_SIMULATION], month)
-        values.add(batch, row_vars, person_vars)
-
-
-def _subjects(programme: Programme, situation: Situation) -> list[int | None]:
-    """Who a finding is about: the household, or each adult for an individual right."""
-    if not programme.rules.individual:
-        return [None]
-    return [i for i, p in enumerate(situation.people) if p.role is not Role.child]
-
-
-def _refine(
-    households: list[_Household],
-    amount_vars: list[tuple[str, bool]],
-    by_row: dict[str, np.ndarray],
-    by_person: dict[str, np.ndarray],
-    first_person: np.ndarray,
-) -> dict[int, dict[str, set[float]]]:
-    """Salary levels to add, by household and swept line: between the two neighbours of every
-    interior maximum of an amount along the line."""
-    wanted: dict[int, dict[str, set[float]]] = {}
-    for number, household in enumerate(households):
-        lines: dict[str, list[tuple[float, int]]] = {}
-        origins: dict[str, int] = {}
-        for local, row in enumerate(household.rows):
-            if row.sweep is not None and row.level is not None:
-                lines.setdefault(row.sweep, []).append((row.level, household.first_row[local]))
-                origins[row.sweep] = row.origin
-        people = len(household.situation.people)
-        for key, points in lines.items():
-            points = sorted([(0.0, household.first_row[origins[key]]), *points])
-            levels = [level for level, _ in points]
-            rows = np.array([row for _, row in points])
-            series = []
-            for name, individual in amount_vars:
-                if individual:
-                    series += [by_person[name][first_person[rows] + j] for j in range(people)]
-                else:
-                    series.append(by_row[name][rows])
-            for amounts in series:
-                best = int(np.argmax(amounts))
-                if 0 < best < len(levels) - 1 and amounts[best] > min(
-                    amounts[best - 1], amounts[best + 1]
-                ):
-                    low, high = levels[best - 1], levels[best + 1]
-                    step = (high - low) / (REFINEMENT_POINTS + 1)
-                    if step < MINIMUM_STEP:
-                        continue
-                    new = {round(low + step * k, 2) for k in range(1, REFINEMENT_POINTS + 1)}
-                    wanted.setdefault(number, {}).setdefault(key, set()).update(new - set(levels))
-    return wanted
-
-
-def _best_row_flips(
-    households: list[_Household],
-    amount_vars: list[tuple[str, bool]],
-    by_row: dict[str, np.ndarray],
-    by_person: dict[str, np.ndarray],
-    first_person: np.ndarray,
-    next_row: int,
-) -> list[Situation]:
-    """Rows that flip each unknown fact from a programme's best row when that row is not the
-    favourable corner (a salary, an age, a rent): the facts that can still close the right there
-    are asked too. Adds them to the households; returns their situations."""
-    extra: list[Situation] = []
-    for household in households:
-        if len(household.rows) < 2:
-            continue
-        indices = np.array(household.first_row)
-        adults = len(household.situation.people)
-        best: set[int] = set()
-        for name, individual in amount_vars:
-            if individual:
-                series = [by_person[name][first_person[indices] + j] for j in range(adults)]
-            else:
-                series = [by_row[name][indices]]
-            for amounts in series:
-                top = int(np.argmax(amounts))
-                if household.rows[top].base is not None and amounts[top] > amounts[0]:
-                    best.add(top)
-        unfavourable = household.rows[1].situation
-        for top in sorted(best):
-            for completion in flips_from(top, household.rows[top], household.unknown, unfavourable):
-                household.rows.append(completion)
-                household.first_row.append(next_row + len(extra))
-                extra.append(completion.situation)
-    return extra
-
-
-MINIMUM_STEP = 0.5
-"""Below this step (€), a salary line is not refined further."""
-
-
 def _evaluate_month(
     situations: list[Situation],
     month: Month,
@@ -304,45 +149,19 @@ def _evaluate_month(
     notices: list[str],
     partners: PartnersDirectory | None,
 ) -> list[Report]:
-    """One simulation (a few, for large batches and refinements) for the situations of a month:
-    each household's completion set (``scenarios.completions``), then findings and reports."""
-    households: list[_Household] = []
-    rows: list[Situation] = []
-    for situation in situations:
-        dated = situation.model_copy(update={"period": str(month)})
-        unknown = unknown_facts(dated)
-        own_rows = completions(dated, unknown)
-        first = len(rows)
-        rows.extend(c.situation for c in own_rows)
-        households.append(_Household(situation, unknown, own_rows, list(range(first, len(rows)))))
-    row_vars = sorted({v for p in active if not p.rules.individual for v in _variables(p)})
-    person_vars = sorted({v for p in active if p.rules.individual for v in _variables(p)})
-    amount_vars = [
-        (p.rules.amount.variable, p.rules.individual) for p in active if p.rules.amount is not None
-    ]
-    values = _Values()
-    _simulate(rows, month, values, row_vars, person_vars)
-    for _ in range(REFINEMENT_PASSES):
-        by_row, by_person, first_person = values.frozen()
-        wanted = _refine(households, amount_vars, by_row, by_person, first_person)
-        if not wanted:
-            break
-        extra: list[Situation] = []
-        for number, lines in wanted.items():
-            household = households[number]
-            for key, levels in sorted(lines.items()):
-                line = next(row for row in household.rows if row.sweep == key)
-                for completion in line_rows(line, sorted(levels)):
-                    household.rows.append(completion)
-                    household.first_row.append(values.rows + len(extra))
-                    extra.append(completion.situation)
-        _simulate(extra, month, values, row_vars, person_vars)
-    by_row, by_person, first_person = values.frozen()
-    extra = _best_row_flips(households, amount_vars, by_row, by_person, first_person, values.rows)
-    if extra:
-        _simulate(extra, month, values, row_vars, person_vars)
-        by_row, by_person, first_person = values.frozen()
+    """The reports of the situations of a month: the month-simulation step, then the report
+    step."""
+    return _month_reports(simulate_month(situations, month, active), active, notices, partners)
 
+
+def _month_reports(
+    values: MonthValues,
+    active: list[Programme],
+    notices: list[str],
+    partners: PartnersDirectory | None,
+) -> list[Report]:
+    """Findings and reports from the simulated rows of each household of a month."""
+    month = values.month
     legislation = [
         LegislationVersion(
             programme=p.id,
@@ -353,24 +172,19 @@ def _evaluate_month(
         for p in active
     ]
     reports = []
-    for household in households:
+    for number, household in enumerate(values.households):
         situation = household.situation
-        indices = np.array(household.first_row)
+        rows = values.household(number)
         findings = []
         impacts = []
         for programme in active:
-            names = _variables(programme)
-            for subject in _subjects(programme, situation):
-                if subject is None:
-                    own = {name: by_row[name][indices] for name in names}
-                else:
-                    at = first_person[indices] + subject
-                    own = {name: by_person[name][at] for name in names}
+            names = programme_variables(programme)
+            for subject in subjects(programme, situation):
                 finding, impact = make_finding(
                     programme,
                     situation,
                     household.unknown,
-                    ProgrammeValues(own, household.rows),
+                    ProgrammeValues(rows.of(names, subject), household.rows),
                     subject,
                 )
                 findings.append(finding)
@@ -409,3 +223,19 @@ def evaluate(
     ``partners``: a local directory, as for :func:`evaluate_many`.
     """
     return evaluate_many([situation], period, partners)[0]
+
+
+def evaluate_with_rows(
+    situation: Situation, period: str | None = None, partners: PartnersDirectory | None = None
+) -> tuple[Report, HouseholdValues]:
+    """The report for one situation (as :func:`evaluate`) and the completion rows it was
+    computed from, with their values: ``explain`` traces these very rows."""
+    from rights_engine.engine.compare import with_what_if  # compare builds on this module
+
+    month = _month(situation, period)
+    active, notices = _active(month)
+    with _collector_paused():
+        values = simulate_month([situation], month, active)
+        reports = _month_reports(values, active, notices, partners)
+    [report] = with_what_if([situation], reports, period, partners)
+    return report, values.household(0)

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import yaml
 
+import rights_engine
+from rights_engine.situation.models import Month, date_problems
+
 from .conftest import SITUATIONS
 
 
@@ -112,9 +115,16 @@ def test_compare_usage_errors(invoke, rsa_hameau: Path) -> None:
 
 
 def test_compare_a_caseload_against_reports_of_earlier_rules(invoke, tmp_path: Path) -> None:
-    lines = [
-        json.dumps(yaml.safe_load(p.read_text(encoding="utf-8")), default=str)
+    # The caseload is evaluated in 2026-03: examples with a fact dated after that month (a child
+    # born later, a single parent since later) cannot be evaluated then and are left out.
+    compared = [
+        p
         for p in sorted(SITUATIONS.glob("*.yaml"))
+        if not date_problems(rights_engine.load_situation(p), Month("2026-03"))
+    ]
+    assert 0 < len(compared) < len(list(SITUATIONS.glob("*.yaml")))
+    lines = [
+        json.dumps(yaml.safe_load(p.read_text(encoding="utf-8")), default=str) for p in compared
     ]
     caseload = tmp_path / "caseload.jsonl"
     caseload.write_text("\n".join(lines) + "\n", encoding="utf-8")
@@ -129,7 +139,8 @@ def test_compare_a_caseload_against_reports_of_earlier_rules(invoke, tmp_path: P
     earlier.write_text("".join(json.dumps(r) + "\n" for r in reports), encoding="utf-8")
     same = invoke("compare", str(caseload), "--against", str(earlier), "--period", "2026-03")
     assert same.exit_code == 0, same.output
-    assert "0 foyers sur 10 changent entre les règles antérieure à 1.1.0 et" in same.stdout
+    unchanged = f"0 foyers sur {len(compared)} changent entre les règles antérieure à 1.1.0 et"
+    assert unchanged in same.stdout
     moved = invoke(
         "compare",
         str(caseload),
