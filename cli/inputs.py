@@ -53,6 +53,10 @@ class Rejected:
     line: int | None = None
     id: str | None = None
 
+    def __iter__(self) -> Iterator[str]:
+        """The messages (``for message in rejected``)."""
+        return iter(self.messages)
+
 
 def printable(text: str) -> str:
     """``text`` with control characters (terminal escape codes…) shown as ``\\x1b``."""

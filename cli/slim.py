@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Mapping
 from typing import Any
 
 from rights_engine.engine.catalogue import partners, programmes
@@ -216,7 +217,9 @@ class Totals:
     households with a likely right, with one to confirm, and the euros per month: ``low`` sums
     the minimum of the likely rights, ``high`` the maximum of the likely and to-confirm ones."""
 
-    def __init__(self, units: dict[str, str | None], state: dict[str, Any] | None = None) -> None:
+    def __init__(
+        self, units: Mapping[str, str | None], state: dict[str, Any] | None = None
+    ) -> None:
         self.units = units
         state = state or {}
         self.ok: int = state.get("ok", 0)
