@@ -212,23 +212,34 @@ class _Run:
         }
         _atomic_write(self.out / MANIFEST, _dumps(manifest))
 
-    def write_slice(self, items: list[Evaluated | Rejected], count: int) -> None:
-        """The lines of one slice, whole, in every file; then the manifest."""
+    def write_slice(
+        self, items: Iterator[Evaluated | Rejected], count: int, progress: _Progress
+    ) -> None:
+        """The lines of one slice, whole, in every file; then the manifest.
+
+        Each report is turned into its lines as it comes and then dropped, so that only the
+        slice's lines (a few kB a household) wait for the slice's end."""
         results: list[bytes] = []
         rows: list[list[Any]] = []
         errors: list[bytes] = []
         reports: list[bytes] = []
         full = REPORTS in self.files
+        seen = 0
         for item in items:
+            seen += 1
             if isinstance(item, Rejected):
                 self.totals.errors += 1
                 errors.append(orjson.dumps(error_line(item)))
+                for message in item.messages:
+                    progress.problem(message)
                 continue
             self.totals.add(item.report)
             results.append(orjson.dumps(slim_result(item)))
             rows.append(csv_row(item, self.programme_ids))
             if full:
                 reports.append(item.report.model_dump_json().encode("utf-8"))
+        if seen != count:  # one item per household, always
+            raise RuntimeError("a household of the slice was lost or doubled")
         chunks = {RESULTS: results, ERRORS: errors, REPORTS: reports}
         for name, lines in chunks.items():
             if lines and name in self.files:
@@ -377,18 +388,10 @@ def batch_command(
         with _Progress(show, total, run.done) as progress:
             if not run.complete:
                 for chunk in _slices(items, slice_size):
-                    evaluated = list(
-                        evaluate_households(
-                            chunk, period, None, debug, DEBUG_VARIABLE, first_slice=len(chunk)
-                        )
+                    evaluated = evaluate_households(
+                        chunk, period, None, debug, DEBUG_VARIABLE, first_slice=len(chunk)
                     )
-                    if len(evaluated) != len(chunk):  # one item per household, always
-                        raise RuntimeError("a household of the slice was lost or doubled")
-                    for item in evaluated:
-                        if isinstance(item, Rejected):
-                            for message in item.messages:
-                                progress.problem(message)
-                    run.write_slice(evaluated, len(chunk))
+                    run.write_slice(evaluated, len(chunk), progress)
                     progress.advance(len(chunk))
             summary = run.finish()
     click.echo(
