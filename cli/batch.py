@@ -46,10 +46,12 @@ from rich.progress import (
 )
 from rich.text import Text
 
+from rights_engine._version import __version__
 from rights_engine.engine.catalogue import programmes
 from rights_engine.engine.evaluate import SIMULATION_SIZE
 from rights_engine.situation.errors import InputError
 from rights_engine.situation.models import Month
+from rights_engine.versioning import rules_version
 
 from .caseload import FIRST_SLICE, Evaluated, evaluate_households
 from .inputs import Household, Rejected, out_of_range, printable, read_households
@@ -163,7 +165,14 @@ class _Run:
 
     def __init__(self, out: Path, source: str, period: str | None, full: bool) -> None:
         self.out = out
-        self.settings = {"input": source, "period": period, "full": full}
+        self.settings: dict[str, Any] = {
+            "input": source,
+            "period": period,
+            "full": full,
+            # A run is resumed with the rules it began with: the results never mix two versions.
+            "engine_version": __version__,
+            "rules_version": rules_version(),
+        }
         self.names = [*OUTPUTS, REPORTS] if full else list(OUTPUTS)
         known = programmes()
         self.programme_ids = [p.id for p in known]
@@ -367,7 +376,7 @@ def batch_command(
                 if manifest.get(key) != value:
                     raise click.UsageError(
                         f"--resume: the run in {out} had {key} {manifest.get(key)!r}, "
-                        f"not {value!r}; resume it with the same input and options"
+                        f"not {value!r}; resume it with the same input, options and rules"
                     )
             run.resume(stack, manifest)
         elif manifest_path.exists():

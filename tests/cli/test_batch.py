@@ -272,6 +272,11 @@ def test_a_second_run_into_the_same_folder_needs_resume(caseload: Path, tmp_path
     done = _batch(str(source), "--out", out, "--resume")  # a finished run: nothing to add
     assert done.exit_code == 0, done.output
     assert (tmp_path / "out" / "results.jsonl").read_bytes() == before
+    manifest_path = tmp_path / "out" / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    manifest_path.write_text(json.dumps({**manifest, "rules_version": "0.0.1"}), encoding="utf-8")
+    older = _batch(str(source), "--out", out, "--resume")
+    assert older.exit_code == 2 and "rules_version" in older.output
     nothing = _batch(str(source), "--out", str(tmp_path / "none"), "--resume")
     assert nothing.exit_code != 0 and "nothing to resume" in nothing.output
 
