@@ -185,6 +185,7 @@ class _Run:
     def start(self, stack: ExitStack) -> None:
         """A new run: empty outputs (the CSV with its header) and a manifest at 0."""
         self.out.mkdir(parents=True, exist_ok=True)
+        (self.out / "summary.json").unlink(missing_ok=True)  # written at the end only
         _atomic_write(self.out / "catalogue.json", _dumps(catalogue()))
         for name in self.names:
             self.files[name] = stack.enter_context(open(self.out / name, "wb"))
