@@ -24,6 +24,7 @@ Outputs (``DIR/``):
 
 from __future__ import annotations
 
+import fcntl
 import itertools
 import os
 import sys
@@ -294,6 +295,17 @@ def _period(ctx: click.Context, param: click.Parameter, value: str | None) -> st
     return str(month)
 
 
+def _lock(out: Path, stack: ExitStack) -> None:
+    """One run at a time in a folder: a lock on ``DIR/.lock``, held until the run ends (the
+    system releases it when a run is killed)."""
+    out.mkdir(parents=True, exist_ok=True)
+    handle = stack.enter_context(open(out / ".lock", "wb"))
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise click.UsageError(f"{out}: another rights-engine batch is writing here") from None
+
+
 def _load_manifest(path: Path) -> dict[str, Any]:
     try:
         manifest = orjson.loads(path.read_bytes())
@@ -371,6 +383,7 @@ def batch_command(
     manifest_path = out / MANIFEST
     run = _Run(out, source, period, full)
     with ExitStack() as stack:
+        _lock(out, stack)
         if resume:
             manifest = _load_manifest(manifest_path)
             for key, value in run.settings.items():

@@ -10,6 +10,7 @@ for byte (ids, order, content), with no household lost or written twice.
 from __future__ import annotations
 
 import csv
+import fcntl
 import json
 import os
 import signal
@@ -277,6 +278,10 @@ def test_a_second_run_into_the_same_folder_needs_resume(caseload: Path, tmp_path
     manifest_path.write_text(json.dumps({**manifest, "rules_version": "0.0.1"}), encoding="utf-8")
     older = _batch(str(source), "--out", out, "--resume")
     assert older.exit_code == 2 and "rules_version" in older.output
+    with open(tmp_path / "out" / ".lock", "wb") as lock:  # as another run would hold it
+        fcntl.flock(lock.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+        busy = _batch(str(source), "--out", out, "--resume")
+    assert busy.exit_code == 2 and "another rights-engine batch" in busy.output
     nothing = _batch(str(source), "--out", str(tmp_path / "none"), "--resume")
     assert nothing.exit_code != 0 and "nothing to resume" in nothing.output
 
