@@ -73,13 +73,18 @@ def _finite(report: Report) -> bool:
     return all(math.isfinite(x) for x in figures)
 
 
+def _rejected(household: Household, messages: list[str]) -> Rejected:
+    return Rejected(messages, household.file, household.line, household.situation.id)
+
+
 def _checked(household: Household, report: Report) -> Evaluated | Rejected:
     if not _finite(report):
-        return Rejected(
+        return _rejected(
+            household,
             [
                 f"{household.where}: a figure of the report could not be computed (not a number); "
                 "no report is written for this household"
-            ]
+            ],
         )
     if household.batch:
         report = report.model_copy(update={"input_line": household.line})
@@ -99,7 +104,7 @@ def _evaluate_slice(
         reports = evaluate_many([h.situation for h in households], period, partners=directory)
     except PeriodOutOfRange as exc:  # checked household by household beforehand; a guard
         for household in households:
-            yield Rejected([f"{household.where}: {exc}"])
+            yield _rejected(household, [f"{household.where}: {exc}"])
         return
     except Exception:
         if debug:
@@ -115,7 +120,8 @@ def _evaluate_slice(
             if debug:
                 raise
             doing = "evaluating this household"
-            yield Rejected([internal_error(household.where, doing, exc, debug_variable)])
+            message = internal_error(household.where, doing, exc, debug_variable)
+            yield _rejected(household, [message])
             continue
         yield _checked(household, report)
 
@@ -126,14 +132,16 @@ def evaluate_households(
     directory: PartnersDirectory | None,
     debug: bool = False,
     debug_variable: str = "RIGHTS_ENGINE_DEBUG",
+    first_slice: int | None = None,
 ) -> Iterator[Evaluated | Rejected]:
     """Each household's report, slice by slice, in input order; rejected ones pass through.
 
     A rejected household is yielded as soon as it is read (its messages go to stderr at once),
     the reports of a slice once the slice is evaluated. ``debug`` lets unexpected errors raise.
+    ``first_slice``: households of the first simulation (default :data:`FIRST_SLICE`).
     """
     pending: list[Household] = []
-    size = min(FIRST_SLICE, SIMULATION_SIZE)
+    size = min(first_slice or FIRST_SLICE, SIMULATION_SIZE)
     for item in items:
         if isinstance(item, Rejected):
             yield item

@@ -45,9 +45,17 @@ class Household:
 
 @dataclass(frozen=True)
 class Rejected:
-    """A household that cannot be evaluated: its located one-line messages."""
+    """A household that cannot be evaluated: its located one-line messages, and where it was
+    read (file, line, and its id when the situation could be read) when that is known."""
 
     messages: list[str]
+    file: str | None = None
+    line: int | None = None
+    id: str | None = None
+
+    def __iter__(self) -> Iterator[str]:
+        """The messages (``for message in rejected``)."""
+        return iter(self.messages)
 
 
 def printable(text: str) -> str:
@@ -89,7 +97,7 @@ def households_of(path: str, period: str | None) -> Iterator[Household | Rejecte
     name = display_name(path)
     for read in iter_records(path):
         if isinstance(read.item, SituationError):
-            yield Rejected([printable(str(one)) for one in read.item.problems])
+            yield Rejected([printable(str(one)) for one in read.item.problems], name, read.line)
             continue
         household = Household(name, read.line, read.batch, read.item)
         why = out_of_range(month_of(read.item, period))
@@ -100,13 +108,16 @@ def households_of(path: str, period: str | None) -> Iterator[Household | Rejecte
                 where = f"{household.where}:{read.period_line} period"
             else:
                 where = f"{household.where} period"
-            yield Rejected([printable(f"{where}: {why}")])
+            yield Rejected([printable(f"{where}: {why}")], name, read.line, read.item.id)
             continue
         if period and period != read.item.period:
             problems = date_problems(read.item, Month(period))
             if problems:
                 yield Rejected(
-                    [printable(f"{household.where} {p} (--period {period})") for p in problems]
+                    [printable(f"{household.where} {p} (--period {period})") for p in problems],
+                    name,
+                    read.line,
+                    read.item.id,
                 )
                 continue
         yield household

@@ -1,4 +1,4 @@
-"""The ``rights-engine`` command line: ``simulate``, ``validate``, ``schema``, ``rules``, ``serve``.
+"""The ``rights-engine`` command line: ``simulate``, ``batch``, ``validate``, ``rules``, ``serve``….
 
 Bad input never gives a traceback: each problem is printed on stderr on one line (file, line,
 field, what was expected), the other households are still evaluated, and the exit status is 2.
@@ -33,6 +33,7 @@ from rights_engine.situation.errors import InputError
 from rights_engine.situation.models import Month, Situation
 
 from .analysis import compare_command, explain_command, print_stale
+from .batch import batch_command
 from .caseload import ReportWriter, evaluate_households, internal_error
 from .inputs import Household, Rejected, households_of, out_of_range, printable, read_households
 from .present import STATUS_LABELS
@@ -360,9 +361,10 @@ def main() -> None:
         sys.exit(2)
 
 
-# Commands of their own modules (explain, compare).
+# Commands of their own modules (explain, compare, batch).
 cli.add_command(explain_command)
 cli.add_command(compare_command)
+cli.add_command(batch_command)
 
 if __name__ == "__main__":
     main()

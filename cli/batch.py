@@ -1,0 +1,426 @@
+"""``rights-engine batch``: screen a caseload into a folder of outputs made for it, resumably.
+
+The input (JSON Lines, a folder of YAML situations, or ``-``) is read and evaluated slice by
+slice (:func:`~rights_engine.cli.inputs.read_households`,
+:func:`~rights_engine.cli.caseload.evaluate_households`); after each slice, every output file
+gets the slice's lines whole (written and flushed), then ``manifest.json`` is replaced
+atomically (written beside, then :func:`os.replace`) with the number of input households done,
+the byte size of each output file and the running totals. A run killed at any moment leaves a
+manifest that describes complete lines only: ``--resume`` cuts each file back to the size the
+manifest gives (dropping the lines of a slice that was being written), skips the households
+already done and goes on, so that no household is lost or written twice.
+
+Outputs (``DIR/``):
+
+- ``results.jsonl``: one slim line per evaluated household, in input order (:mod:`.slim`);
+- ``catalogue.json``: the text behind the ids of the results, written once per run;
+- ``summary.csv``: one row per evaluated household, one column group per programme;
+- ``errors.jsonl``: one line per refused household (file, line, id when known, the located
+  messages; never a value of the situation);
+- ``reports.jsonl`` with ``--full``: the full report of each evaluated household;
+- ``summary.json`` at the end: households in = ok + errors, and the totals per programme;
+- ``manifest.json``: where the run stands.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import itertools
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import IO, Any
+
+import click
+import orjson
+from rich.console import Console
+from rich.progress import (
+    BarColumn,
+    MofNCompleteColumn,
+    Progress,
+    SpinnerColumn,
+    TaskID,
+    TextColumn,
+    TimeElapsedColumn,
+)
+from rich.text import Text
+
+from rights_engine._version import __version__
+from rights_engine.engine.catalogue import programmes
+from rights_engine.engine.evaluate import SIMULATION_SIZE
+from rights_engine.situation.errors import InputError
+from rights_engine.situation.models import Month
+from rights_engine.versioning import rules_version
+
+from .caseload import FIRST_SLICE, Evaluated, evaluate_households
+from .inputs import Household, Rejected, out_of_range, printable, read_households
+from .slim import Totals, catalogue, csv_header, csv_lines, csv_row, error_line, slim_result
+
+__all__ = [
+    "MANIFEST",
+    "MANIFEST_FORMAT",
+    "OUTPUTS",
+    "batch_command",
+    "input_paths",
+]
+
+DEBUG_VARIABLE = "RIGHTS_ENGINE_DEBUG"
+MANIFEST = "manifest.json"
+MANIFEST_FORMAT = 1
+RESULTS, CSV, ERRORS, REPORTS = "results.jsonl", "summary.csv", "errors.jsonl", "reports.jsonl"
+OUTPUTS = (RESULTS, CSV, ERRORS)
+"""The output files written slice by slice (``reports.jsonl`` too with ``--full``)."""
+SITUATION_SUFFIXES = (".yaml", ".yml")
+
+
+def _debug() -> bool:
+    return os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
+
+
+def input_paths(source: str) -> list[str]:
+    """The files of the input: the JSON Lines file or ``-`` itself, or a folder's YAML
+    situations in the order of their names."""
+    if source != "-" and Path(source).is_dir():
+        return [
+            str(path)
+            for path in sorted(Path(source).iterdir())
+            if path.suffix.lower() in SITUATION_SUFFIXES and path.is_file()
+        ]
+    return [source]
+
+
+def _count(paths: list[str]) -> int | None:
+    """How many households the input holds, for the progress bar (None for standard input)."""
+    if paths == ["-"]:
+        return None
+    if len(paths) > 1 or not paths[0].lower().endswith(".jsonl"):
+        return len(paths)
+    total, last = 0, b"\n"
+    try:
+        with open(paths[0], "rb") as handle:
+            while chunk := handle.read(1 << 20):
+                total += chunk.count(b"\n")
+                last = chunk[-1:]
+    except OSError:
+        return None
+    return total + (last != b"\n")
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Replace ``path`` by ``data`` at once: a reader (or a resumed run) sees the old content or
+    the new one, never a part."""
+    temporary = path.with_name(path.name + ".tmp")
+    with open(temporary, "wb") as handle:
+        handle.write(data)
+        handle.flush()
+    os.replace(temporary, path)
+
+
+def _dumps(data: Any) -> bytes:
+    return orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"
+
+
+class _Progress:
+    """A progress bar on stderr when it is a terminal; problems on stderr, one line each."""
+
+    def __init__(self, show: bool, total: int | None, done: int) -> None:
+        self._progress: Progress | None = None
+        self._task: TaskID | None = None
+        if show:
+            self._progress = Progress(
+                SpinnerColumn(),
+                TextColumn("{task.description}"),
+                BarColumn(),
+                MofNCompleteColumn(),
+                TimeElapsedColumn(),
+                console=Console(stderr=True),
+                transient=True,
+            )
+            self._task = self._progress.add_task("Criblage des foyers", total=total, completed=done)
+
+    def __enter__(self) -> _Progress:
+        if self._progress is not None:
+            self._progress.start()
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+
+    def problem(self, message: str) -> None:
+        message = printable(message)
+        if self._progress is not None:
+            self._progress.console.print(Text(message), soft_wrap=True)
+        else:
+            click.echo(message, err=True)
+
+    def advance(self, count: int) -> None:
+        if self._progress is not None and self._task is not None:
+            self._progress.advance(self._task, count)
+
+
+class _Run:
+    """The output folder of one run: its files, its manifest and its totals."""
+
+    def __init__(self, out: Path, source: str, period: str | None, full: bool) -> None:
+        self.out = out
+        self.settings: dict[str, Any] = {
+            "input": source,
+            "period": period,
+            "full": full,
+            # A run is resumed with the rules it began with: the results never mix two versions.
+            "engine_version": __version__,
+            "rules_version": rules_version(),
+        }
+        self.names = [*OUTPUTS, REPORTS] if full else list(OUTPUTS)
+        known = programmes()
+        self.programme_ids = [p.id for p in known]
+        units = {p.id: p.rules.amount.unit if p.rules.amount else None for p in known}
+        self.totals = Totals(units)
+        self.done = 0
+        self.complete = False
+        self.files: dict[str, IO[bytes]] = {}
+
+    def start(self, stack: ExitStack) -> None:
+        """A new run: empty outputs (the CSV with its header) and a manifest at 0."""
+        self.out.mkdir(parents=True, exist_ok=True)
+        (self.out / "summary.json").unlink(missing_ok=True)  # written at the end only
+        _atomic_write(self.out / "catalogue.json", _dumps(catalogue()))
+        for name in self.names:
+            self.files[name] = stack.enter_context(open(self.out / name, "wb"))
+        self.files[CSV].write(csv_lines([csv_header(self.programme_ids)]))
+        self.files[CSV].flush()
+        self.checkpoint()
+
+    def resume(self, stack: ExitStack, manifest: dict[str, Any]) -> None:
+        """Go on from the manifest: each file cut back to the size it gives."""
+        self.done = manifest["done"]
+        self.complete = manifest.get("complete", False)
+        self.totals = Totals(self.totals.units, manifest["totals"])
+        _atomic_write(self.out / "catalogue.json", _dumps(catalogue()))
+        for name in self.names:
+            path = self.out / name
+            size = manifest["sizes"][name]
+            if not path.is_file() or path.stat().st_size < size:
+                raise click.ClickException(
+                    f"{path}: shorter than the manifest says ({size} bytes): cannot resume; "
+                    "start again in a new folder"
+                )
+            os.truncate(path, size)
+            self.files[name] = stack.enter_context(open(path, "ab"))
+
+    def checkpoint(self) -> None:
+        sizes = {name: self.files[name].tell() for name in self.names}
+        manifest = {
+            "format": MANIFEST_FORMAT,
+            **self.settings,
+            "done": self.done,
+            "complete": self.complete,
+            "sizes": sizes,
+            "totals": self.totals.state(),
+        }
+        _atomic_write(self.out / MANIFEST, _dumps(manifest))
+
+    def write_slice(
+        self, items: Iterator[Evaluated | Rejected], count: int, progress: _Progress
+    ) -> None:
+        """The lines of one slice, whole, in every file; then the manifest.
+
+        Each report is turned into its lines as it comes and then dropped, so that only the
+        slice's lines (a few kB a household) wait for the slice's end."""
+        results: list[bytes] = []
+        rows: list[list[Any]] = []
+        errors: list[bytes] = []
+        reports: list[bytes] = []
+        full = REPORTS in self.files
+        seen = 0
+        for item in items:
+            seen += 1
+            if isinstance(item, Rejected):
+                self.totals.errors += 1
+                errors.append(orjson.dumps(error_line(item)))
+                for message in item.messages:
+                    progress.problem(message)
+                continue
+            self.totals.add(item.report)
+            results.append(orjson.dumps(slim_result(item)))
+            rows.append(csv_row(item, self.programme_ids))
+            if full:
+                reports.append(item.report.model_dump_json().encode("utf-8"))
+        if seen != count:  # one item per household, always
+            raise RuntimeError("a household of the slice was lost or doubled")
+        chunks = {RESULTS: results, ERRORS: errors, REPORTS: reports}
+        for name, lines in chunks.items():
+            if lines and name in self.files:
+                self.files[name].write(b"\n".join(lines) + b"\n")
+        if rows:
+            self.files[CSV].write(csv_lines(rows))
+        for handle in self.files.values():
+            handle.flush()
+        self.done += count
+        self.checkpoint()
+
+    def finish(self) -> dict[str, Any]:
+        summary = self.totals.summary()
+        _atomic_write(self.out / "summary.json", _dumps(summary))
+        self.complete = True
+        self.checkpoint()
+        return summary
+
+
+def _slices(
+    items: Iterator[Household | Rejected], size: int
+) -> Iterator[list[Household | Rejected]]:
+    """The input in slices of ``size`` households (the first one smaller, for a quick start)."""
+    first = min(size, FIRST_SLICE)
+    while chunk := list(itertools.islice(items, first)):
+        yield chunk
+        first = size
+
+
+def _period(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    if value is None:
+        return None
+    try:
+        month = Month.parse(value)
+    except InputError:
+        raise click.BadParameter(
+            f"expected a month YYYY-MM (e.g. 2026-11), got {printable(repr(value))}"
+        ) from None
+    why = out_of_range(str(month))
+    if why is not None:
+        raise click.BadParameter(why)
+    return str(month)
+
+
+def _lock(out: Path, stack: ExitStack) -> None:
+    """One run at a time in a folder: a lock on ``DIR/.lock``, held until the run ends (the
+    system releases it when a run is killed)."""
+    out.mkdir(parents=True, exist_ok=True)
+    handle = stack.enter_context(open(out / ".lock", "wb"))
+    try:
+        fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        raise click.UsageError(f"{out}: another rights-engine batch is writing here") from None
+
+
+def _load_manifest(path: Path) -> dict[str, Any]:
+    try:
+        manifest = orjson.loads(path.read_bytes())
+    except FileNotFoundError:
+        raise click.ClickException(
+            f"{path.parent}: no {MANIFEST}, nothing to resume (run without --resume)"
+        ) from None
+    except (OSError, orjson.JSONDecodeError):
+        raise click.ClickException(f"{path}: not a manifest of rights-engine batch") from None
+    if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
+        raise click.ClickException(f"{path}: not a manifest of rights-engine batch") from None
+    return manifest
+
+
+@click.command("batch")
+@click.argument(
+    "source",
+    metavar="INPUT",
+    type=click.Path(exists=True, dir_okay=True, allow_dash=True),
+)
+@click.option(
+    "--out",
+    "out_dir",
+    required=True,
+    metavar="DIR",
+    type=click.Path(file_okay=False),
+    help="Folder of the outputs (created if needed).",
+)
+@click.option(
+    "--period",
+    callback=_period,
+    metavar="YYYY-MM",
+    help="Month to evaluate (overrides each situation's period).",
+)
+@click.option("--full", is_flag=True, help="Also write the full reports (reports.jsonl).")
+@click.option(
+    "--resume",
+    is_flag=True,
+    help="Go on with the interrupted run of DIR (same INPUT and options), from its manifest.",
+)
+@click.option(
+    "--slice",
+    "slice_size",
+    type=click.IntRange(1, SIMULATION_SIZE),
+    default=SIMULATION_SIZE,
+    show_default=True,
+    metavar="N",
+    help="Households evaluated, written and recorded in the manifest together.",
+)
+@click.pass_context
+def batch_command(
+    ctx: click.Context,
+    source: str,
+    out_dir: str,
+    period: str | None,
+    full: bool,
+    resume: bool,
+    slice_size: int,
+) -> None:
+    """Screen a caseload into DIR: slim results, a CSV summary, the refused lines, the totals.
+
+    INPUT is a JSON Lines file (one situation per line), a folder of YAML situations, or -
+    (standard input). DIR gets results.jsonl (one slim line per household, in input order,
+    the catalogue's text referenced by id in catalogue.json), summary.csv (one row per
+    household, a column group per programme), errors.jsonl (line, id, located messages),
+    summary.json at the end (households in = ok + errors; per programme: households likely,
+    to confirm, euros per month) and manifest.json, updated after each slice. A killed run
+    keeps complete lines only: --resume goes on from the manifest, with no household lost or
+    written twice. Exit status 2 when some household was refused.
+    """
+    paths = input_paths(source)
+    if not paths:
+        raise click.UsageError(f"{source}: no situation (.yaml, .yml) in this folder")
+    out = Path(out_dir)
+    manifest_path = out / MANIFEST
+    run = _Run(out, source, period, full)
+    with ExitStack() as stack:
+        _lock(out, stack)
+        if resume:
+            manifest = _load_manifest(manifest_path)
+            for key, value in run.settings.items():
+                if manifest.get(key) != value:
+                    raise click.UsageError(
+                        f"--resume: the run in {out} had {key} {manifest.get(key)!r}, "
+                        f"not {value!r}; resume it with the same input, options and rules"
+                    )
+            run.resume(stack, manifest)
+        elif manifest_path.exists():
+            raise click.UsageError(
+                f"{out} already holds a run ({MANIFEST}): --resume to go on with it, or "
+                "choose another folder"
+            )
+        else:
+            run.start(stack)
+        show = sys.stderr.isatty()
+        total = _count(paths) if show else None
+        items = read_households(paths, period)
+        # The households already done: read again (so that the checks across lines, such as
+        # an id used twice, still see them) but neither evaluated nor written.
+        for _ in itertools.islice(items, run.done):
+            pass
+        debug = _debug()
+        with _Progress(show, total, run.done) as progress:
+            if not run.complete:
+                for chunk in _slices(items, slice_size):
+                    evaluated = evaluate_households(
+                        chunk, period, None, debug, DEBUG_VARIABLE, first_slice=len(chunk)
+                    )
+                    run.write_slice(evaluated, len(chunk), progress)
+                    progress.advance(len(chunk))
+            summary = run.finish()
+    click.echo(
+        f"{summary['households']} households: {summary['ok']} evaluated, "
+        f"{summary['errors']} refused → {out}",
+        err=True,
+    )
+    if summary["errors"]:
+        ctx.exit(2)

@@ -1,0 +1,278 @@
+"""Slim results of a caseload: one small line per household, the catalogue text once per run.
+
+A full report is mostly catalogue text repeated in every report (labels, documents to bring,
+links, next steps). :func:`slim_result` keeps what differs from one household to the next
+(verdict, amount range, urgency, rank and the ids of the questions of each finding) and
+:func:`catalogue` gives the text behind the ids, written once per run (``catalogue.json``).
+Everything here is plain data (dicts, lists, numbers, text), ready for orjson.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Mapping
+from typing import Any
+
+from rights_engine.engine.catalogue import partners, programmes
+from rights_engine.engine.facts import FACTS
+from rights_engine.report import Finding, MissingFact, Report
+
+from .caseload import Evaluated
+from .inputs import Rejected
+
+__all__ = [
+    "CSV_FIELDS",
+    "Totals",
+    "catalogue",
+    "csv_header",
+    "csv_lines",
+    "csv_row",
+    "error_line",
+    "monthly",
+    "question_id",
+    "slim_result",
+]
+
+CSV_FIELDS = ("verdict", "low", "high", "urgency", "rank", "questions")
+"""The column group of each programme in ``summary.csv`` (``<programme>_<field>``)."""
+
+_VERDICT_ORDER = {"likely": 2, "to_confirm": 1, "unlikely": 0}
+_URGENCY_ORDER = {"emergency": 2, "high": 1, "normal": 0}
+
+
+def question_id(missing: MissingFact) -> str:
+    """``fact``, or ``fact/person`` for a fact asked about one person (the person's id)."""
+    return missing.fact if missing.person is None else f"{missing.fact}/{missing.person}"
+
+
+def _finding(finding: Finding) -> dict[str, Any]:
+    amount = finding.estimated_amount
+    entry: dict[str, Any] = {"programme": finding.programme}
+    if finding.person is not None:
+        entry["person"] = finding.person
+    entry["verdict"] = finding.verdict
+    if amount is not None:
+        entry["low"] = amount.minimum
+        entry["high"] = amount.maximum
+    entry["urgency"] = finding.urgency
+    entry["rank"] = finding.rank
+    if finding.missing:
+        entry["questions"] = list(dict.fromkeys(question_id(m) for m in finding.missing))
+    return entry
+
+
+def slim_result(evaluated: Evaluated) -> dict[str, Any]:
+    """One household's line of ``results.jsonl``: its id, where it was read, and each finding
+    in rank order: programme, person (a right of one person), verdict, ``low`` and ``high``
+    (the amount range, in the programme's unit given by the catalogue; left out for a right
+    without an amount), urgency, rank and ``questions`` (left out when none)."""
+    household, report = evaluated.household, evaluated.report
+    return {
+        "id": report.situation_id,
+        "file": household.file,
+        "line": household.line if household.batch else None,
+        "period": report.period,
+        "findings": [_finding(f) for f in report.findings],
+    }
+
+
+def error_line(rejected: Rejected) -> dict[str, Any]:
+    """One refused household's line of ``errors.jsonl``: the located messages only (file, line,
+    field, what was expected), never a value of the situation."""
+    return {
+        "file": rejected.file,
+        "line": rejected.line,
+        "id": rejected.id,
+        "messages": rejected.messages,
+    }
+
+
+def _question_text(fact: str) -> str:
+    text = FACTS[fact].question.format(person="la personne")
+    return text[0].upper() + text[1:]
+
+
+def catalogue() -> dict[str, Any]:
+    """The text behind the ids of the slim results: per programme its label, unit, legal basis,
+    partners (with the documents to bring and what to ask), links and next steps; per question
+    id (the fact) its question."""
+    catalogue_partners = partners()
+    listed: dict[str, Any] = {}
+    for programme in programmes():
+        rules = programme.rules
+        documents = list(dict.fromkeys(d for use in rules.partners for d in use.bring))
+        links = list(dict.fromkeys((c.reference.title, c.reference.href) for c in rules.conditions))
+        listed[programme.id] = {
+            "label": programme.label,
+            "legal_basis": programme.legal_basis,
+            "status": programme.status,
+            "version": programme.version,
+            "unit": rules.amount.unit if rules.amount is not None else None,
+            "individual": rules.individual,
+            "documents": documents,
+            "partners": [
+                {
+                    "id": use.id,
+                    "name": catalogue_partners[use.id].name,
+                    "contact": catalogue_partners[use.id].contact,
+                    "url": catalogue_partners[use.id].url,
+                    "bring": list(use.bring),
+                    "ask": use.ask,
+                }
+                for use in rules.partners
+            ],
+            "links": [{"title": title, "href": href} for title, href in links],
+            "next_steps": list(rules.next_steps),
+        }
+    questions = {fact: _question_text(fact) for fact in sorted(FACTS)}
+    return {
+        "programmes": listed,
+        "questions": questions,
+        "question_ids": "a question id is the fact, or fact/person for a fact asked about one "
+        "person (the person's id in the situation)",
+    }
+
+
+def monthly(amount: float, unit: str | None) -> float:
+    """Euros per month: a yearly amount counts for a twelfth."""
+    return amount / 12 if unit == "EUR/an" else amount
+
+
+def _by_programme(report: Report) -> dict[str, dict[str, Any]]:
+    """Each programme's findings merged (a right of each person: the best verdict, the amounts
+    summed, the highest urgency, the best rank, every question)."""
+    merged: dict[str, dict[str, Any]] = {}
+    for finding in report.findings:
+        amount = finding.estimated_amount
+        questions = [question_id(m) for m in finding.missing]
+        entry = merged.get(finding.programme)
+        if entry is None:
+            merged[finding.programme] = {
+                "verdict": finding.verdict,
+                "low": amount.minimum if amount is not None else None,
+                "high": amount.maximum if amount is not None else None,
+                "urgency": finding.urgency,
+                "rank": finding.rank,
+                "questions": list(dict.fromkeys(questions)),
+            }
+            continue
+        if _VERDICT_ORDER[finding.verdict] > _VERDICT_ORDER[entry["verdict"]]:
+            entry["verdict"] = finding.verdict
+        if amount is not None:
+            entry["low"] = (entry["low"] or 0.0) + amount.minimum
+            entry["high"] = (entry["high"] or 0.0) + amount.maximum
+        if _URGENCY_ORDER[finding.urgency] > _URGENCY_ORDER[entry["urgency"]]:
+            entry["urgency"] = finding.urgency
+        entry["rank"] = min(entry["rank"], finding.rank)
+        entry["questions"] = list(dict.fromkeys([*entry["questions"], *questions]))
+    return merged
+
+
+def csv_header(programme_ids: list[str]) -> list[str]:
+    return ["id", "file", "line", "period"] + [
+        f"{p}_{field}" for p in programme_ids for field in CSV_FIELDS
+    ]
+
+
+def csv_row(evaluated: Evaluated, programme_ids: list[str]) -> list[Any]:
+    """One household's row of ``summary.csv``: a column group per programme (empty when the
+    programme was not evaluated for the household's month)."""
+    household, report = evaluated.household, evaluated.report
+    merged = _by_programme(report)
+    row: list[Any] = [
+        report.situation_id or "",
+        household.file,
+        household.line if household.batch else "",
+        report.period,
+    ]
+    for programme_id in programme_ids:
+        entry = merged.get(programme_id)
+        if entry is None:
+            row.extend([""] * len(CSV_FIELDS))
+            continue
+        row.extend(
+            [
+                entry["verdict"],
+                "" if entry["low"] is None else entry["low"],
+                "" if entry["high"] is None else entry["high"],
+                entry["urgency"],
+                entry["rank"],
+                " ".join(entry["questions"]),
+            ]
+        )
+    return row
+
+
+def csv_lines(rows: list[list[Any]]) -> bytes:
+    """Rows as CSV text (RFC 4180 quoting, ``\\r\\n`` line ends), UTF-8."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+class Totals:
+    """The closing summary's counts: households in, ok, refused, and per programme the
+    households with a likely right, with one to confirm, and the euros per month: ``low`` sums
+    the minimum of the likely rights, ``high`` the maximum of the likely and to-confirm ones."""
+
+    def __init__(
+        self, units: Mapping[str, str | None], state: dict[str, Any] | None = None
+    ) -> None:
+        self.units = units
+        state = state or {}
+        self.ok: int = state.get("ok", 0)
+        self.errors: int = state.get("errors", 0)
+        saved = state.get("programmes", {})
+        self.programmes: dict[str, dict[str, Any]] = {
+            p: {
+                "likely": saved.get(p, {}).get("likely", 0),
+                "to_confirm": saved.get(p, {}).get("to_confirm", 0),
+                "eur_month_low": saved.get(p, {}).get("eur_month_low", 0.0),
+                "eur_month_high": saved.get(p, {}).get("eur_month_high", 0.0),
+            }
+            for p in units
+        }
+
+    def add(self, report: Report) -> None:
+        self.ok += 1
+        verdicts: dict[str, str] = {}
+        for finding in report.findings:
+            programme = finding.programme
+            totals = self.programmes.get(programme)
+            if totals is None:
+                continue
+            best = verdicts.get(programme, "unlikely")
+            if _VERDICT_ORDER[finding.verdict] > _VERDICT_ORDER[best]:
+                verdicts[programme] = finding.verdict
+            amount = finding.estimated_amount
+            if amount is None or finding.verdict == "unlikely":
+                continue
+            unit = self.units[programme]
+            if finding.verdict == "likely":
+                totals["eur_month_low"] += monthly(amount.minimum, unit)
+            totals["eur_month_high"] += monthly(amount.maximum, unit)
+        for programme, verdict in verdicts.items():
+            if verdict in ("likely", "to_confirm"):
+                self.programmes[programme][verdict] += 1
+
+    def state(self) -> dict[str, Any]:
+        """Everything needed to go on counting (saved in the manifest after each slice)."""
+        return {"ok": self.ok, "errors": self.errors, "programmes": self.programmes}
+
+    def summary(self) -> dict[str, Any]:
+        return {
+            "households": self.ok + self.errors,
+            "ok": self.ok,
+            "errors": self.errors,
+            "programmes": {
+                p: {
+                    "likely": t["likely"],
+                    "to_confirm": t["to_confirm"],
+                    "eur_month_low": round(t["eur_month_low"], 2),
+                    "eur_month_high": round(t["eur_month_high"], 2),
+                }
+                for p, t in self.programmes.items()
+            },
+        }
