@@ -29,6 +29,7 @@ from rights_engine.engine.builder import Batch, build_simulation
 from rights_engine.engine.catalogue import Programme, programmes, today_month
 from rights_engine.engine.evaluate import evaluate
 from rights_engine.engine.facts import unknown_facts
+from rights_engine.engine.findings import single_parent_possible
 from rights_engine.engine.scenarios import Scenario, complete
 from rights_engine.report import ConditionStatus, Finding, LegalReference
 from rights_engine.situation.models import Month, Role, Situation
@@ -142,26 +143,46 @@ _PARAMETER_UNITS = {
     "day": "jours",
 }
 _RATE = re.compile(r"(^|_)(taux|coefficient|ratio|part)(_|$)")
-_COUNT = re.compile(r"(^|_)(nombre|nb|heures|age|gir|duree|mois|annees)(_|$)")
+_COUNT = re.compile(r"(^|_)(nombre|nb|heures|age|gir|duree|mois|annees|unites)(_|$)")
+# A ceiling or an amount "at the full rate" is in euros, not a rate ("plafond_taux_plein").
+_MONEY = re.compile(r"(^|_)(plafond|montant|seuil|ressources|loyer)(_|$)")
 
 
-def _variable_unit(name: str, programme: Programme | None) -> str:
-    """How a variable's value reads: from the programme's own declaration when it has one, else
-    from the variable's ``unit`` or type (a float is in euros unless its name says otherwise)."""
-    if programme is not None:
-        rules = programme.rules
+_DETAIL_UNITS = {"EUR": "€", "nombre": "nombre", "pourcentage": "taux", "jours": "jours"}
+
+
+def _declared_unit(name: str, programme: Programme | None) -> str | None:
+    """The unit a programme declares for a variable: its own programme's first, then any other
+    programme's (a count or a ceiling reads the same in every programme that shows it)."""
+    candidates = ([programme] if programme is not None else []) + list(programmes())
+    for candidate in candidates:
+        rules = candidate.rules
         if rules.amount is not None and rules.amount.variable == name:
             return "€/an" if rules.amount.unit == "EUR/an" else "€/mois"
         for detail in rules.details:
             if detail.variable == name:
-                return {"EUR": "€", "nombre": "nombre", "pourcentage": "taux"}[detail.unit]
+                return _DETAIL_UNITS[detail.unit]
+    return None
+
+
+def _variable_unit(name: str, programme: Programme | None) -> str:
+    """How a variable's value reads: a yes/no for a boolean; else from a programme's declaration
+    when one has it, else from the variable's ``unit`` or type (a float is in euros unless its
+    name says otherwise)."""
     variable = tax_benefit_system().get_variable(name, check_existence=True)
+    if variable.value_type is bool:
+        return "oui/non"
+    declared_by_programme = _declared_unit(name, programme)
+    if declared_by_programme is not None:
+        if variable.value_type is int and declared_by_programme.startswith("€"):
+            return "nombre"  # a count is never in euros, whatever a detail forgot to say
+        return declared_by_programme
     declared = getattr(variable, "unit", None)
     if declared:
         return _PARAMETER_UNITS.get(str(declared), str(declared))
-    if variable.value_type is bool:
-        return "oui/non"
     if variable.value_type is float:
+        if _MONEY.search(name):
+            return "€"
         if _RATE.search(name):
             return "taux"
         if _COUNT.search(name):
@@ -475,6 +496,7 @@ def explain(
         if found.programme not in findings or found.person == person_id:
             findings[found.programme] = found
     scenarios = ["favourable", "unfavourable"] if len(rows) > 1 else ["unique"]
+    single_parent = single_parent_possible(dated)
     explanations = []
     for candidate in chosen:
         builder = _TreeBuilder(index, placed, candidate)
@@ -488,8 +510,8 @@ def explain(
         statuses = {r.label: r.status for r in finding.reasons} if finding else {}
         conditions = [
             ConditionExplanation(
-                label=condition.label,
-                status=statuses.get(condition.label, "unknown"),
+                label=condition.label_for(single_parent),
+                status=statuses.get(condition.label_for(single_parent), "unknown"),
                 reference=LegalReference(**condition.reference.model_dump()),
                 computation=builder.step(condition.variable, str(month), frozenset()),
             )
