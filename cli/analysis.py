@@ -83,7 +83,7 @@ def explain_command(
     for item in households_of(file, period):
         if not isinstance(item, Household):
             all_good = False
-            for message in item:
+            for message in item.messages:
                 click.echo(message, err=True)
             continue
         try:
@@ -221,7 +221,7 @@ def compare_command(
             if isinstance(item, Household):
                 households.append(item)
                 continue
-            for message in item:
+            for message in item.messages:
                 click.echo(message, err=True)
             ctx.exit(2)
     if len(households) != len(files):
