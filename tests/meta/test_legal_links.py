@@ -3,10 +3,11 @@
 A reference (condition or detail of ``rules/*/programme.yaml``) links to an article
 (``codes|loda/article_lc/LEGIARTI…``), to a section of a code (``section_lc/…/LEGISCTA…``), or, for
 a text that is not a code (arrêté, décret, loi), to that text (``jorf|loda/id/JORFTEXT…``). A
-code's home page (``codes/texte_lc/LEGITEXT…``) tells the reader nothing: the references still
-pointing to one are listed below until their article's id is found in a source we can check (no
-id is ever guessed). The list can only shrink: a new home-page link fails, and so does a listed
-title that no longer needs to be listed.
+code's home page (``codes/texte_lc/LEGITEXT…``) tells the reader nothing: any such link fails,
+unless its title is listed below with the reason its article's id is still unknown (no id is ever
+guessed: a wrong id is worse than a missing one). The list can only shrink: a listed title that
+no longer needs to be listed fails too. And every article a label, a next step or a partner's
+request cites is cited by one of the programme's references, linked to its article.
 """
 
 from __future__ import annotations
