@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 
 RULES = Path(__file__).resolve().parents[2] / "rules"
+PARAMETERS = RULES.parent / "parameters"
 ARTICLE = re.compile(
     r"^https://www\.legifrance\.gouv\.fr/(codes|loda)/article_lc/LEGIARTI\d{12}"
     r"(/\d{4}-\d{2}-\d{2})?/?(#LEGIARTI\d{12})?$"
@@ -186,3 +187,102 @@ def test_the_article_citation_finder_sees_the_usual_forms() -> None:
     assert _articles("CASF art. L115-3, al. 3 et 4") == {"L115-3"}
     assert _articles("CSS art. L861-1, 1°") == {"L861-1"}
     assert _articles("Code civil, art. 425 et 428") == {"425", "428"}
+
+
+# ---------------------------------------------------------------- parameters' references
+# A parameter's reference is shown with its value in the explanation of a computation
+# (``rights-engine explain``): it links to its article too. A node's reference (``index.yaml``,
+# a plain link to a whole code) names no article and is not shown: it is not checked.
+
+
+def _parallel(article_id: str) -> str:
+    return (
+        f"id known ({article_id}, as in rules/css/programme.yaml); the CSS parameters are being "
+        "changed in parallel: linked after that merge"
+    )
+
+
+_PARALLEL_UNKNOWN = "no article id found yet; its file is being changed in parallel"
+_AMBIGUOUS = "the project's id for R821-4 titles may be that of R532-5: not reused"
+PARAMETERS_AWAITING_ARTICLE_ID: dict[str, str] = {
+    "aah/calcul_conjugalise/deduction_frais_professionnels.yaml": _AMBIGUOUS,
+    "aah/plafond/age_limite_enfant.yaml": _NOT_FOUND,
+    "aide_logement/ressources/mois_reference.yaml": _PARALLEL_UNKNOWN,
+    "apa_domicile/gir_maximal.yaml": _NOT_FOUND,
+    "aspa/recuperation_succession_seuil.yaml": _NOT_FOUND,
+    "cheque_energie/bareme_confirme.yaml": _NOT_FOUND,
+    "css/abattement_aah.yaml": _PARALLEL_UNKNOWN,
+    "css/abattement_aspa/couple.yaml": _PARALLEL_UNKNOWN,
+    "css/abattement_aspa/personne_seule.yaml": _PARALLEL_UNKNOWN,
+    "css/age_limite_personne_a_charge.yaml": _PARALLEL_UNKNOWN,
+    "css/coefficient_foyer.yaml": _parallel("LEGIARTI000006753235"),
+    "css/forfait_logement_aide.yaml": _parallel("LEGIARTI000006753243"),
+    "css/forfait_logement_gratuit.yaml": _parallel("LEGIARTI000006753243"),
+    "css/majoration_participation.yaml": _parallel("LEGIARTI000037950247"),
+    "css/nombre_mois_ressources.yaml": _parallel("LEGIARTI000034424885"),
+    "css/participation_par_age.yaml": _parallel("LEGIARTI000037950247"),
+    "css/plafond_base.yaml": _parallel("LEGIARTI000037950247"),
+    "css/revalorisation_non_confirmee.yaml": _parallel("LEGIARTI000037950247"),
+    "impaye_energie/delais/delai_avant_reduction.yaml": _NOT_FOUND,
+    "impaye_energie/delais/delai_supplementaire.yaml": _NOT_FOUND,
+    "impaye_energie/delais/delai_supplementaire_beneficiaires.yaml": _NOT_FOUND,
+    "impaye_energie/treve_hivernale/debut_jour.yaml": _NOT_FOUND,
+    "impaye_energie/treve_hivernale/debut_mois.yaml": _NOT_FOUND,
+    "impaye_energie/treve_hivernale/fin_jour.yaml": _NOT_FOUND,
+    "impaye_energie/treve_hivernale/fin_mois.yaml": _NOT_FOUND,
+    "point_conseil_budget/seuil_alerte_taux_endettement.yaml": _NOT_FOUND,
+    **{
+        f"prestations_familiales/allocations_familiales/modulation/{name}.yaml": _NOT_FOUND
+        for name in (
+            "majoration_plafond_par_enfant",
+            "plafond_tranche_1_base",
+            "plafond_tranche_2_base",
+        )
+    },
+    "prestations_familiales/allocations_familiales/nombre_minimum_enfants.yaml": _NOT_FOUND,
+    "prestations_familiales/bmaf.yaml": _NOT_FOUND,
+    "prestations_familiales/paje_allocation_base/age_exclusion_ressources_minima.yaml": _NOT_FOUND,
+    "prevention_expulsion/impaye/nombre_loyers_mensuels.yaml": _NOT_FOUND,
+    "prevention_expulsion/treve_hivernale/debut_mois.yaml": _NOT_FOUND,
+    "prevention_expulsion/treve_hivernale/fin_jour.yaml": _NOT_FOUND,
+    "prevention_expulsion/treve_hivernale/fin_mois.yaml": _NOT_FOUND,
+    "rsa/conditions/duree_residence_ue.yaml": _NOT_FOUND,
+    "surendettement/seuil_orientation_taux_endettement.yaml": _NOT_FOUND,
+    "surendettement/taux_sans_ressources.yaml": _NOT_FOUND,
+}
+"""Parameter files (under ``parameters/``) whose references still link to a code's home page,
+each with why."""
+
+
+def parameter_references() -> list[tuple[str, str, str]]:
+    """``(file, title, href)`` of every titled reference of every parameter."""
+    found: list[tuple[str, str, str]] = []
+
+    def walk(node: object, where: str) -> None:
+        if isinstance(node, dict):
+            if isinstance(node.get("href"), str) and "title" in node:
+                found.append((where, str(node["title"]), node["href"]))
+            for value in node.values():
+                walk(value, where)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value, where)
+
+    for path in sorted(PARAMETERS.rglob("*.yaml")):
+        walk(yaml.safe_load(path.read_text(encoding="utf-8")), str(path.relative_to(PARAMETERS)))
+    return found
+
+
+def test_no_parameter_reference_links_to_a_code_home_page() -> None:
+    home_pages = [
+        f"{where}: {title!r} → {href}"
+        for where, title, href in parameter_references()
+        if HOME_PAGE.search(href) and not PARAMETERS_AWAITING_ARTICLE_ID.get(where, "").strip()
+    ]
+    assert not home_pages, "parameters linked to a code's home page:\n" + "\n".join(home_pages)
+
+
+def test_the_parameters_awaiting_an_article_id_only_shrink() -> None:
+    still = {where for where, _, href in parameter_references() if HOME_PAGE.search(href)}
+    fixed = sorted(set(PARAMETERS_AWAITING_ARTICLE_ID) - still)
+    assert not fixed, f"now linked, remove from PARAMETERS_AWAITING_ARTICLE_ID: {fixed}"
