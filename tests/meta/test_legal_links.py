@@ -22,6 +22,8 @@ PARAMETERS = RULES.parent / "parameters"
 ARTICLE = re.compile(
     r"^https://www\.legifrance\.gouv\.fr/(codes|loda)/article_lc/LEGIARTI\d{12}"
     r"(/\d{4}-\d{2}-\d{2})?/?(#LEGIARTI\d{12})?$"
+    # The stable form of an article: its current version, whichever version id is given.
+    r"|^https://www\.legifrance\.gouv\.fr/codes/id/LEGIARTI\d{12}/?$"
     # An article of a text as published in the Journal officiel (e.g. a décret's article).
     r"|^https://www\.legifrance\.gouv\.fr/jorf/article_jo/JORFARTI\d{12}/?$"
 )
@@ -47,18 +49,10 @@ QUALIFIER = re.compile(r"\bal\.\s*\d+(?:\s*(?:et|à)\s*\d+)*|\d+\s*°|\b[IVX]+\b
 _NOT_FOUND = "no article id in a source we can check (parameters, OpenFisca-France, LEGI extracts)"
 _NO_TEXT_ARTICLE_ID = "no JORFARTI or LEGIARTI id of this article of the text"
 AWAITING_ARTICLE_ID: dict[str, str] = {
-    "CASF art. L115-3, al. 3": _NOT_FOUND,
-    "CASF art. L115-3, al. 3 et 4": _NOT_FOUND,
     "CASF art. L222-2 et L222-3": _NOT_FOUND,
     "CASF art. L226-2-1, L226-3 et R226-2-2": _NOT_FOUND,
-    "CASF art. L226-4": _NOT_FOUND,
-    "CASF art. L232-1 et R232-1": _NOT_FOUND,
     "CASF art. L232-2 et R232-3": _NOT_FOUND,
     "CASF art. L262-27 et suivants": _NOT_FOUND,
-    "CASF art. L264-1 à L264-10": _NOT_FOUND,
-    "CASF art. L345-2-2": _NOT_FOUND,
-    "CASF art. L345-2-2 ; Code civil art. 515-9 (ordonnance de protection)": _NOT_FOUND,
-    "CASF art. L345-2-2 et L345-2-4": _NOT_FOUND,
     "CASF art. R232-3": _NOT_FOUND,
     "CASF art. R262-6": "OpenFisca-France links the RSA resources to their section only",
     "CCH art. L831-1": _NOT_FOUND,
@@ -70,14 +64,9 @@ AWAITING_ARTICLE_ID: dict[str, str] = {
     "CSS art. L841-1 et CASF art. R262-11": _NOT_FOUND,
     "CSS art. R861-4": "OpenFisca-France gives R861-3, R861-5, R861-7 and R861-8, not R861-4",
     "CSS art. R861-4 à R861-8": "the first article of the range, R861-4, has no known id",
-    "Code de la consommation art. L711-1": _NOT_FOUND,
-    "Code de la consommation art. L711-1 (prévention du surendettement)": _NOT_FOUND,
     "Code des procédures civiles d'exécution, art. L412-6": _NOT_FOUND,
-    "Code du travail, art. L5213-2": "L5213-1 has a known id, L5213-2 has none yet",
-    "Décret n° 2008-780 du 13 août 2008 ; CASF art. L115-3": _NOT_FOUND,
     "Décret n° 2008-780 du 13 août 2008, art. 2": _NO_TEXT_ARTICLE_ID,
     "Décret n° 2008-780 du 13 août 2008, art. 3": _NO_TEXT_ARTICLE_ID,
-    "Loi n° 90-449 du 31 mai 1990, art. 6 ; CASF art. L115-3": _NO_TEXT_ARTICLE_ID,
 }
 """Titles of references still linked to a code's home page, each with why: no id for their
 article in a source we can check yet. A wrong id is worse than a missing one: none is guessed."""
