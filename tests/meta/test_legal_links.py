@@ -49,8 +49,6 @@ QUALIFIER = re.compile(r"\bal\.\s*\d+(?:\s*(?:et|à)\s*\d+)*|\d+\s*°|\b[IVX]+\b
 _NOT_FOUND = "no article id in a source we can check (parameters, OpenFisca-France, LEGI extracts)"
 _NO_TEXT_ARTICLE_ID = "no JORFARTI or LEGIARTI id of this article of the text"
 AWAITING_ARTICLE_ID: dict[str, str] = {
-    "CASF art. L222-2 et L222-3": _NOT_FOUND,
-    "CASF art. L226-2-1, L226-3 et R226-2-2": _NOT_FOUND,
     "CASF art. L232-2 et R232-3": _NOT_FOUND,
     "CASF art. L262-27 et suivants": _NOT_FOUND,
     "CASF art. R232-3": _NOT_FOUND,
