@@ -49,14 +49,11 @@ QUALIFIER = re.compile(r"\bal\.\s*\d+(?:\s*(?:et|à)\s*\d+)*|\d+\s*°|\b[IVX]+\b
 _NOT_FOUND = "no article id in a source we can check (parameters, OpenFisca-France, LEGI extracts)"
 _NO_TEXT_ARTICLE_ID = "no JORFARTI or LEGIARTI id of this article of the text"
 AWAITING_ARTICLE_ID: dict[str, str] = {
-    "CASF art. L232-2 et R232-3": _NOT_FOUND,
     "CASF art. L262-27 et suivants": _NOT_FOUND,
-    "CASF art. R232-3": _NOT_FOUND,
     "CASF art. R262-6": "OpenFisca-France links the RSA resources to their section only",
     "CCH art. L831-1": _NOT_FOUND,
     "CCH art. R822-2 s.": "R822-13 to R822-15 have known ids, R822-2 has none yet",
     "CCH art. R824-1 s.": _NOT_FOUND,
-    "CSS art. L521-1": "the known ids of L521-1 titles are those of R512-2 and D521-2",
     "CSS art. L532-1": _NOT_FOUND,
     "CSS art. L815-13 et D815-4": _NOT_FOUND,
     "CSS art. L841-1 et CASF art. R262-11": _NOT_FOUND,
