@@ -192,7 +192,6 @@ PARAMETERS_AWAITING_ARTICLE_ID: dict[str, str] = {
     "aah/calcul_conjugalise/deduction_frais_professionnels.yaml": _AMBIGUOUS,
     "aah/plafond/age_limite_enfant.yaml": _NOT_FOUND,
     "aide_logement/ressources/mois_reference.yaml": _PARALLEL_UNKNOWN,
-    "apa_domicile/gir_maximal.yaml": _NOT_FOUND,
     "aspa/recuperation_succession_seuil.yaml": _NOT_FOUND,
     "cheque_energie/bareme_confirme.yaml": _NOT_FOUND,
     "css/abattement_aah.yaml": _PARALLEL_UNKNOWN,
@@ -210,11 +209,6 @@ PARAMETERS_AWAITING_ARTICLE_ID: dict[str, str] = {
     "impaye_energie/delais/delai_avant_reduction.yaml": _NOT_FOUND,
     "impaye_energie/delais/delai_supplementaire.yaml": _NOT_FOUND,
     "impaye_energie/delais/delai_supplementaire_beneficiaires.yaml": _NOT_FOUND,
-    "impaye_energie/treve_hivernale/debut_jour.yaml": _NOT_FOUND,
-    "impaye_energie/treve_hivernale/debut_mois.yaml": _NOT_FOUND,
-    "impaye_energie/treve_hivernale/fin_jour.yaml": _NOT_FOUND,
-    "impaye_energie/treve_hivernale/fin_mois.yaml": _NOT_FOUND,
-    "point_conseil_budget/seuil_alerte_taux_endettement.yaml": _NOT_FOUND,
     **{
         f"prestations_familiales/allocations_familiales/modulation/{name}.yaml": _NOT_FOUND
         for name in (
@@ -223,7 +217,6 @@ PARAMETERS_AWAITING_ARTICLE_ID: dict[str, str] = {
             "plafond_tranche_2_base",
         )
     },
-    "prestations_familiales/allocations_familiales/nombre_minimum_enfants.yaml": _NOT_FOUND,
     "prestations_familiales/bmaf.yaml": _NOT_FOUND,
     "prestations_familiales/paje_allocation_base/age_exclusion_ressources_minima.yaml": _NOT_FOUND,
     "prevention_expulsion/impaye/nombre_loyers_mensuels.yaml": _NOT_FOUND,
@@ -231,8 +224,6 @@ PARAMETERS_AWAITING_ARTICLE_ID: dict[str, str] = {
     "prevention_expulsion/treve_hivernale/fin_jour.yaml": _NOT_FOUND,
     "prevention_expulsion/treve_hivernale/fin_mois.yaml": _NOT_FOUND,
     "rsa/conditions/duree_residence_ue.yaml": _NOT_FOUND,
-    "surendettement/seuil_orientation_taux_endettement.yaml": _NOT_FOUND,
-    "surendettement/taux_sans_ressources.yaml": _NOT_FOUND,
 }
 """Parameter files (under ``parameters/``) whose references still link to a code's home page,
 each with why."""
