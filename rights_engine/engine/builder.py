@@ -297,6 +297,7 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
         "etudiant", [p.activity is not None and p.activity.value == "student" for p in persons]
     )
     per_person("enceinte", [bool(p.pregnant) for p in persons])
+    per_person("boursier", [bool(p.higher_education_grant) for p in persons])
     per_person(
         "nationalite",
         [NATIONALITY[p.nationality or Nationality.french].index for p in persons],

@@ -35,9 +35,21 @@ class LegalReference(_Model):
     href: str = Field(pattern=r"^https://")
 
 
-class Condition(_Model):
-    variable: str
+class _Labelled(_Model):
     label: str
+    label_not_single_parent: str | None = None
+    """The label for a household that cannot be a single parent (a couple, or nobody with a
+    child or expecting one): without the "parent isolé" exception that cannot apply to it."""
+
+    def label_for(self, single_parent_possible: bool) -> str:
+        """The label that follows the household."""
+        if single_parent_possible or self.label_not_single_parent is None:
+            return self.label
+        return self.label_not_single_parent
+
+
+class Condition(_Labelled):
+    variable: str
     reference: LegalReference
     facts: list[str] = []
     waived_by: str | None = None
@@ -46,9 +58,8 @@ class Condition(_Model):
     confirmed)."""
 
 
-class Detail(_Model):
+class Detail(_Labelled):
     variable: str
-    label: str
     reference: LegalReference
     unit: Literal["EUR", "nombre", "pourcentage", "jours"] = "EUR"
     """How a numeric value reads: euros (default), a plain number, or a share shown in %."""
@@ -71,6 +82,14 @@ class PartnerUse(_Model):
     id: str
     bring: list[str] = []
     ask: str
+    ask_without_children: str | None = None
+    """The request for a household without a child (nor one expected): no "enfants" to mention."""
+
+    def ask_for(self, with_children: bool) -> str:
+        """The request that follows the household."""
+        if with_children or self.ask_without_children is None:
+            return self.ask
+        return self.ask_without_children
 
 
 class DeadlineRule(_Model):

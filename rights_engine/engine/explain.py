@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from rights_engine.engine.builder import build_simulation
 from rights_engine.engine.catalogue import Programme, programmes, today_month
 from rights_engine.engine.evaluate import evaluate_with_rows
+from rights_engine.engine.findings import single_parent_possible
 from rights_engine.engine.simulate import HouseholdValues
 from rights_engine.engine.trace import ParameterUse, Rows, Step, TreeBuilder, trace_index
 from rights_engine.report import ConditionStatus, Finding, LegalReference, Report
@@ -168,6 +169,7 @@ def explain(
     index = trace_index(simulation.tracer.trees)
     explained_id = situation.people[person_index].id
     scenarios = ["favourable", "unfavourable"] if len(values.rows) > 1 else ["unique"]
+    single_parent = single_parent_possible(situation)
     explanations = []
     for candidate in chosen:
         rows = Rows(
@@ -188,8 +190,8 @@ def explain(
         statuses = {r.label: r.status for r in finding.reasons} if finding else {}
         conditions = [
             ConditionExplanation(
-                label=condition.label,
-                status=statuses.get(condition.label, "unknown"),
+                label=condition.label_for(single_parent),
+                status=statuses.get(condition.label_for(single_parent), "unknown"),
                 reference=LegalReference(**condition.reference.model_dump()),
                 computation=builder.step(condition.variable, str(month), frozenset()),
             )

@@ -17,6 +17,7 @@ from rights_engine.engine import autonomy
 from rights_engine.situation.models import (
     Activity,
     AlimonyStatus,
+    HousingStatus,
     Month,
     Nationality,
     Person,
@@ -107,6 +108,26 @@ def _person(
 def _young(situation: Situation, person: Person) -> bool:
     age = age_at(person, situation.reference_month.first_day)
     return age is not None and age < 25
+
+
+def _grant_matters(situation: Situation, person: Person | None) -> bool:
+    """The housing aid of a student under the age limit who rents (or whose housing is unknown)
+    counts a flat resource amount, lowered for a grant holder (CCH R822-20)."""
+    from rights_engine.system import parameters_at  # built once per date, cached
+
+    if person is None or person.role is not Role.applicant:
+        return False
+    if person.higher_education_grant is not None or person.activity is not Activity.student:
+        return False
+    first_day = situation.reference_month.first_day
+    age = age_at(person, first_day)
+    limit = parameters_at(first_day.isoformat()).aide_logement.ressources.etudiants.age_maximum
+    renting = situation.household.housing.status in (
+        None,
+        HousingStatus.tenant,
+        HousingStatus.social_tenant,
+    )
+    return age is not None and age < limit and renting
 
 
 def observation(situation: Situation, name: str) -> bool | None:
@@ -252,6 +273,13 @@ FACTS: dict[str, Fact] = {
             lambda s, p: (
                 _adult(p) and p is not None and p.hours_worked_last_3_years is None and _young(s, p)
             ),
+        ),
+        Fact(
+            "higher_education_grant",
+            True,
+            "{person} est-il ou elle boursier ou boursière de l'enseignement supérieur (bourse "
+            "sur critères sociaux) ?",
+            _grant_matters,
         ),
         Fact(
             "housing_status",

@@ -87,13 +87,17 @@ def _number(value: float) -> str:
 def _describe(value: object, unit: str = "EUR") -> str:
     if isinstance(value, (bool, np.bool_)):
         return "oui" if value else "non"
-    if isinstance(value, (float, np.floating)):
+    if isinstance(value, (int, float, np.integer, np.floating)):
         if unit == "pourcentage":
             return f"{_number(float(value) * 100)} %"
         if unit == "nombre":
             return _number(float(value))
         if unit == "jours":
-            return f"{_number(float(value))} jours"
+            days = _number(float(value))
+            return f"{days} jour" if float(value) == 1 else f"{days} jours"
+        if isinstance(value, (int, np.integer)):
+            # A count the programme did not declare: never shown in euros.
+            return str(value)
         return _euros(float(value))
     return str(value)
 
@@ -237,6 +241,20 @@ def _detail(
     return f"{label} : {shown} ({title})"
 
 
+def has_children(situation: Situation) -> bool:
+    """A child lives in the household, or someone is known to be pregnant."""
+    return any(person.role is Role.child or person.pregnant is True for person in situation.people)
+
+
+def single_parent_possible(situation: Situation) -> bool:
+    """Whether the household may be a single parent (parent isolé): nobody lives in couple with
+    the applicant, and a child lives in the household or someone is known to be pregnant. The
+    labels that name the single parent's exceptions are only for such a household."""
+    if any(person.role is Role.partner for person in situation.people):
+        return False
+    return has_children(situation)
+
+
 def make_finding(
     programme: Programme,
     situation: Situation,
@@ -253,6 +271,7 @@ def make_finding(
     all_ok = np.ones(rows, dtype=bool)
     any_unconfirmed = np.zeros(rows, dtype=bool)
     declared: set[str] = set()
+    single_parent = single_parent_possible(situation)
     for condition in rules.conditions:
         status, ok, unconfirmed = _condition(
             values, condition.variable, condition.waived_by, condition.unconfirmed_by
@@ -263,7 +282,7 @@ def make_finding(
             declared.update(condition.facts)
         reasons.append(
             Reason(
-                label=condition.label,
+                label=condition.label_for(single_parent),
                 status=status,
                 reference=LegalReference(**condition.reference.model_dump()),
             )
@@ -315,7 +334,7 @@ def make_finding(
         if detail.only_when_certain and not detail_values.all():
             continue
         line = _detail(
-            detail.label,
+            detail.label_for(single_parent),
             detail_values,
             detail.unit,
             estimate_row if estimated else None,
@@ -339,8 +358,14 @@ def make_finding(
     missing = [_question(situation, ref) for ref in unknown if ref in impacts]
     subject = situation.people[person] if person is not None else None
     catalogue = partners()
+    with_children = has_children(situation)
     partner_refs = [
-        PartnerRef(id=use.id, name=catalogue[use.id].name, bring=list(use.bring), ask=use.ask)
+        PartnerRef(
+            id=use.id,
+            name=catalogue[use.id].name,
+            bring=list(use.bring),
+            ask=use.ask_for(with_children),
+        )
         for use in rules.partners
     ]
     finding = Finding(

@@ -113,6 +113,10 @@ def _complete_person(person: Person, scenario: Scenario, first_day: dt.date) -> 
         update["hours_worked_last_3_years"] = (
             _rsa_young_worker_hours(first_day) if fav and person.role is not Role.child else 0.0
         )
+    if person.higher_education_grant is None:
+        # Unknown only for a student under 28 who rents (facts.py); favourable: a grant holder,
+        # whose flat housing-aid resources are lowered (CCH R822-20); otherwise none.
+        update["higher_education_grant"] = fav and person.role is not Role.child
     if person.pregnant is None:
         update["pregnant"] = False
     return person.model_copy(update=update) if update else person
@@ -346,6 +350,7 @@ _PERSON_FIELDS: dict[str, tuple[str, ...]] = {
     "unemployed_since": ("unemployed_since",),
     "unemployment_benefit": ("unemployment_benefit",),
     "hours_worked": ("hours_worked_last_3_years",),
+    "higher_education_grant": ("higher_education_grant",),
     "disability_rate": ("disability_rate",),
     "rsdae": ("rsdae",),
     "aah_before_october_2023": ("aah_before_october_2023",),

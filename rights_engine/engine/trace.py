@@ -18,7 +18,7 @@ from openfisca_core.tracers import TraceNode
 from pydantic import BaseModel, ConfigDict
 
 from rights_engine.engine.builder import Batch
-from rights_engine.engine.catalogue import Programme
+from rights_engine.engine.catalogue import Programme, programmes
 from rights_engine.report import LegalReference
 from rights_engine.system import tax_benefit_system
 
@@ -85,26 +85,43 @@ _PARAMETER_UNITS = {
 # ``catalogue.Detail.unit`` as the tree reads it (``jours``: a delay, e.g. decree 2008-780 art. 2).
 _DETAIL_UNITS = {"EUR": "€", "nombre": "nombre", "pourcentage": "taux", "jours": "jours"}
 _RATE = re.compile(r"(^|_)(taux|coefficient|ratio|part)(_|$)")
-_COUNT = re.compile(r"(^|_)(nombre|nb|heures|age|gir|duree|mois|annees)(_|$)")
+_COUNT = re.compile(r"(^|_)(nombre|nb|heures|age|gir|duree|mois|annees|unites)(_|$)")
+# A ceiling or an amount "at the full rate" is in euros, not a rate ("plafond_taux_plein").
+_MONEY = re.compile(r"(^|_)(plafond|montant|seuil|ressources|loyer)(_|$)")
 
 
-def _variable_unit(name: str, programme: Programme | None) -> str:
-    """How a variable's value reads: from the programme's own declaration when it has one, else
-    from the variable's ``unit`` or type (a float is in euros unless its name says otherwise)."""
-    if programme is not None:
-        rules = programme.rules
+def _declared_unit(name: str, programme: Programme | None) -> str | None:
+    """The unit a programme declares for a variable: its own programme's first, then any other
+    programme's (a count or a ceiling reads the same in every programme that shows it)."""
+    candidates = ([programme] if programme is not None else []) + list(programmes())
+    for candidate in candidates:
+        rules = candidate.rules
         if rules.amount is not None and rules.amount.variable == name:
             return "€/an" if rules.amount.unit == "EUR/an" else "€/mois"
         for detail in rules.details:
             if detail.variable == name:
                 return _DETAIL_UNITS[detail.unit]
+    return None
+
+
+def _variable_unit(name: str, programme: Programme | None) -> str:
+    """How a variable's value reads: a yes/no for a boolean; else from a programme's declaration
+    when one has it, else from the variable's ``unit`` or type (a float is in euros unless its
+    name says otherwise)."""
     variable = tax_benefit_system().get_variable(name, check_existence=True)
+    if variable.value_type is bool:
+        return "oui/non"
+    declared_by_programme = _declared_unit(name, programme)
+    if declared_by_programme is not None:
+        if variable.value_type is int and declared_by_programme.startswith("€"):
+            return "nombre"  # a count is never in euros, whatever a detail forgot to say
+        return declared_by_programme
     declared = getattr(variable, "unit", None)
     if declared:
         return _PARAMETER_UNITS.get(str(declared), str(declared))
-    if variable.value_type is bool:
-        return "oui/non"
     if variable.value_type is float:
+        if _MONEY.search(name):
+            return "€"
         if _RATE.search(name):
             return "taux"
         if _COUNT.search(name):

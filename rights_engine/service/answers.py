@@ -144,6 +144,12 @@ _FIELDS: dict[str, list[AnswerField]] = {
             maximum=30000,
         )
     ],
+    "higher_education_grant": [
+        _yes_no(
+            _person("higher_education_grant"),
+            "Boursier ou boursière de l'enseignement supérieur (critères sociaux)",
+        )
+    ],
     "housing_status": [_choice(_household("housing", "status"), "Logement", "housing_status")],
     "housing_aid": [
         _euros(_household("housing", "housing_aid"), "Aide au logement perçue (€/mois)")

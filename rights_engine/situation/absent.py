@@ -28,6 +28,10 @@ NOTHING_SPECIAL_WHEN_ABSENT: dict[str, tuple[str, str]] = {
         "asked between the legal retirement age and 65",
     ),
     "people[].hours_worked_last_3_years": ("no hours", "asked for an adult under 25"),
+    "people[].higher_education_grant": (
+        "no higher-education grant",
+        "asked for a student under 28 who rents or whose housing is unknown",
+    ),
     "people[].protected_status": (
         "no refugee status or resident card",
         "asked with the residence permit of a non-EU adult",

@@ -299,6 +299,13 @@ class Person(_Strict):
     ) = Field(
         default=None, description="Heures travaillées sur les 3 dernières années (RSA jeune actif)"
     )
+    higher_education_grant: bool | None = Field(
+        default=None,
+        description=(
+            "Étudiant·e boursier·e de l'enseignement supérieur (bourse sur critères sociaux) : "
+            "le forfait de ressources étudiant des aides au logement est minoré"
+        ),
+    )
     pregnant: bool | None = None
     disability_rate: Annotated[float, BeforeValidator(_a_number), Field(ge=0, le=100)] | None = (
         Field(default=None, description="Taux d'incapacité reconnu par la MDPH, en %")

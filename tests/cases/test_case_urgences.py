@@ -98,7 +98,7 @@ def test_case_1_energy_debt_procedure_first_with_high_urgency_and_end_of_treve(
     # Pension 980 €, RFR 10 600 € → chèque énergie 48 € (< 10 800 €/UC): power reduction forbidden
     # during the trêve, 30 days of extra delay (décret 2008-780, art. 2).
     assert any(d.startswith("Réduction de puissance interdite") for d in first.details)
-    assert any(d.startswith("Délai supplémentaire") and ": 30 (" in d for d in first.details)
+    assert any(d.startswith("Délai supplémentaire") and ": 30 jours (" in d for d in first.details)
 
 
 def test_case_1_fsl_payment_plan_and_cheque_energie(situations_dir: Path) -> None:
