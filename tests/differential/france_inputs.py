@@ -11,13 +11,14 @@ out of work, family benefits' resources).
 Correspondences (our fact → OpenFisca-France input):
 
 * net salary → the gross ``salaire_de_base`` whose net is that salary in OpenFisca-France's own
-  payroll (:func:`gross_salary`), on every month and × 12 on the year N-2: OpenFisca-France then
-  computes the net (RSA, prime d'activité, CSS), the net taxable salary (housing aid, AAH) and
-  reads the gross (ASPA) itself;
+  payroll (:func:`gross_salary`), on every month and × 12 on the years N-2 and N-3:
+  OpenFisca-France then computes the net (RSA, prime d'activité, CSS), the net taxable salary
+  (housing aid, AAH) and reads the gross (ASPA) itself;
 * other incomes (net, €/month) → ``chomage_net``, ``retraite_nette``, ``pensions_invalidite``,
   ``pensions_alimentaires_percues`` on every month, the same amounts as ``chomage_imposable``,
   ``retraite_imposable`` (the housing aid takes the net for the taxable: small benefits and
-  pensions are mostly exempt from CSG) and ``retraite_brute`` (ASPA); year N-2:
+  pensions are mostly exempt from CSG) and ``retraite_brute`` (ASPA); years N-2 and N-3 (the
+  AAH of a month of year Y reads Y-2, and the CSS sums the AAH of the 12 months before M):
   ``chomage_imposable`` and ``revenu_assimile_pension`` (pensions, disability pension,
   alimony) × 12. The disability pension and the alimony are also given on every month since
   January of N-2: OpenFisca-France's housing aid reads the first on the calendar year N-2 and
@@ -198,14 +199,17 @@ def _individu(
         # aid recognises it as ``chomage_imposable`` together with ``ass`` (R822-15).
         every_month("ass", person.incomes.unemployment)
         every_month("chomage_net", 0.0)
-    year_n_2 = str(int(month[:4]) - 2)
     incomes = person.incomes
     every_month("salaire_de_base", gross(incomes.salary))
-    data["salaire_de_base"][year_n_2] = 12 * gross(incomes.salary)
-    data["chomage_imposable"][year_n_2] = 12 * incomes.unemployment
-    data["revenu_assimile_pension"] = {
-        year_n_2: 12 * (incomes.pension + incomes.disability_pension + incomes.alimony)
-    }
+    # The years N-2 and N-3: the AAH of a month of year Y reads the incomes of Y-2, and the CSS
+    # sums the AAH of the 12 months before M, some of them in the year N-1.
+    data["revenu_assimile_pension"] = {}
+    for year in (str(int(month[:4]) - 2), str(int(month[:4]) - 3)):
+        data["salaire_de_base"][year] = 12 * gross(incomes.salary)
+        data["chomage_imposable"][year] = 12 * incomes.unemployment
+        data["revenu_assimile_pension"][year] = 12 * (
+            incomes.pension + incomes.disability_pension + incomes.alimony
+        )
     if person.gir is not None:
         data["gir"] = {month: f"gir_{person.gir}"}
     data["dependance_plan_aide_domicile"] = {month: APA_PLAN}
