@@ -8,7 +8,7 @@ Inputs are written as arrays, so 1 or 1,000,000 households take the same path.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -96,6 +96,11 @@ INCOME_VARIABLES = {
 }
 # Incomes are the average of the last 3 months: written on each of them and on the month itself.
 MONTHS_OF_RESOURCES = 3
+# The household is taken as stable: its people's facts are also written on the 13 months before
+# the evaluated one, and their incomes on the 3 months before those, so that a benefit can be
+# computed for each month of the CSS reference period (M-13 to M-2, CSS R861-8) with that
+# month's own amounts (the AAH and the ASPA counted in the CSS resources).
+MONTHS_OF_HISTORY = 13
 
 
 @dataclass(frozen=True)
@@ -277,12 +282,21 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
 
     period = str(month)
     months = [_month_offset(month, -k) for k in range(MONTHS_OF_RESOURCES, -1, -1)]
+    history = [_month_offset(month, -k) for k in range(MONTHS_OF_HISTORY, -1, -1)]
+    income_months = [
+        _month_offset(month, -k) for k in range(MONTHS_OF_HISTORY + MONTHS_OF_RESOURCES, -1, -1)
+    ]
     persons = [p for _, p in people]
 
     def per_person(variable: str, values: list[object], periods: list[str] | None = None) -> None:
         array = np.array(values)
-        for when in periods or [period]:
+        for when in periods or history:
             simulation.set_input(variable, when, array)
+
+    def per_person_monthly(variable: str, value: Callable[[Person, Month], object]) -> None:
+        """A fact whose value depends on the month (a duration), written on each month."""
+        for when in history:
+            simulation.set_input(variable, when, np.array([value(p, Month(when)) for p in persons]))
 
     simulation.set_input(
         "date_naissance",
@@ -291,7 +305,9 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     )
     for key, variable in INCOME_VARIABLES.items():
         per_person(
-            variable, [getattr(p.incomes, key) if p.incomes else 0.0 for p in persons], months
+            variable,
+            [getattr(p.incomes, key) if p.incomes else 0.0 for p in persons],
+            income_months,
         )
     per_person(
         "etudiant", [p.activity is not None and p.activity.value == "student" for p in persons]
@@ -304,15 +320,14 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     )
     per_person("titre_sejour", [bool(p.has_residence_permit) for p in persons])
     per_person("dispense_duree_titre_sejour", [bool(p.protected_status) for p in persons])
-    per_person(
+    per_person_monthly(
         "duree_possession_titre_sejour",
-        [
-            _years_between(p.residence_permit_since, month) if p.has_residence_permit else 0.0
-            for p in persons
-        ],
+        lambda p, when: (
+            _years_between(p.residence_permit_since, when) if p.has_residence_permit else 0.0
+        ),
     )
-    per_person(
-        "duree_residence_france", [_years_between(p.in_france_since, month) * 12 for p in persons]
+    per_person_monthly(
+        "duree_residence_france", lambda p, when: _years_between(p.in_france_since, when) * 12
     )
     # Unemployment (housing-aid abattement and neutralisation, CCH R822-13, R822-15).
     simulation.set_input(

@@ -1,10 +1,18 @@
 """Ressources annuelles du foyer pour la CSS (CSS L861-2, R861-4 à R861-8) : revenus des membres
-du foyer, AAH de chacun et ASPA du foyer après leurs abattements (L861-2), prestations
-familiales comptées selon les règles de la CSS (``css_prestations_familiales``), plus le forfait
-logement. Hypothèse : la moyenne mensuelle des 3 derniers mois, sur 12 mois, tient lieu des 12
-mois de référence (M-13 à M-2) ; le RSA et la prime d'activité ne sont pas comptés."""
+du foyer (salaires d'un chômeur indemnisé diminués de 30 %, R861-8), AAH de chacun et ASPA du
+foyer après leurs abattements (L861-2), prestations familiales comptées selon les règles de la
+CSS (``css_prestations_familiales``), plus le forfait logement.
+
+Période de référence : les 12 mois courant du treizième au deuxième mois civil précédant le mois
+de la demande (R861-8). L'AAH et l'ASPA y sont comptées mois par mois, chacune avec le montant et
+les conditions de son mois (revalorisations du 1er avril pour l'AAH, du 1er janvier pour l'ASPA ;
+âge d'ouverture atteint en cours de période), le foyer étant pris comme stable ; la majoration
+pour la vie autonome (montant inchangé depuis 2008) l'est sur 12 mois. Hypothèse : pour les autres
+revenus, la moyenne mensuelle des 3 derniers mois, sur 12 mois, tient lieu des 12 mois de
+référence ; le RSA et la prime d'activité ne sont pas comptés."""
 
 from openfisca_core.model_api import ADD, MONTH, Variable
+from openfisca_core.periods import Period
 
 from rights_engine.entities import Famille
 
@@ -27,12 +35,26 @@ class css_ressources(Variable):
     reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189"
 
     def formula(famille, period, parameters):
+        css = parameters(period).css
+        mois = css.nombre_mois_ressources
         trimestre = period.last_3_months
         membre = famille.members("css_membre_foyer", period)
         total_i = sum(famille.members(nom, trimestre, options=[ADD]) for nom in RESSOURCES)
         mensuelles = famille.sum(membre * total_i) / trimestre.size
-        aah = famille.sum(membre * famille.members("css_ressources_aah_individu", period))
-        minima = aah + famille("css_ressources_aspa", period)
-        mensuelles = mensuelles + minima + famille("css_prestations_familiales", period)
-        mois = parameters(period).css.nombre_mois_ressources
-        return (mensuelles + famille("css_forfait_logement", period)) * mois
+        # CSS R861-8 : 30 % des salaires d'un membre en chômage indemnisé.
+        mensuelles = mensuelles - famille.sum(
+            membre * famille.members("css_abattement_chomage_individu", period)
+        )
+        mensuelles = mensuelles + famille.sum(
+            membre * famille.members("aah_majoration_vie_autonome", period)
+        )
+        mensuelles = mensuelles + famille("css_prestations_familiales", period)
+        mensuelles = mensuelles + famille("css_forfait_logement", period)
+        # AAH and ASPA of each month of the reference period (R861-8).
+        debut = period.offset(-int(css.mois_avant_la_demande + mois - 1), "month").start
+        reference = Period(("month", debut, int(mois)))
+        aah = famille.members("css_ressources_aah_individu", reference, options=[ADD])
+        minima = famille.sum(membre * aah) + famille(
+            "css_ressources_aspa", reference, options=[ADD]
+        )
+        return mensuelles * mois + minima

@@ -1,6 +1,7 @@
-"""AAH d'une personne comptée dans les ressources de la CSS : l'AAH calculée pour elle (droit
-individuel) après l'abattement mensuel fixé par arrêté, et la majoration pour la vie autonome
-(CSS L861-2, R861-4 ; ni l'une ni l'autre n'est exclue par R861-10)."""
+"""AAH d'une personne pour un mois, comptée dans les ressources de la CSS : l'AAH calculée pour
+elle (droit individuel) ce mois-là, après l'abattement mensuel fixé par arrêté (CSS L861-2,
+R861-4 ; R861-10 ne l'exclut pas). ``css_ressources`` en fait la somme sur les 12 mois de la
+période de référence, chacun avec son propre montant de l'AAH (revalorisée le 1er avril)."""
 
 from openfisca_core.model_api import MONTH, Variable, max_
 
@@ -16,5 +17,4 @@ class css_ressources_aah_individu(Variable):
 
     def formula(individu, period, parameters):
         abattement = parameters(period).css.abattement_aah
-        aah = max_(0, individu("aah", period) - abattement)
-        return aah + individu("aah_majoration_vie_autonome", period)
+        return max_(0, individu("aah", period) - abattement)

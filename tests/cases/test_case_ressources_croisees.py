@@ -98,9 +98,11 @@ def test_the_partner_aah_is_computed_for_her_and_counts_in_the_prime_activite() 
 
 
 def test_css_counts_the_aah_after_its_abattement() -> None:
-    # Alone, 85 %, owner, no other income: 12 × (1 041,59 − 68 + 78,20) = 12 621,51 €, above the
-    # free ceiling (10 339 €) and under 13 957,65 €: participation of 14 € at 41 (L861-2, R861-4,
-    # D861-3). Before: free CSS.
+    # Alone, 85 %, owner, no other income, October 2026: the AAH of each month of the reference
+    # period, September 2025 to August 2026 (R861-8), after its 68 € abattement:
+    # 7 × (1 033,32 − 68) + 5 × (1 041,59 − 68) = 6 757,24 + 4 867,95, plus the forfait logement
+    # 12 × 78,2028 = 938,43: 12 563,62 €, above the free ceiling (10 339 €) and under
+    # 13 957,65 €: participation of 14 € at 41 (L861-2, R861-4, D861-3). Before: free CSS.
     report = report_of(
         HEAD.replace('"24037"', '"31555"')
         + """  fiscal_reference_income: 0
@@ -113,7 +115,7 @@ people:
     assert any(
         d.startswith("Participation financière mensuelle") and "14,00 €" in d for d in details
     )
-    assert any(d.startswith("Ressources annuelles") and "12 621,51 €" in d for d in details)
+    assert any(d.startswith("Ressources annuelles") and "12 563,62 €" in d for d in details)
 
 
 def test_css_counts_the_family_benefits_in_full() -> None:

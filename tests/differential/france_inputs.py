@@ -11,15 +11,18 @@ out of work, family benefits' resources).
 Correspondences (our fact → OpenFisca-France input):
 
 * net salary → the gross ``salaire_de_base`` whose net is that salary in OpenFisca-France's own
-  payroll (:func:`gross_salary`), on every month and × 12 on the year N-2: OpenFisca-France then
-  computes the net (RSA, prime d'activité, CSS), the net taxable salary (housing aid, AAH) and
-  reads the gross (ASPA) itself;
+  payroll (:func:`gross_salary`), on every month and × 12 on the years N-2 and N-3:
+  OpenFisca-France then computes the net (RSA, prime d'activité, CSS), the net taxable salary
+  (housing aid, AAH) and reads the gross (ASPA) itself;
 * other incomes (net, €/month) → ``chomage_net``, ``retraite_nette``, ``pensions_invalidite``,
   ``pensions_alimentaires_percues`` on every month, the same amounts as ``chomage_imposable``,
   ``retraite_imposable`` (the housing aid takes the net for the taxable: small benefits and
-  pensions are mostly exempt from CSG) and ``retraite_brute`` (ASPA); year N-2:
+  pensions are mostly exempt from CSG) and ``retraite_brute`` (ASPA); years N-2 and N-3 (the
+  AAH of a month of year Y reads Y-2, and the CSS sums the AAH of the 12 months before M):
   ``chomage_imposable`` and ``revenu_assimile_pension`` (pensions, disability pension,
-  alimony) × 12. Self-employment and "other" incomes have no monthly
+  alimony) × 12. The disability pension and the alimony are also given on every month since
+  January of N-2: OpenFisca-France's housing aid reads the first on the calendar year N-2 and
+  the second on the calendar year N-1. Self-employment and "other" incomes have no monthly
   counterpart in OpenFisca-France (it reads the self-employed's yearly profits): households
   with them are not written (:func:`expressible`);
 * unemployment start → ``date_debut_chomage``; the ASS → ``ass`` (its amount moves from
@@ -32,7 +35,10 @@ Correspondences (our fact → OpenFisca-France input):
   the applicant's nationality (OpenFisca-France checks the prime d'activité's residence condition
   on every member of the famille);
 * disability and autonomy → ``taux_incapacite``, ``aah_restriction_substantielle_durable_acces_
-  emploi``, ``aah_conjugalise_eligible``, ``inapte_travail``, ``gir``; the APA plan is taken at
+  emploi``, ``aah_conjugalise_eligible``, ``inapte_travail``, ``gir``; an incapacity of 80 % or
+  more (the mobility-inclusion card marked "invalidité", CASF L241-3) → ``caseP`` (applicant)
+  or ``caseF`` (partner) of the foyer fiscal on the year N-2, which opens the CGI art. 157 bis
+  abattement that the housing aid deducts (CCH R822-4 II 2°); the APA plan is taken at
   the GIR ceiling on both sides (``dependance_plan_aide_domicile`` set above any ceiling);
 * housing → ``statut_occupation_logement`` (a furnished private let is ``locataire_meuble``),
   ``loyer`` (a loan repayment for an owner with a loan), ``depcom``, ``coloc``,
@@ -112,6 +118,8 @@ MONTHLY_INCOMES = {
     "disability_pension": ("pensions_invalidite",),
     "alimony": ("pensions_alimentaires_percues",),
 }
+INVALIDITY_CARD_RATE = 80  # %, CASF L241-3: the mobility-inclusion card marked "invalidité"
+LONGER_INCOMES = ("disability_pension", "alimony")
 FAMILY_BENEFITS = ("af", "cf", "asf", "paje_base", "paje_clca", "paje_prepare", "paje_colca")
 NOT_OURS = ("ass", "asi")
 
@@ -176,6 +184,13 @@ def _individu(
     for key, variables in MONTHLY_INCOMES.items():
         for variable in variables:
             every_month(variable, getattr(person.incomes, key))
+    # The housing aid reads the disability pension on the year N-2 and the alimony on the year
+    # N-1 (the calendar years, not the last 12 months): a stable household receives them on
+    # every month since January of N-2.
+    since_n_2 = months_up_to(month, _month_index(month) % 12 + 24)
+    for key in LONGER_INCOMES:
+        for variable in MONTHLY_INCOMES[key]:
+            data[variable] = dict.fromkeys(since_n_2, getattr(person.incomes, key))
     if person.unemployed_since is not None:
         data["date_debut_chomage"] = {"ETERNITY": f"{person.unemployed_since}-01"}
     data["aide_logement_condition_neutralisation"] = {m: _neutralised(person, m) for m in window}
@@ -184,14 +199,17 @@ def _individu(
         # aid recognises it as ``chomage_imposable`` together with ``ass`` (R822-15).
         every_month("ass", person.incomes.unemployment)
         every_month("chomage_net", 0.0)
-    year_n_2 = str(int(month[:4]) - 2)
     incomes = person.incomes
     every_month("salaire_de_base", gross(incomes.salary))
-    data["salaire_de_base"][year_n_2] = 12 * gross(incomes.salary)
-    data["chomage_imposable"][year_n_2] = 12 * incomes.unemployment
-    data["revenu_assimile_pension"] = {
-        year_n_2: 12 * (incomes.pension + incomes.disability_pension + incomes.alimony)
-    }
+    # The years N-2 and N-3: the AAH of a month of year Y reads the incomes of Y-2, and the CSS
+    # sums the AAH of the 12 months before M, some of them in the year N-1.
+    data["revenu_assimile_pension"] = {}
+    for year in (str(int(month[:4]) - 2), str(int(month[:4]) - 3)):
+        data["salaire_de_base"][year] = 12 * gross(incomes.salary)
+        data["chomage_imposable"][year] = 12 * incomes.unemployment
+        data["revenu_assimile_pension"][year] = 12 * (
+            incomes.pension + incomes.disability_pension + incomes.alimony
+        )
     if person.gir is not None:
         data["gir"] = {month: f"gir_{person.gir}"}
     data["dependance_plan_aide_domicile"] = {month: APA_PLAN}
@@ -206,6 +224,14 @@ def _neutralised(person: Person, month: str) -> bool:
         return False
     benefit = person.unemployment_benefit
     return benefit is None or benefit.value == "ass"
+
+
+def _invalidity_card(situation: Situation, role: Role) -> bool:
+    """The person of ``role`` holds the mobility-inclusion card marked "invalidité", granted from
+    an 80 % incapacity (CASF L241-3)."""
+    return any(
+        (p.disability_rate or 0) >= INVALIDITY_CARD_RATE for p in situation.people if p.role is role
+    )
 
 
 def _isolement_recent(situation: Situation, month: str) -> bool:
@@ -254,13 +280,20 @@ def add_situation(
     if status == "locataire_vide" and housing.furnished:
         status = "locataire_meuble"
     january = f"{month[:4]}-01"
+    year_n_2 = str(int(month[:4]) - 2)
     add_family(
         entities,
         label,
         parents,
         children,
         famille=famille,
-        foyer_fiscal={"rfr": {str(int(month[:4]) - 2): rfr}},
+        foyer_fiscal={
+            "rfr": {year_n_2: rfr},
+            # CGI art. 157 bis abattement (read by the housing aid, CCH R822-4 II 2°): the
+            # declarant (caseP) or the spouse (caseF) holding the invalidity card.
+            "caseP": {year_n_2: _invalidity_card(situation, Role.applicant)},
+            "caseF": {year_n_2: _invalidity_card(situation, Role.partner)},
+        },
         menage={
             "statut_occupation_logement": {m: status for m in [january, *window]},
             "loyer": dict.fromkeys(window, housing.rent or 0.0),

@@ -34,10 +34,12 @@ over the whole year of reference it reads (M-12..M-1) and the month itself: ``af
 ``asf``, PAJE (famille), ``aah``, ``asi``, ``ass``, ``caah`` (individu); ``aspa`` is given the
 ASPA our engine computes for the household (see ``_give_our_aspa``); incomes are the
 same every month, so OpenFisca-France's 12 months M-12..M-1 and our 3-month average × 12 give the
-same annual resources (CSS R861-8 takes the 12 months before the month preceding the claim; both
-models approximate the period, in the same way on constant incomes). No adult is given the
-``chomeur`` activity, so OpenFisca-France's 30 % abatement on the salaries of an indemnified job
-seeker (R861-8, out of scope here, see ``rules/css/README.md``) does not apply.
+same annual resources. CSS R861-8 takes the 12 months « du treizième au deuxième mois civil
+précédant le mois de la demande », which our engine follows for the ASPA, counted month by month
+with the amount of each month: OpenFisca-France's months M-12..M-1 are given our ASPA of
+M-13..M-2, so that both sum the same ASPA and what is compared is how the CSS counts it. An adult
+with an unemployment benefit is ``chomeur`` in OpenFisca-France on the month of the claim: both
+models then take 30 % off that person's salaries (R861-8, 2nd paragraph).
 
 Each quantity must agree (within 1 €, or the same status) on at least 98 % of the households
 compared, and every difference must fall in a class explained below with the legal text, or the
@@ -62,6 +64,7 @@ import random
 from collections import Counter
 from typing import Any
 
+import numpy as np
 import oracle
 from agreement import Tally, our_values
 from households import (
@@ -76,6 +79,8 @@ from households import (
     to_situation,
 )
 
+from rights_engine.engine.builder import build_simulation
+from rights_engine.engine.scenarios import Scenario, complete
 from rights_engine.situation.models import Month
 
 SEED = 861_2026
@@ -197,6 +202,8 @@ def _extend_to_reference_year(
         if member.role != "child":
             for key, variable in INCOME_TO_OPENFISCA_FRANCE.items():
                 person[variable] = {m: member.incomes.get(key, 0.0) for m in year}
+            if member.incomes.get("unemployment", 0.0) > 0:
+                person["activite"] = {month: "chomeur"}  # R861-8: indemnified job seeker
         for variable in NEUTRALISED_INDIVIDU:
             person[variable] = {m: 0.0 for m in year}
     famille = entities["familles"][label]
@@ -209,15 +216,29 @@ def _give_our_aspa(
 ) -> None:
     """The ASPA due to the household counts in the CSS resources after its abattement (CSS L861-2,
     R861-4) in both models. OpenFisca-France's ASPA reads gross incomes our situations do not hold
-    and changes on 1 January within its 12 months of reference: it is given, on each of them, the
-    ASPA we compute for the month (the ASPA itself is compared in test_aspa_differential.py);
-    what is compared here is how the CSS counts it."""
+    (the ASPA itself is compared in test_aspa_differential.py): each month of its reference
+    period M-12..M-1 is given the ASPA we compute for the month before, so that it sums our ASPA
+    of M-13..M-2, the period of R861-8 (the ASPA changes on 1 January), and the month M itself our
+    ASPA of M; what is compared here is how the CSS counts it."""
     for month in SAME_CEILING + RESOURCES_ONLY:
         rows = [(label, h) for label, m, h in cases if m == month]
-        values = our_values([to_situation(h, month, label) for label, h in rows], month, "aspa")
+        batch = build_simulation(
+            [complete(to_situation(h, month, label), Scenario.favourable) for label, h in rows],
+            Month(month),
+        )
+        reference = months_up_to(month, 13)  # M-13 .. M
+        ours = {
+            m: np.asarray(batch.simulation.calculate("aspa", m), dtype=float)[batch.famille]
+            for m in reference
+        }
         for index, (label, _) in enumerate(rows):
-            amount = float(values["aspa"][index])
-            entities["familles"][label]["aspa"] = {m: amount for m in months_up_to(month, 12)}
+            # M-12..M-1 get our ASPA of the month before; M (read by its RSA, which decides its
+            # free CSS) our ASPA of M.
+            aspa = {
+                later: float(ours[earlier][index])
+                for earlier, later in zip(reference[:-2], reference[1:-1], strict=True)
+            }
+            entities["familles"][label]["aspa"] = aspa | {month: float(ours[month][index])}
 
 
 def known_difference(household: Household, month: str, quantity: str) -> str | None:

@@ -47,6 +47,7 @@ LARGEST_CLASS = 0.01
 LONE_PARENT_MONTHS = 12  # CSS L842-7 (CASF L262-9): increase for 12 months after separation
 YOUNG_CHILD_AGE = 3  # … or until the youngest child is 3
 CSS_PARTICIPATION_CEILING = 1.35  # with-participation ceiling / free ceiling (CSS L861-1, D861-1)
+ASPA_PERMIT_YEARS = 10  # years of a permit to work for a non-EU national (CSS L816-1)
 
 # Known differences where the law, not OpenFisca-France, gives our figure.
 CLASSES: dict[str, str] = {
@@ -77,8 +78,25 @@ CLASSES: dict[str, str] = {
         "soit dès 64 ans ; OpenFisca-France la maintient jusqu'à 64 ans inclus"
     ),
     "css_plafond_gele_au_1er_avril_2024": (
-        "CSS : plafond revalorisé au 1er avril 2025 (CSS L861-1, D861-1 : 10 339 € pour une "
-        "personne) ; OpenFisca-France s'arrête au plafond du 1er avril 2024 (10 166 €)"
+        "CSS : plafond revalorisé chaque 1er avril par le coefficient de CSS L161-25 (L861-1), "
+        "soit 10 339 € pour une personne au 1er avril 2025 (D861-1), et au moins autant au "
+        "1er avril 2026 (L161-25 : un coefficient inférieur à un est porté à un) ; "
+        "OpenFisca-France s'arrête au plafond du 1er avril 2024 (10 166 €). Seulement quand les "
+        "deux modèles comptent les mêmes ressources (à 1 € près) et que celles-ci sont entre les "
+        "deux plafonds : le plafond est alors la seule cause de l'écart"
+    ),
+    "css_periode_de_reference_r861_8": (
+        "CSS : ressources des 12 mois « du treizième au deuxième mois civil précédant le mois de "
+        "la demande » (CSS R861-8, décret n° 2021-1561 du 2 décembre 2021) ; OpenFisca-France "
+        "somme les 12 mois précédant la demande (M-12 à M-1) : l'AAH ou l'ASPA d'un mois de plus "
+        "ou de moins (revalorisation, âge atteint). Seulement quand nos ressources sur ses mois "
+        "égalent les siennes et donnent son statut sous les deux plafonds"
+    ),
+    "css_aspa_refusee_hors_ue": (
+        "CSS : l'ASPA due au foyer compte dans ses ressources (CSS L861-2, R861-4) ; "
+        "OpenFisca-France refuse l'ASPA à l'étranger hors UE titulaire depuis 10 ans d'un titre "
+        "autorisant à travailler (CSS L816-1, voir aspa_hors_ue_10_ans_de_titre) et ne la "
+        "compte donc pas : l'écart des ressources est exactement cette ASPA"
     ),
     "css_enfant_de_25_ans_ou_plus": (
         "CSS : le foyer compte les enfants « âgés de moins de vingt-cinq ans » (CSS R861-2) ; "
@@ -165,19 +183,24 @@ def _apa(pair: Pair) -> str | None:
     return None
 
 
-def _aspa(pair: Pair) -> str | None:
-    situation = pair.situation
+def _non_eu_permit_of_10_years(situation: Situation) -> bool:
+    """An adult from outside the EU holding a permit for 10 years (CSS L816-1)."""
     for person in _adults(situation):
         if (
             person.nationality is not None
             and person.nationality.value == "other"
             and person.has_residence_permit
             and person.residence_permit_since is not None
-            and pair.ours > pair.theirs
         ):
             year = int(person.residence_permit_since[:4])
-            if situation.reference_month.first_day.year - year >= 10:
-                return "aspa_hors_ue_10_ans_de_titre"
+            if situation.reference_month.first_day.year - year >= ASPA_PERMIT_YEARS:
+                return True
+    return False
+
+
+def _aspa(pair: Pair) -> str | None:
+    if _non_eu_permit_of_10_years(pair.situation) and pair.ours > pair.theirs:
+        return "aspa_hors_ue_10_ans_de_titre"
     return None
 
 
@@ -196,6 +219,26 @@ def _css(pair: Pair) -> str | None:
         return "css_enfant_de_25_ans_ou_plus"
     housing = situation.household.housing
     details = pair.details
+    our_resources, their_resources = details["our_resources"], details["their_resources"]
+    if (
+        _non_eu_permit_of_10_years(situation)
+        and details["our_aspa_year"] > 0
+        # the whole difference of resources is the ASPA OpenFisca-France refuses
+        and abs(our_resources - details["our_aspa_year"] - their_resources) <= TOLERANCE_EUR
+    ):
+        return "css_aspa_refusee_hors_ue"
+    # Our resources over OpenFisca-France's months: without M-13, with M-1.
+    over_their_months = (
+        our_resources - details["our_minima_first"] + details["our_minima_their_last"]
+    )
+    if (
+        abs(over_their_months - their_resources) <= TOLERANCE_EUR
+        and _status_under(our_resources, details["our_ceiling"]) == details["our_status"]
+        and _status_under(over_their_months, details["our_ceiling"]) == details["their_status"]
+        and _status_under(over_their_months, details["their_ceiling"]) == details["their_status"]
+    ):
+        # The months alone make the difference, not the ceiling.
+        return "css_periode_de_reference_r861_8"
     if (
         housing.status is not None
         and housing.status.value == "hosted_free"
@@ -205,17 +248,25 @@ def _css(pair: Pair) -> str | None:
         <= TOLERANCE_EUR
     ):
         return "css_heberge_participant_aux_frais"
-    if details["our_ceiling"] != details["their_ceiling"]:
+    if (
+        details["our_ceiling"] != details["their_ceiling"]
+        and abs(our_resources - their_resources) <= TOLERANCE_EUR
+    ):
         low, high = sorted((details["our_ceiling"], details["their_ceiling"]))
-        # Both models' resources between the two free ceilings, or between the two
-        # with-participation ceilings (CSS D861-1: × 1,35).
+        # The same resources, between the two free ceilings or between the two
+        # with-participation ceilings (CSS L861-1, 2°: × 1,35).
         for factor in (1.0, CSS_PARTICIPATION_CEILING):
-            if all(
-                low * factor < details[side] <= high * factor
-                for side in ("our_resources", "their_resources")
-            ):
+            if low * factor < our_resources <= high * factor:
                 return "css_plafond_gele_au_1er_avril_2024"
     return None
+
+
+def _status_under(resources: float, free_ceiling: float) -> str:
+    """The CSS status of ``resources`` under a free ceiling (CSS L861-1: × 1,35 with a
+    participation)."""
+    if resources <= free_ceiling:
+        return "gratuite"
+    return "participation" if resources <= free_ceiling * CSS_PARTICIPATION_CEILING else "aucune"
 
 
 def _months_since_birth(situation: Situation, child: Person) -> int:

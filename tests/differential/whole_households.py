@@ -45,6 +45,9 @@ PERSON_PROGRAMMES: dict[str, tuple[str, tuple[str, ...]]] = {
 }
 CSS_STATUS = "CSS statut"
 OUR_CSS = ("css_gratuite", "css_condition_ressources", "css_plafond", "css_ressources")
+# CSS R861-8: the resources of the 12 months from the 13th to the 2nd month before the claim.
+CSS_FIRST_MONTH = 13
+CSS_LAST_MONTH = 2
 THEIR_CSS = ("cmu_c", "css_cmu_acs_eligibilite", "acs_plafond", "cmu_c_plafond")
 CSS_FORFAITS = ("css_cmu_forfait_logement_base", "css_cmu_forfait_logement_al")
 YEARLY = {"cheque_energie"}  # a YEAR variable in OpenFisca-France, asked for the year of M
@@ -91,6 +94,34 @@ def _status(free: bool, entitled: bool) -> str:
     return "gratuite" if free else "participation" if entitled else "aucune"
 
 
+def _month_before(period: str, months: int) -> str:
+    index = int(period[:4]) * 12 + int(period[5:]) - 1 - months
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+def _css_minima(batch: Any, simulation: Any, period: str, month: str) -> np.ndarray:
+    """Our AAH and ASPA of ``month`` counted in the CSS resources (after their abattements), one
+    value per row: the amounts of one month that the two reference periods do not share."""
+    members = np.asarray(simulation.calculate("css_membre_foyer", period), dtype=float)
+    aah = np.asarray(simulation.calculate("css_ressources_aah_individu", month), dtype=float)
+    aspa = np.asarray(simulation.calculate("css_ressources_aspa", month), dtype=float)
+    per_famille = np.bincount(batch.person_famille, weights=members * aah, minlength=len(aspa))
+    return (per_famille + aspa)[batch.famille]
+
+
+def _css_details(batch: Any, simulation: Any, period: str) -> dict[str, np.ndarray]:
+    """Our ASPA summed over our reference period (CSS R861-8: from the 13th to the 2nd month
+    before the claim), and our AAH and ASPA of the first month of that period (M-13) and of the
+    month OpenFisca-France counts instead (M-1: it sums M-12 to M-1)."""
+    months = [_month_before(period, k) for k in range(CSS_FIRST_MONTH, CSS_LAST_MONTH - 1, -1)]
+    aspa = sum(np.asarray(simulation.calculate("css_ressources_aspa", m)) for m in months)
+    return {
+        "our_aspa_year": np.asarray(aspa, dtype=float)[batch.famille],
+        "our_minima_first": _css_minima(batch, simulation, period, months[0]),
+        "our_minima_their_last": _css_minima(batch, simulation, period, _month_before(period, 1)),
+    }
+
+
 def evaluate(situations: Sequence[Situation], period: str, name: str) -> tuple[list[Pair], dict]:
     """Pairs of values for the ``situations`` (all of ``period``), and what the oracle did:
     ``{"hits": n, "calls": n, "seconds": s}``."""
@@ -118,6 +149,7 @@ def evaluate(situations: Sequence[Situation], period: str, name: str) -> tuple[l
     people_values = {
         v: np.asarray(simulation.calculate(v, period)) for v, _ in PERSON_PROGRAMMES.values()
     }
+    css_extra = _css_details(batch, simulation, period)
     pairs: list[Pair] = []
     position = 0
     for row, situation in enumerate(situations):
@@ -125,13 +157,21 @@ def evaluate(situations: Sequence[Situation], period: str, name: str) -> tuple[l
         label = situation.id or ""
         css = {v: _theirs(result, v, period)[label] for v in THEIR_CSS}
         resources = float(_theirs(result, "css_cmu_base_ressources", period)[label])
+        their_status = _status(
+            bool(css["cmu_c"]),
+            bool(css["css_cmu_acs_eligibilite"]) and resources <= float(css["acs_plafond"]),
+        )
+        our_free = bool(ours["css_gratuite"][row])
+        our_status = _status(our_free, our_free or bool(ours["css_condition_ressources"][row]))
         css_details = {
             "our_ceiling": float(ours["css_plafond"][row]),
             "their_ceiling": float(css["cmu_c_plafond"]),
             "our_resources": float(ours["css_ressources"][row]),
             "their_resources": resources,
             "their_forfait": sum(float(_theirs(result, v, period)[label]) for v in CSS_FORFAITS),
-        }
+            "our_status": our_status,
+            "their_status": their_status,
+        } | {name: float(values[row]) for name, values in css_extra.items()}
         for programme, (our_variable, their_variables) in HOUSEHOLD_PROGRAMMES.items():
             if programme == "aide au logement" and _declared_aid(situation):
                 continue  # the aid in a logement-foyer is asked, not computed (see README)
@@ -140,12 +180,6 @@ def evaluate(situations: Sequence[Situation], period: str, name: str) -> tuple[l
             pairs.append(
                 Pair(programme, situation, None, float(ours[our_variable][row]), theirs, details)
             )
-        their_status = _status(
-            bool(css["cmu_c"]),
-            bool(css["css_cmu_acs_eligibilite"]) and resources <= float(css["acs_plafond"]),
-        )
-        our_free = bool(ours["css_gratuite"][row])
-        our_status = _status(our_free, our_free or bool(ours["css_condition_ressources"][row]))
         pairs.append(Pair(CSS_STATUS, situation, None, our_status, their_status, css_details))
         for person in situation.people:
             if person.role is not Role.child:
