@@ -342,6 +342,8 @@ _PERSON_FIELDS: dict[str, tuple[str, ...]] = {
     "residence_permit": ("has_residence_permit", "residence_permit_since", "protected_status"),
     "in_france_since": ("in_france_since",),
     "activity": ("activity",),
+    "unemployed_since": ("unemployed_since",),
+    "unemployment_benefit": ("unemployment_benefit",),
     "incomes": ("incomes",),
     "hours_worked": ("hours_worked_last_3_years",),
     "disability_rate": ("disability_rate",),
