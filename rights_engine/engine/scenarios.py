@@ -106,7 +106,8 @@ def _complete_person(person: Person, scenario: Scenario, first_day: dt.date) -> 
             )
     if person.incomes is None:
         adult = person.role is not Role.child
-        update["incomes"] = Incomes() if fav or not adult else Incomes(salary=_HIGH_MONTHLY_INCOME)
+        activity = update.get("activity", person.activity)
+        update["incomes"] = Incomes() if fav or not adult else _high_incomes(activity)
     if person.hours_worked_last_3_years is None:
         # Unknown only for an adult under 25 (facts.py); favourable: the hours that open the RSA
         # jeune actif (CASF L262-7-1, D262-25-1); otherwise nothing special (none).
@@ -116,6 +117,17 @@ def _complete_person(person: Person, scenario: Scenario, first_day: dt.date) -> 
     if person.pregnant is None:
         update["pregnant"] = False
     return person.model_copy(update=update) if update else person
+
+
+def _high_incomes(activity: Activity | None) -> Incomes:
+    """Unknown incomes, unfavourable: high enough to end every means-tested right whatever is
+    neutralised. The housing aids neutralise activity and unemployment incomes after two months
+    of unpaid unemployment or on the ASS (CCH R822-15) and in a household at the RSA (R822-17),
+    never the other incomes; an unemployed person's high income is a paid ARE (abated, R822-13)."""
+    unemployment = _HIGH_MONTHLY_INCOME if activity is Activity.unemployed else 0.0
+    return Incomes(
+        salary=_HIGH_MONTHLY_INCOME, unemployment=unemployment, other=_HIGH_MONTHLY_INCOME
+    )
 
 
 def _rsa_young_worker_hours(first_day: dt.date) -> float:
