@@ -572,6 +572,7 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
                     complete(varied, Scenario.favourable), 0, (refs[("housing_status", None)],)
                 )
             )
+    rows.extend(_zone_rows(situation, refs))
     if ("rent", None) in refs:
         for rent in _RENT_LEVELS:
             varied = situation.model_copy(
@@ -644,6 +645,25 @@ def _age_sweeps(
                     )
                     rows.extend(line_rows(line, _CROSSED_SALARIES))
     return rows
+
+
+def _zone_rows(
+    situation: Situation, refs: dict[tuple[str, int | None], FactRef]
+) -> list[Completion]:
+    """An unknown commune in each zone of the housing aids, from both corners (the corners and
+    flips give zones 1 and 3): the zone raises the loyer plafond (CCH D823-16) but also the
+    réduction de loyer de solidarité a social tenant's aid is cut by (CCH L442-2-1), so no zone
+    bounds the aid alone."""
+    ref = refs.get(("commune", None))
+    if ref is None:
+        return []
+    partial = situation.model_copy(
+        update={"household": _set(situation.household, "housing.zone", "2")}
+    )
+    return [
+        Completion(complete(partial, scenario), base, (ref,))
+        for base, scenario in enumerate(Scenario)
+    ]
 
 
 def _born(situation: Situation, age: int, rank: int) -> dt.date:
