@@ -573,6 +573,7 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
                 )
             )
     rows.extend(_zone_rows(situation, refs))
+    rows.extend(_activity_rows(situation, unknown))
     if ("rent", None) in refs:
         for rent in _RENT_LEVELS:
             varied = situation.model_copy(
@@ -585,6 +586,7 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
         if ref.fact == "incomes" and ref.person is not None:
             for kind in ACTIVITY_INCOMES:
                 rows.extend(salary_sweep(favourable, ref, _SALARY_LEVELS, kind))
+    rows.extend(_working_lines(situation, unknown, len(rows)))
     estimate = estimated_fiscal_income(situation)
     if ("fiscal_reference_income", None) in refs and estimate is not None:
         varied = situation.model_copy(
@@ -666,12 +668,57 @@ def _zone_rows(
     ]
 
 
+def _activity_rows(situation: Situation, unknown: list[FactRef]) -> list[Completion]:
+    """Each unknown activity set to every value, from both corners: no activity is the most
+    favourable for every right (unemployed or a student under 28, the housing aid may neutralise
+    the incomes or take the student forfait, CCH R822-15, R822-20, and its forfait logement then
+    lowers the prime d'activité, CSS R844-3)."""
+    rows = []
+    for ref in unknown:
+        if ref.fact != "activity" or ref.person is None:
+            continue
+        for activity in Activity:
+            partial = _with_people(situation, {ref.person: {"activity": activity}})
+            rows.extend(
+                Completion(complete(partial, scenario), base, (ref,))
+                for base, scenario in enumerate(Scenario)
+            )
+    return rows
+
+
 def _born(situation: Situation, age: int, rank: int) -> dt.date:
     """A birth date ``age + rank`` years before the evaluated month: people swept together are
     born a year apart, so that an eldest child stays the eldest (AF age increase, CSS R521-1)."""
     first = situation.reference_month.first_day
     index = (first.year - age - rank) * 12 + first.month - 1
     return dt.date(index // 12, index % 12 + 1, 1)
+
+
+def _working_lines(situation: Situation, unknown: list[FactRef], offset: int) -> list[Completion]:
+    """The salary lines again with every unknown activity set to employed (``offset``: the index
+    of the first row returned, their anchor). In the favourable corner the unemployed's incomes
+    are neutralised for the housing aid (CCH R822-15), whose forfait logement then lowers the
+    prime d'activité (CSS R844-3): its best salary may be an employed person's."""
+    activities = [ref for ref in unknown if ref.fact == "activity" and ref.person is not None]
+    earners = [ref for ref in unknown if ref.fact == "incomes" and ref.person is not None]
+    if not activities or not earners:
+        return []
+    employed = {ref.person: {"activity": Activity.employed} for ref in activities}
+    anchor = complete(_with_people(situation, employed), Scenario.favourable)
+    rows = [Completion(anchor, 0, tuple(activities))]
+    for ref in earners:
+        for kind in ACTIVITY_INCOMES:
+            line = salary_sweep(anchor, ref, _SALARY_LEVELS, kind)
+            rows.extend(
+                replace(
+                    row,
+                    varied=(*activities, ref),
+                    sweep=f"{row.sweep}:employed",
+                    origin=offset,
+                )
+                for row in line
+            )
+    return rows
 
 
 def salary_sweep(
