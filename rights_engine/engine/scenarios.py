@@ -413,7 +413,8 @@ _SALARY_LEVELS = (
 # Monthly rents (€) swept when the rent is unknown: the housing aid grows with the rent up to the
 # loyer plafond, beyond it for a furnished dwelling, and falls past the dégressivité thresholds.
 _RENT_LEVELS = (150, 250, 350, 450, 550, 700, 850, 1000, 1200, 1500, 2000, 3000)
-# The activity incomes swept, each on its own line.
+# The activity incomes swept, each on its own line (and the pension: the AAH, its majoration and
+# the ASPA complete it, so the resources that count them, CSS L861-2, are not monotonic in it).
 ACTIVITY_INCOMES = ("salary", "self_employment")
 # Salaries given together to every person whose incomes are unknown, crossed with the ages.
 _CROSSED_SALARIES = (450, 900, 1400, 2100)
@@ -448,7 +449,7 @@ class Completion:
     earners: tuple[int, ...] = ()
     """On a swept line: the people whose activity income is set to the level."""
     kind: str = "salary"
-    """On a swept line: the activity income set (``salary`` or ``self_employment``)."""
+    """On a swept line: the income set (``salary``, ``self_employment`` or ``pension``)."""
 
 
 def line_rows(line: Completion, levels: Iterable[float]) -> list[Completion]:
@@ -584,9 +585,10 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
             )
     for ref in unknown:
         if ref.fact == "incomes" and ref.person is not None:
-            for kind in ACTIVITY_INCOMES:
+            for kind in (*ACTIVITY_INCOMES, "pension"):
                 rows.extend(salary_sweep(favourable, ref, _SALARY_LEVELS, kind))
     rows.extend(_working_lines(situation, unknown, len(rows)))
+    rows.extend(_joint_lines(favourable, unknown))
     estimate = estimated_fiscal_income(situation)
     if ("fiscal_reference_income", None) in refs and estimate is not None:
         varied = situation.model_copy(
@@ -721,14 +723,36 @@ def _working_lines(situation: Situation, unknown: list[FactRef], offset: int) ->
     return rows
 
 
+def _joint_lines(favourable: Situation, unknown: list[FactRef]) -> list[Completion]:
+    """Every unknown-income adult earning the same level at once: a right for a couple where
+    both work (the prime d'activité of two earners, CSS L842-3) can be nil on every line where one
+    of them earns alone."""
+    earners = [ref for ref in unknown if ref.fact == "incomes" and ref.person is not None]
+    if len(earners) < 2:
+        return []
+    rows = []
+    for kind in ACTIVITY_INCOMES:
+        line = Completion(
+            favourable,
+            0,
+            tuple(earners),
+            sweep=f"joint:{kind}",
+            anchor=favourable,
+            earners=tuple(ref.person for ref in earners if ref.person is not None),
+            kind=kind,
+        )
+        rows.extend(line_rows(line, _SALARY_LEVELS))
+    return rows
+
+
 def salary_sweep(
     favourable: Situation, ref: FactRef, levels: Iterable[float], kind: str = "salary"
 ) -> list[Completion]:
     """The favourable corner (``favourable``, already completed) with person ``ref.person``'s
-    unknown incomes set to each level of one activity income (``kind``: ``salary`` or
-    ``self_employment``, which the prime d'activité does not treat alike). Patched rather than
-    completed again: no other completion reads an activity income (the child support edges read
-    only the alimony received, 0 here)."""
+    unknown incomes set to each level of one income (``kind``: ``salary`` or
+    ``self_employment``, which the prime d'activité does not treat alike, or ``pension``). Patched
+    rather than completed again: no other completion reads these incomes (the child support edges
+    read only the alimony received, 0 here)."""
     assert ref.person is not None
     line = Completion(
         favourable,
