@@ -154,7 +154,8 @@ def _variable_unit(name: str, programme: Programme | None) -> str:
             return "€/an" if rules.amount.unit == "EUR/an" else "€/mois"
         for detail in rules.details:
             if detail.variable == name:
-                return {"EUR": "€", "nombre": "nombre", "pourcentage": "taux"}[detail.unit]
+                units = {"EUR": "€", "nombre": "nombre", "pourcentage": "taux", "jours": "jours"}
+                return units[detail.unit]
     variable = tax_benefit_system().get_variable(name, check_existence=True)
     declared = getattr(variable, "unit", None)
     if declared:
