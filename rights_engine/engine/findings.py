@@ -111,11 +111,18 @@ _LIKELY, _TO_CONFIRM, _UNLIKELY = 2, 1, 0
 MONTHS_PER_YEAR = 12
 
 
-def _urgency(programme: Programme, values: ProgrammeValues) -> tuple[Urgency, np.ndarray | None]:
+def _urgency(
+    programme: Programme, values: ProgrammeValues, verdicts: np.ndarray
+) -> tuple[Urgency, np.ndarray | None]:
     rules = programme.rules
     if rules.urgency_variable is None:
-        return rules.urgency, None
-    per_row = np.array([str(v) for v in values.of(rules.urgency_variable)])
+        if rules.urgency == "normal":
+            return rules.urgency, None
+        # A static urgency (the domiciliation, CASF L264-1) holds only on the rows where the
+        # programme applies: a procedure that is merely possible is not urgent.
+        per_row = np.where(verdicts != _UNLIKELY, rules.urgency, "normal")
+    else:
+        per_row = np.array([str(v) for v in values.of(rules.urgency_variable)])
     present = set(per_row.tolist())
     urgency = min(
         (u for u in _URGENCY_SCALE if u in present),
@@ -312,7 +319,7 @@ def make_finding(
     else:
         verdict = "to_confirm"
 
-    urgency, urgencies = _urgency(programme, values)
+    urgency, urgencies = _urgency(programme, values, verdicts)
     impacts = (
         _impacts(values, verdicts, amounts, unit, urgencies, rules.urgency) if rows > 1 else {}
     )

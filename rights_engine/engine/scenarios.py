@@ -106,7 +106,8 @@ def _complete_person(person: Person, scenario: Scenario, first_day: dt.date) -> 
             )
     if person.incomes is None:
         adult = person.role is not Role.child
-        update["incomes"] = Incomes() if fav or not adult else Incomes(salary=_HIGH_MONTHLY_INCOME)
+        activity = update.get("activity", person.activity)
+        update["incomes"] = Incomes() if fav or not adult else _high_incomes(activity)
     if person.hours_worked_last_3_years is None:
         # Unknown only for an adult under 25 (facts.py); favourable: the hours that open the RSA
         # jeune actif (CASF L262-7-1, D262-25-1); otherwise nothing special (none).
@@ -120,6 +121,17 @@ def _complete_person(person: Person, scenario: Scenario, first_day: dt.date) -> 
     if person.pregnant is None:
         update["pregnant"] = False
     return person.model_copy(update=update) if update else person
+
+
+def _high_incomes(activity: Activity | None) -> Incomes:
+    """Unknown incomes, unfavourable: high enough to end every means-tested right whatever is
+    neutralised. The housing aids neutralise activity and unemployment incomes after two months
+    of unpaid unemployment or on the ASS (CCH R822-15) and in a household at the RSA (R822-17),
+    never the other incomes; an unemployed person's high income is a paid ARE (abated, R822-13)."""
+    unemployment = _HIGH_MONTHLY_INCOME if activity is Activity.unemployed else 0.0
+    return Incomes(
+        salary=_HIGH_MONTHLY_INCOME, unemployment=unemployment, other=_HIGH_MONTHLY_INCOME
+    )
 
 
 def _rsa_young_worker_hours(first_day: dt.date) -> float:
@@ -346,6 +358,8 @@ _PERSON_FIELDS: dict[str, tuple[str, ...]] = {
     "residence_permit": ("has_residence_permit", "residence_permit_since", "protected_status"),
     "in_france_since": ("in_france_since",),
     "activity": ("activity",),
+    "unemployed_since": ("unemployed_since",),
+    "unemployment_benefit": ("unemployment_benefit",),
     "incomes": ("incomes",),
     "unemployed_since": ("unemployed_since",),
     "unemployment_benefit": ("unemployment_benefit",),
@@ -405,7 +419,8 @@ _SALARY_LEVELS = (
 # Monthly rents (€) swept when the rent is unknown: the housing aid grows with the rent up to the
 # loyer plafond, beyond it for a furnished dwelling, and falls past the dégressivité thresholds.
 _RENT_LEVELS = (150, 250, 350, 450, 550, 700, 850, 1000, 1200, 1500, 2000, 3000)
-# The activity incomes swept, each on its own line.
+# The activity incomes swept, each on its own line (and the pension: the AAH, its majoration and
+# the ASPA complete it, so the resources that count them, CSS L861-2, are not monotonic in it).
 ACTIVITY_INCOMES = ("salary", "self_employment")
 # Salaries given together to every person whose incomes are unknown, crossed with the ages.
 _CROSSED_SALARIES = (450, 900, 1400, 2100)
@@ -440,7 +455,7 @@ class Completion:
     earners: tuple[int, ...] = ()
     """On a swept line: the people whose activity income is set to the level."""
     kind: str = "salary"
-    """On a swept line: the activity income set (``salary`` or ``self_employment``)."""
+    """On a swept line: the income set (``salary``, ``self_employment`` or ``pension``)."""
 
 
 def line_rows(line: Completion, levels: Iterable[float]) -> list[Completion]:
@@ -537,6 +552,13 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
       estimated from the incomes (the likely value shown).
     A complete situation gives one row.
     """
+    from rights_engine.engine.completion_rows import (  # they build on this module
+        activity_rows,
+        joint_lines,
+        working_lines,
+        zone_rows,
+    )
+
     favourable = complete(situation, Scenario.favourable)
     if not unknown:
         return [Completion(favourable)]
@@ -564,6 +586,8 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
                     complete(varied, Scenario.favourable), 0, (refs[("housing_status", None)],)
                 )
             )
+    rows.extend(zone_rows(situation, refs))
+    rows.extend(activity_rows(situation, unknown))
     if ("rent", None) in refs:
         for rent in _RENT_LEVELS:
             varied = situation.model_copy(
@@ -574,8 +598,10 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
             )
     for ref in unknown:
         if ref.fact == "incomes" and ref.person is not None:
-            for kind in ACTIVITY_INCOMES:
+            for kind in (*ACTIVITY_INCOMES, "pension"):
                 rows.extend(salary_sweep(favourable, ref, _SALARY_LEVELS, kind))
+    rows.extend(working_lines(situation, unknown, len(rows)))
+    rows.extend(joint_lines(favourable, unknown))
     estimate = estimated_fiscal_income(situation)
     if ("fiscal_reference_income", None) in refs and estimate is not None:
         varied = situation.model_copy(
@@ -650,10 +676,10 @@ def salary_sweep(
     favourable: Situation, ref: FactRef, levels: Iterable[float], kind: str = "salary"
 ) -> list[Completion]:
     """The favourable corner (``favourable``, already completed) with person ``ref.person``'s
-    unknown incomes set to each level of one activity income (``kind``: ``salary`` or
-    ``self_employment``, which the prime d'activité does not treat alike). Patched rather than
-    completed again: no other completion reads an activity income (the child support edges read
-    only the alimony received, 0 here)."""
+    unknown incomes set to each level of one income (``kind``: ``salary`` or
+    ``self_employment``, which the prime d'activité does not treat alike, or ``pension``). Patched
+    rather than completed again: no other completion reads these incomes (the child support edges
+    read only the alimony received, 0 here)."""
     assert ref.person is not None
     line = Completion(
         favourable,
