@@ -358,8 +358,6 @@ _PERSON_FIELDS: dict[str, tuple[str, ...]] = {
     "residence_permit": ("has_residence_permit", "residence_permit_since", "protected_status"),
     "in_france_since": ("in_france_since",),
     "activity": ("activity",),
-    "unemployed_since": ("unemployed_since",),
-    "unemployment_benefit": ("unemployment_benefit",),
     "incomes": ("incomes",),
     "unemployed_since": ("unemployed_since",),
     "unemployment_benefit": ("unemployment_benefit",),
