@@ -1,4 +1,4 @@
-"""Acceptance cases 4 and 8 of shared/cases.md: loss of autonomy at 85, disabled adult at 29.
+"""Acceptance cases 4 and 8: loss of autonomy at 85, disabled adult at 29.
 
 Expected amounts are computed by hand from the law:
 - APA (CASF R232-10) in 2026, on the MTP of 1 January 2026 (1 288,13 €): plafond GIR 1

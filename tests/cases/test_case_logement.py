@@ -1,4 +1,4 @@
-"""Acceptance cases 1 (housing part) and 9 of shared/cases.md: housing aid and eviction prevention.
+"""Acceptance cases 1 (housing part) and 9: housing aid and eviction prevention.
 
 Expected amounts are computed by hand from CCH D823-16 and D823-17 and the arrêté du
 27 septembre 2019 (barèmes of 1 October 2025 and 1 October 2026, R0 of 1 January 2025 frozen

@@ -1,4 +1,4 @@
-"""Acceptance cases 2, 5, 6 and 9 of shared/cases.md: prime d'activité, allocations familiales and
+"""Acceptance cases 2, 5, 6 and 9: prime d'activité, allocations familiales and
 allocation de soutien familial.
 
 Expected amounts are computed by hand from the law (CSS L842-3, D843-1 to D843-3 for the prime

@@ -1,4 +1,4 @@
-"""Acceptance cases 1, 2, 5, 6 and 7 of shared/cases.md: energy debt, surendettement, emergencies
+"""Acceptance cases 1, 2, 5, 6 and 7: energy debt, surendettement, emergencies
 and child protection. Each expectation of the case is checked on the report.
 
 Expectations on programmes built by colleagues (housing aid, ASPA, CSS, prime d'activité, family
@@ -209,7 +209,7 @@ def test_case_7_information_preoccupante_first_as_an_emergency(situations_dir: P
 # ── The command line prints, in French, the first finding, its urgency, deadline and partners ──
 
 # case: (label of the expected finding, its urgency, its deadline, contacts in the partner list);
-# FIRST: the cases where shared/cases.md wants this finding ranked first.
+# FIRST: the cases where the acceptance cases want this finding ranked first.
 FIRST = {"retraite_facture_energie", "mere_isolee_sans_logement", "information_preoccupante"}
 CLI_EXPECTATIONS = {
     "retraite_facture_energie": (

@@ -1,4 +1,4 @@
-"""Acceptance cases 3 and 5 of shared/cases.md: the reports say what a social worker expects.
+"""Acceptance cases 3 and 5: the reports say what a social worker expects.
 
 Expected amounts are computed by hand from the law (CASF R262-1, R262-9, L262-9) and the
 parameters in force on 1 April 2026 (montant de base 651,69 €, décret n° 2026-220).
