@@ -29,7 +29,8 @@ Marginal distributions (per household unless said otherwise):
 * nationality (per adult, a partner shares the applicant's 4 times in 5): French 84 %,
   EU 5 % (in France for 1 month to 30 years), other 11 % (a valid permit for 92 %, issued 1 month
   to 30 years ago; a protected status — refugee, resident card — for 15 % of them);
-* activity under 60: student (18-27) a third of the young, otherwise employed 52 %,
+* activity under 60: student (18-27) a third of the young (37 % of them with a
+  higher-education grant), otherwise employed 52 %,
   self-employed 6 %, unemployed 20 %, inactive 22 %; 60-66: retired 50 %, employed 25 %,
   unemployed 10 %, inactive 15 %; 67 and over: retired 92 %, inactive 8 % (no pension);
 * incomes (net, €/month): salaries part-time 300-1 200 (35 %), 1 200-2 200 (50 %),
@@ -102,6 +103,7 @@ _CHILDLESS_AGES = (((18, 29), 20), ((30, 59), 40), ((60, 74), 22), ((75, 95), 18
 _MIN_GAP_PARENT_CHILD = 16
 _NATIONALITIES = (("french", 84), ("eu", 5), ("other", 11))
 _SENIOR_AGE = 60
+_GRANT_SHARE = 0.37  # students holding a bourse sur critères sociaux (MESR, about 37 %)
 # Unemployed people: the ARE (insurance), the ASS (solidarity allowance once the ARE has run
 # out) or no allowance.
 _UNEMPLOYMENT_BENEFITS = (("are", 52), ("ass", 13), ("none", 35))
@@ -458,9 +460,20 @@ def draw_household(rng: random.Random, period: str, label: str = "synthetic") ->
         household["alimony"] = _alimony(rng, people, len(people) - 1)
     household["fiscal_reference_income"] = _fiscal_reference_income(rng, adults)
     household["observations"] = _observations(rng, housing["status"], with_children)
+    for adult in adults:
+        if adult["activity"] == "student":
+            adult["higher_education_grant"] = _higher_education_grant(label, adult)
     return Situation.model_validate(
         {"schema": 1, "id": label, "period": period, "household": household, "people": people}
     )
+
+
+def _higher_education_grant(label: str, person: dict[str, Any]) -> bool:
+    """A student holds a bourse sur critères sociaux (``_GRANT_SHARE``). Drawn from its own
+    generator seeded by the household and the person, so that the households drawn before this
+    fact existed stay the same (and the oracle's cached answers with them)."""
+    own = random.Random(f"{label}:{person['id']}:{person['birth_date']}:grant")
+    return own.random() < _GRANT_SHARE
 
 
 def _adult_age(person: dict[str, Any], period: str) -> int:

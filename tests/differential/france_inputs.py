@@ -29,7 +29,8 @@ Correspondences (our fact → OpenFisca-France input):
   ``chomage_net`` to ``ass``, ``chomage_imposable`` keeps it, as OpenFisca-France's housing aid
   expects);
 * activity → ``activite`` (employed and self-employed ``actif``, unemployed ``chomeur``, student
-  ``etudiant`` and ``etudiant``, retired ``retraite``, inactive ``inactif``);
+  ``etudiant`` and ``etudiant``, a grant holder also ``boursier``, retired ``retraite``,
+  inactive ``inactif``);
 * nationality → ``nationalite`` (FR, DE for the EU, MA otherwise), years since the permit or the
   arrival in France → ``duree_possession_titre_sejour`` (0 without a valid permit); a child gets
   the applicant's nationality (OpenFisca-France checks the prime d'activité's residence condition
@@ -176,6 +177,7 @@ def _individu(
     every_month("duree_possession_titre_sejour", years)
     every_month("activite", ACTIVITY[person.activity.value])
     every_month("etudiant", person.activity.value == "student")
+    every_month("boursier", bool(person.higher_education_grant))
     every_month("enceinte", bool(person.pregnant))
     every_month("taux_incapacite", (person.disability_rate or 0.0) / 100)
     every_month("aah_restriction_substantielle_durable_acces_emploi", bool(person.rsdae))

@@ -179,33 +179,21 @@ def test_the_article_citation_finder_sees_the_usual_forms() -> None:
 # a plain link to a whole code) names no article and is not shown: it is not checked.
 
 
-def _parallel(article_id: str) -> str:
-    return (
-        f"id known ({article_id}, as in rules/css/programme.yaml); the CSS parameters are being "
-        "changed in parallel: linked after that merge"
-    )
-
-
-_PARALLEL_UNKNOWN = "no article id found yet; its file is being changed in parallel"
 _AMBIGUOUS = "the project's id for R821-4 titles may be that of R532-5: not reused"
 PARAMETERS_AWAITING_ARTICLE_ID: dict[str, str] = {
     "aah/calcul_conjugalise/deduction_frais_professionnels.yaml": _AMBIGUOUS,
     "aah/plafond/age_limite_enfant.yaml": _NOT_FOUND,
-    "aide_logement/ressources/mois_reference.yaml": _PARALLEL_UNKNOWN,
+    "aide_logement/ressources/mois_reference.yaml": _NOT_FOUND,
+    "aide_logement/ressources/abattement_personnes_agees_invalides/taux_incapacite_invalide.yaml": (
+        _NOT_FOUND
+    ),
     "aspa/recuperation_succession_seuil.yaml": _NOT_FOUND,
     "cheque_energie/bareme_confirme.yaml": _NOT_FOUND,
-    "css/abattement_aah.yaml": _PARALLEL_UNKNOWN,
-    "css/abattement_aspa/couple.yaml": _PARALLEL_UNKNOWN,
-    "css/abattement_aspa/personne_seule.yaml": _PARALLEL_UNKNOWN,
-    "css/age_limite_personne_a_charge.yaml": _PARALLEL_UNKNOWN,
-    "css/coefficient_foyer.yaml": _parallel("LEGIARTI000006753235"),
-    "css/forfait_logement_aide.yaml": _parallel("LEGIARTI000006753243"),
-    "css/forfait_logement_gratuit.yaml": _parallel("LEGIARTI000006753243"),
-    "css/majoration_participation.yaml": _parallel("LEGIARTI000037950247"),
-    "css/nombre_mois_ressources.yaml": _parallel("LEGIARTI000034424885"),
-    "css/participation_par_age.yaml": _parallel("LEGIARTI000037950247"),
-    "css/plafond_base.yaml": _parallel("LEGIARTI000037950247"),
-    "css/revalorisation_non_confirmee.yaml": _parallel("LEGIARTI000037950247"),
+    "css/abattement_aah.yaml": _NOT_FOUND,
+    "css/abattement_aspa/couple.yaml": _NOT_FOUND,
+    "css/abattement_aspa/personne_seule.yaml": _NOT_FOUND,
+    "css/age_limite_personne_a_charge.yaml": _NOT_FOUND,
+    "css/coefficient_foyer.yaml": _NOT_FOUND,
     "impaye_energie/delais/delai_avant_reduction.yaml": _NOT_FOUND,
     "impaye_energie/delais/delai_supplementaire.yaml": _NOT_FOUND,
     "impaye_energie/delais/delai_supplementaire_beneficiaires.yaml": _NOT_FOUND,
