@@ -390,10 +390,11 @@ _HOUSEHOLD_FIELDS: dict[str, tuple[str, ...]] = {
 
 # Ages at which a right of the mission opens or closes, in whole years (a representative on each
 # side of every threshold: RSA 25, AAH 20 and the legal retirement age, APA 60, ASPA 65 or the
-# legal retirement age with inaptitude; children: PAJE 3, CF 3 and 21, AF 14 and 20, RSA and CSS
-# 25). An age that is unknown is swept over them, since no single age is the most favourable for
-# every right.
-_ADULT_AGES = (18, 20, 24, 25, 40, 59, 60, 62, 63, 64, 65, 67, 70, 80)
+# legal retirement age with inaptitude; housing aid: the CGI 157 bis abattement of people born
+# before 1931, CCH R822-4 II 2°, whom 96 years reach up to 2026; children: PAJE 3, CF 3 and 21,
+# AF 14 and 20, RSA and CSS 25). An age that is unknown is swept over them, since no single age
+# is the most favourable for every right.
+_ADULT_AGES = (18, 20, 24, 25, 40, 59, 60, 62, 63, 64, 65, 67, 70, 80, 96)
 _CHILD_AGES = (0, 1, 2, 3, 5, 10, 11, 14, 16, 18, 19, 20, 21, 24)
 # Monthly salaries (€) swept when a person's incomes are unknown: the prime d'activité, for one,
 # is nil without income and with a high one, and largest in between.
