@@ -29,7 +29,7 @@ from rights_engine.situation.errors import SituationError
 from rights_engine.situation.loader import iter_situations
 from rights_engine.situation.models import Situation
 
-from .inputs import Household, households_of, is_batch
+from .inputs import Household, households_of, is_batch, period_option
 from .render_compare import caseload_lines, comparison_lines, household_line
 from .render_explain import explanation_lines
 
@@ -37,9 +37,7 @@ __all__ = ["compare_command", "explain_command", "print_stale"]
 
 
 def _month_option(value: str | None) -> str | None:
-    from .main import _period  # the --period check of `simulate`, shared
-
-    return _period(click.get_current_context(), click.Option(["--period"]), value)
+    return period_option(click.get_current_context(), click.Option(["--period"]), value)
 
 
 @click.command("explain")

@@ -50,12 +50,10 @@ from rich.text import Text
 from rights_engine._version import __version__
 from rights_engine.engine.catalogue import programmes
 from rights_engine.engine.evaluate import SIMULATION_SIZE
-from rights_engine.situation.errors import InputError
-from rights_engine.situation.models import Month
 from rights_engine.versioning import rules_version
 
 from .caseload import FIRST_SLICE, Evaluated, evaluate_households
-from .inputs import Household, Rejected, out_of_range, printable, read_households
+from .inputs import Household, Rejected, period_option, printable, read_households
 from .slim import Totals, catalogue, csv_header, csv_lines, csv_row, error_line, slim_result
 
 __all__ = [
@@ -280,21 +278,6 @@ def _slices(
         first = size
 
 
-def _period(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        month = Month.parse(value)
-    except InputError:
-        raise click.BadParameter(
-            f"expected a month YYYY-MM (e.g. 2026-11), got {printable(repr(value))}"
-        ) from None
-    why = out_of_range(str(month))
-    if why is not None:
-        raise click.BadParameter(why)
-    return str(month)
-
-
 def _lock(out: Path, stack: ExitStack) -> None:
     """One run at a time in a folder: a lock on ``DIR/.lock``, held until the run ends (the
     system releases it when a run is killed)."""
@@ -336,7 +319,7 @@ def _load_manifest(path: Path) -> dict[str, Any]:
 )
 @click.option(
     "--period",
-    callback=_period,
+    callback=period_option,
     metavar="YYYY-MM",
     help="Month to evaluate (overrides each situation's period).",
 )

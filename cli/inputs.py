@@ -11,8 +11,10 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+import click
+
 from rights_engine.engine.catalogue import programmes, today_month
-from rights_engine.situation.errors import SituationError
+from rights_engine.situation.errors import InputError, SituationError
 from rights_engine.situation.loader import display_name, is_batch_name, iter_records
 from rights_engine.situation.models import Month, Situation, date_problems
 
@@ -23,6 +25,7 @@ __all__ = [
     "is_batch",
     "month_of",
     "out_of_range",
+    "period_option",
     "printable",
     "read_households",
 ]
@@ -127,3 +130,19 @@ def read_households(paths: Iterable[str], period: str | None) -> Iterator[Househ
     """Every household of every file, in order, one at a time (nothing is read ahead)."""
     for path in paths:
         yield from households_of(path, period)
+
+
+def period_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
+    """The ``--period`` check of every command: a month YYYY-MM that a programme covers."""
+    if value is None:
+        return None
+    try:
+        month = Month.parse(value)
+    except InputError:
+        raise click.BadParameter(
+            f"expected a month YYYY-MM (e.g. 2026-11), got {printable(repr(value))}"
+        ) from None
+    why = out_of_range(str(month))
+    if why is not None:
+        raise click.BadParameter(why)
+    return str(month)

@@ -29,13 +29,12 @@ from rights_engine.engine.directory import (
     PartnersDirectoryError,
     load_partners_directory,
 )
-from rights_engine.situation.errors import InputError
-from rights_engine.situation.models import Month, Situation
+from rights_engine.situation.models import Situation
 
 from .analysis import compare_command, explain_command, print_stale
 from .batch import batch_command
 from .caseload import ReportWriter, evaluate_households, internal_error
-from .inputs import Household, Rejected, households_of, out_of_range, printable, read_households
+from .inputs import Household, Rejected, households_of, period_option, printable, read_households
 from .present import STATUS_LABELS
 from .serve import serve
 
@@ -126,21 +125,6 @@ class _Feedback:
             self._progress.advance(self._task)
 
 
-def _period(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        month = Month.parse(value)
-    except InputError:
-        raise click.BadParameter(
-            f"expected a month YYYY-MM (e.g. 2026-11), got {printable(repr(value))}"
-        ) from None
-    why = out_of_range(str(month))
-    if why is not None:
-        raise click.BadParameter(why)
-    return str(month)
-
-
 def _directory(
     path: str | None, problem: Callable[[str], None]
 ) -> tuple[PartnersDirectory | None, bool]:
@@ -172,7 +156,7 @@ def cli() -> None:
 @_FILES
 @click.option(
     "--period",
-    callback=_period,
+    callback=period_option,
     metavar="YYYY-MM",
     help="Month to evaluate (overrides each situation's period).",
 )

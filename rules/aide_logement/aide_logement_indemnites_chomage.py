@@ -3,7 +3,7 @@ au logement (CCH R822-4) : 12 fois l'allocation mensuelle, diminuée de ce que l
 10 % pour frais professionnels (CGI art. 83, 3°, commune aux salaires et aux allocations chômage)
 n'a pas pu imputer sur les salaires."""
 
-from openfisca_core.model_api import MONTH, Variable, max_, min_, round_
+from openfisca_core.model_api import MONTH, Variable, max_, min_
 
 from rights_engine.entities import Individu
 
@@ -19,11 +19,7 @@ class aide_logement_indemnites_chomage(Variable):
 
     def formula(individu, period, parameters):
         mois = parameters(period).aide_logement.ressources.mois_reference
-        frais = parameters(period.last_year).aide_logement.ressources.deduction_frais_professionnels
         salaires = individu("aide_logement_salaire_imposable", period) * mois
         chomage = individu("chomage_net", period) * mois
-        # Whole euros, as on the income tax return.
-        deduction = round_(
-            min_(max_(frais.taux * (salaires + chomage), frais.minimum), frais.maximum)
-        )
+        deduction = individu("aide_logement_deduction_frais_professionnels", period)
         return max_(0, chomage + min_(0, salaires - deduction))

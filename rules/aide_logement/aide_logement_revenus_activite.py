@@ -5,7 +5,7 @@ déduction de 10 % pour frais professionnels (bornée par son minimum et son max
 plus les revenus non salariés déclarés. Ressources des 12 derniers mois estimées à 12 fois le
 revenu mensuel ; montants fiscaux de l'année précédente, arrondis à l'euro."""
 
-from openfisca_core.model_api import MONTH, Variable, max_, min_, round_
+from openfisca_core.model_api import MONTH, Variable, max_
 
 from rights_engine.entities import Individu
 
@@ -21,11 +21,6 @@ class aide_logement_revenus_activite(Variable):
 
     def formula(individu, period, parameters):
         mois = parameters(period).aide_logement.ressources.mois_reference
-        frais = parameters(period.last_year).aide_logement.ressources.deduction_frais_professionnels
         salaires = individu("aide_logement_salaire_imposable", period) * mois
-        chomage = individu("chomage_net", period) * mois
-        # Whole euros, as on the income tax return.
-        deduction = round_(
-            min_(max_(frais.taux * (salaires + chomage), frais.minimum), frais.maximum)
-        )
+        deduction = individu("aide_logement_deduction_frais_professionnels", period)
         return max_(0, salaires - deduction) + individu("revenus_non_salarie", period) * mois
