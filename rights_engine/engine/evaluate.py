@@ -30,10 +30,12 @@ from rights_engine.situation.models import Month, Situation
 __all__ = [
     "SIMULATION_SIZE",
     "PeriodOutOfRange",
+    "active_programmes",
     "evaluate",
     "evaluate_many",
     "evaluate_with_rows",
     "iter_reports",
+    "month_of",
 ]
 
 SIMULATION_SIZE = 2_000
@@ -44,7 +46,7 @@ class PeriodOutOfRange(ValueError):
     """The evaluated month is outside the validated range of every programme."""
 
 
-def _month(situation: Situation, period: str | None) -> Month:
+def month_of(situation: Situation, period: str | None) -> Month:
     if period is not None:
         return Month.parse(period)
     if situation.period is not None:
@@ -52,7 +54,7 @@ def _month(situation: Situation, period: str | None) -> Month:
     return Month(today_month())
 
 
-def _active(month: Month) -> tuple[list[Programme], list[str]]:
+def active_programmes(month: Month) -> tuple[list[Programme], list[str]]:
     active, notices = [], []
     for programme in programmes():
         if programme.covers(month):
@@ -109,11 +111,11 @@ def _evaluate_slice(
 ) -> list[Report]:
     by_month: dict[Month, list[int]] = defaultdict(list)
     for index, situation in enumerate(situations):
-        by_month[_month(situation, period)].append(index)
+        by_month[month_of(situation, period)].append(index)
     reports: dict[int, Report] = {}
     with _collector_paused():
         for month, indices in by_month.items():
-            active, notices = _active(month)
+            active, notices = active_programmes(month)
             month_reports = _evaluate_month(
                 [situations[i] for i in indices], month, active, notices, partners
             )
@@ -232,8 +234,8 @@ def evaluate_with_rows(
     computed from, with their values: ``explain`` traces these very rows."""
     from rights_engine.engine.compare import with_what_if  # compare builds on this module
 
-    month = _month(situation, period)
-    active, notices = _active(month)
+    month = month_of(situation, period)
+    active, notices = active_programmes(month)
     with _collector_paused():
         values = simulate_month([situation], month, active)
         reports = _month_reports(values, active, notices, partners)

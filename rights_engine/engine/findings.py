@@ -37,7 +37,7 @@ from rights_engine.report import (
 )
 from rights_engine.situation.models import Person, Role, Situation
 
-__all__ = ["Impact", "ProgrammeValues", "describe_person", "make_finding"]
+__all__ = ["Impact", "ProgrammeValues", "answer_impacts", "describe_person", "make_finding"]
 
 
 @dataclass(frozen=True)
@@ -195,7 +195,7 @@ def _monthly(value: float, unit: str) -> float:
     return value / MONTHS_PER_YEAR if unit == "EUR/an" else value
 
 
-def _impacts(
+def answer_impacts(
     values: ProgrammeValues,
     verdicts: np.ndarray,
     amount: np.ndarray | None,
@@ -320,9 +320,9 @@ def make_finding(
         verdict = "to_confirm"
 
     urgency, urgencies = _urgency(programme, values, verdicts)
-    impacts = (
-        _impacts(values, verdicts, amounts, unit, urgencies, rules.urgency) if rows > 1 else {}
-    )
+    impacts = {}
+    if rows > 1:
+        impacts = answer_impacts(values, verdicts, amounts, unit, urgencies, rules.urgency)
     if verdict == "unlikely":
         impacts = {}
     elif verdict == "to_confirm" and not impacts:

@@ -23,6 +23,7 @@ from rights_engine.report import Finding, PartnerContact
 __all__ = [
     "rank_findings",
     "partners_to_contact",
+    "opening_conditions",
     "relevance",
     "URGENCY_LABELS",
     "VERDICT_LABELS",
@@ -84,13 +85,13 @@ def relevance(finding: Finding) -> int:
     met = {reason.label for reason in finding.reasons if reason.status == "met"}
     if not met and finding.verdict == "to_confirm":
         return GENERIC
-    if met & _opening_conditions().get(finding.programme, frozenset()):
+    if met & opening_conditions().get(finding.programme, frozenset()):
         return OPENED_BY_FACTS
     return MONEY_RIGHT
 
 
 @lru_cache(maxsize=1)
-def _opening_conditions() -> dict[str, frozenset[str]]:
+def opening_conditions() -> dict[str, frozenset[str]]:
     """For each orientation-only programme, the labels of its conditions on a reported fact or
     on an observation (a condition that asks no fact reads the worker's observations)."""
     return {

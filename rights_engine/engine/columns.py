@@ -1,0 +1,437 @@
+"""Column-wise findings for caseload screening: verdicts, amount ranges, urgencies, ranks and
+question ids of every household of a month, computed as arrays from the simulation's arrays.
+
+The rules are those of :mod:`~rights_engine.engine.findings` and
+:mod:`~rights_engine.engine.ranking` (a test compares both paths finding by finding): each
+household (or each adult, for an individual right) is a *segment* of completion rows; a
+condition holds, a verdict is likely or an urgency is reached over a segment through
+``reduceat`` over the rows, for every household at once. Only what cannot be a column stays
+per household: the questions of a household with unknown facts (which facts can move a
+finding: its completions, compared with their corners) and the order of its findings.
+
+No text, no pydantic object: a :class:`Screening` is plain data, made for ``rights-engine
+batch`` and its slim results; a full :class:`~rights_engine.report.Report` is built only on
+request (:func:`~rights_engine.engine.evaluate.iter_reports`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import islice
+
+import numpy as np
+
+from rights_engine.engine.catalogue import Programme, programmes
+from rights_engine.engine.facts import FactRef
+from rights_engine.engine.findings import ProgrammeValues, answer_impacts, single_parent_possible
+from rights_engine.engine.ranking import (
+    GENERIC,
+    MONEY_RIGHT,
+    OPENED_BY_FACTS,
+    URGENCY_ORDER,
+    VERDICT_ORDER,
+    VERDICT_WEIGHT,
+    opening_conditions,
+)
+from rights_engine.engine.simulate import MonthValues, programme_variables, simulate_month
+from rights_engine.situation.models import Month, Role, Situation
+
+__all__ = ["ScreenedFinding", "Screening", "screen", "screen_month"]
+
+_UNLIKELY, _TO_CONFIRM, _LIKELY = 0, 1, 2
+_VERDICTS = ("unlikely", "to_confirm", "likely")
+_URGENCIES = ("normal", "high", "emergency")
+"""From the least to the most urgent: the urgency shown is the least urgent over the rows."""
+_MET, _NOT_MET, _UNKNOWN, _NOT_REQUIRED = 0, 1, 2, 3
+MONTHS_PER_YEAR = 12
+
+
+@dataclass(frozen=True, slots=True)
+class ScreenedFinding:
+    """One finding as a caseload needs it: what differs from one household to the next."""
+
+    programme: str
+    person: str | None
+    """The person's id, for an individual right."""
+    verdict: str
+    low: float | None
+    """The amount range, in the programme's unit (``None``: a right without an amount)."""
+    high: float | None
+    urgency: str
+    rank: int
+    questions: tuple[str, ...]
+    """``fact``, or ``fact/person`` for a fact asked about one person (the person's id)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Screening:
+    """A household's findings in rank order, without the report's text."""
+
+    situation_id: str | None
+    period: str
+    findings: tuple[ScreenedFinding, ...]
+
+
+def screen(situations: Iterable[Situation], period: str | None = None) -> Iterator[Screening]:
+    """The screening of each situation, in order, slice by slice (as
+    :func:`~rights_engine.engine.evaluate.iter_reports`, whose findings it gives without their
+    text; what-if variants are not evaluated). Raises
+    :class:`~rights_engine.engine.evaluate.PeriodOutOfRange` as ``iter_reports`` does."""
+    from rights_engine.engine.evaluate import SIMULATION_SIZE, active_programmes, month_of
+
+    iterator = iter(situations)
+    while chunk := list(islice(iterator, SIMULATION_SIZE)):
+        by_month: dict[Month, list[int]] = {}
+        for index, situation in enumerate(chunk):
+            by_month.setdefault(month_of(situation, period), []).append(index)
+        screened: dict[int, Screening] = {}
+        for month, indices in by_month.items():
+            active, _ = active_programmes(month)
+            values = simulate_month([chunk[i] for i in indices], month, active)
+            screened.update(zip(indices, screen_month(values, active), strict=True))
+        yield from (screened[index] for index in range(len(chunk)))
+
+
+@dataclass
+class _Segments:
+    """The rows of every household (``person is None``) or of every adult of every household,
+    laid end to end: ``index`` reads a programme's values, ``starts`` begins each segment."""
+
+    index: np.ndarray
+    starts: np.ndarray
+    household: list[int]
+    person: list[int | None]
+    single_row: np.ndarray
+
+    def reduce(self, ufunc: np.ufunc, values: np.ndarray) -> np.ndarray:
+        return ufunc.reduceat(values, self.starts)
+
+
+def _segments(values: MonthValues, individual: bool) -> _Segments:
+    index: list[np.ndarray] = []
+    starts, household, person, lengths = [], [], [], []
+    at = 0
+    for number, entry in enumerate(values.households):
+        rows = np.asarray(entry.first_row)
+        if individual:
+            subjects: list[int | None] = [
+                i for i, p in enumerate(entry.situation.people) if p.role is not Role.child
+            ]
+        else:
+            subjects = [None]
+        for subject in subjects:
+            index.append(rows if subject is None else values.first_person[rows] + subject)
+            starts.append(at)
+            household.append(number)
+            person.append(subject)
+            lengths.append(len(rows))
+            at += len(rows)
+    return _Segments(
+        index=np.concatenate(index) if index else np.zeros(0, dtype=int),
+        starts=np.asarray(starts, dtype=np.intp),
+        household=household,
+        person=person,
+        single_row=np.asarray(lengths) == 1,
+    )
+
+
+@dataclass
+class _Columns:
+    """One programme's findings over every segment, one entry per segment."""
+
+    programme: Programme
+    segments: _Segments
+    verdict: np.ndarray
+    low: np.ndarray | None
+    high: np.ndarray | None
+    urgency: np.ndarray
+    relevance: np.ndarray
+    questions: dict[int, list[FactRef]]
+
+
+def _programme_columns(
+    programme: Programme,
+    segments: _Segments,
+    source: dict[str, np.ndarray],
+    values: MonthValues,
+    single_parent: np.ndarray,
+) -> _Columns:
+    rules = programme.rules
+    count = len(segments.starts)
+    row_count = len(segments.index)
+    column = {name: source[name][segments.index] for name in programme_variables(programme)}
+    all_ok = np.ones(row_count, dtype=bool)
+    unconfirmed_rows = np.zeros(row_count, dtype=bool)
+    statuses = []
+    for condition in rules.conditions:
+        holds = column[condition.variable].astype(bool)
+        waived = (
+            column[condition.waived_by].astype(bool)
+            if condition.waived_by
+            else np.zeros_like(holds)
+        )
+        unconfirmed = np.zeros_like(holds)
+        if condition.unconfirmed_by:
+            unconfirmed = column[condition.unconfirmed_by].astype(bool)
+        ok = holds | waived
+        all_ok &= ok
+        unconfirmed_rows |= unconfirmed & holds
+        # The status of findings._condition, for every segment at once.
+        status = np.where(
+            segments.reduce(np.logical_and, ok),
+            np.where(segments.reduce(np.logical_or, holds & unconfirmed), _UNKNOWN, _MET),
+            np.where(segments.reduce(np.logical_or, ok), _UNKNOWN, _NOT_MET),
+        )
+        not_required = segments.reduce(np.logical_and, waived) & ~segments.reduce(
+            np.logical_and, holds
+        )
+        statuses.append(np.where(not_required, _NOT_REQUIRED, status))
+
+    amounts = None
+    low = high = None
+    if rules.amount is not None:
+        amounts = column[rules.amount.variable].astype(float)
+        low = segments.reduce(np.minimum, amounts)
+        high = segments.reduce(np.maximum, amounts)
+    granted = all_ok if amounts is None else all_ok & (amounts > 0)
+    row_verdicts = np.where(granted, np.where(unconfirmed_rows, _TO_CONFIRM, _LIKELY), _UNLIKELY)
+    verdict = np.where(
+        segments.reduce(np.minimum, row_verdicts) == _LIKELY,
+        _LIKELY,
+        np.where(segments.reduce(np.maximum, row_verdicts) == _UNLIKELY, _UNLIKELY, _TO_CONFIRM),
+    )
+
+    row_urgencies = _row_urgencies(programme, column, row_verdicts)
+    if row_urgencies is None:
+        urgency = np.full(count, _URGENCIES.index(rules.urgency))
+    else:
+        urgency = segments.reduce(np.minimum, row_urgencies)
+
+    relevance = _relevance(programme, statuses, verdict, single_parent[segments.household])
+    questions = _questions(
+        programme,
+        segments,
+        values,
+        statuses,
+        verdict,
+        low,
+        high,
+        amounts,
+        row_verdicts,
+        row_urgencies,
+    )
+    return _Columns(programme, segments, verdict, low, high, urgency, relevance, questions)
+
+
+def _row_urgencies(
+    programme: Programme, column: dict[str, np.ndarray], row_verdicts: np.ndarray
+) -> np.ndarray | None:
+    """Each row's urgency (an index in ``_URGENCIES``), or None for a programme always normal."""
+    rules = programme.rules
+    if rules.urgency_variable is not None:
+        names = column[rules.urgency_variable]
+        codes = np.zeros(len(names), dtype=int)
+        for code, name in enumerate(_URGENCIES):
+            codes[names == name] = code
+        return codes
+    if rules.urgency == "normal":
+        return None
+    # A static urgency holds only on the rows where the programme applies (findings._urgency).
+    return np.where(row_verdicts != _UNLIKELY, _URGENCIES.index(rules.urgency), 0)
+
+
+def _relevance(
+    programme: Programme,
+    statuses: list[np.ndarray],
+    verdict: np.ndarray,
+    single_parent: np.ndarray,
+) -> np.ndarray:
+    """ranking.relevance for every segment: generic when no condition is met and the verdict is
+    to confirm; opened by facts when a met condition is one of the orientation's openers."""
+    opening = opening_conditions().get(programme.id, frozenset())
+    any_met = np.zeros(len(verdict), dtype=bool)
+    opened = np.zeros(len(verdict), dtype=bool)
+    for condition, status in zip(programme.rules.conditions, statuses, strict=True):
+        met = status == _MET
+        any_met |= met
+        if condition.label_for(True) in opening:
+            opened |= met & single_parent
+        if condition.label_for(False) in opening:
+            opened |= met & ~single_parent
+    return np.where(
+        ~any_met & (verdict == _TO_CONFIRM),
+        GENERIC,
+        np.where(opened, OPENED_BY_FACTS, MONEY_RIGHT),
+    )
+
+
+def _questions(
+    programme: Programme,
+    segments: _Segments,
+    values: MonthValues,
+    statuses: list[np.ndarray],
+    verdict: np.ndarray,
+    low: np.ndarray | None,
+    high: np.ndarray | None,
+    amounts: np.ndarray | None,
+    row_verdicts: np.ndarray,
+    row_urgencies: np.ndarray | None,
+) -> dict[int, list[FactRef]]:
+    """The facts asked for each segment with several rows and a verdict that is not unlikely
+    (findings.make_finding: a fact whose answer can move the finding, else the programme's own
+    facts when only facts acting together move it)."""
+    rules = programme.rules
+    unit = rules.amount.unit if rules.amount is not None else "EUR/mois"
+    static = rules.urgency
+    asked: dict[int, list[FactRef]] = {}
+    # One row and nothing unknown: nothing to ask. One row with unknown facts: only the
+    # programme's own facts, when the verdict is to confirm.
+    unknown = np.array([bool(values.households[h].unknown) for h in segments.household])
+    wanted = np.flatnonzero(
+        (verdict != _UNLIKELY) & (~segments.single_row | ((verdict == _TO_CONFIRM) & unknown))
+    )
+    ends = np.append(segments.starts[1:], len(segments.index))
+    for number in wanted.tolist():
+        start, end = int(segments.starts[number]), int(ends[number])
+        household = values.households[segments.household[number]]
+        urgencies = (
+            None
+            if row_urgencies is None
+            else np.array([_URGENCIES[u] for u in row_urgencies[start:end]])
+        )
+        impacts = answer_impacts(
+            ProgrammeValues({}, household.rows),
+            row_verdicts[start:end],
+            None if amounts is None else amounts[start:end],
+            unit,
+            urgencies,
+            static,
+        )
+        if verdict[number] == _TO_CONFIRM and not impacts:
+            declared = {
+                fact
+                for condition, status in zip(rules.conditions, statuses, strict=True)
+                if status[number] == _UNKNOWN
+                for fact in condition.facts
+            }
+            if (
+                rules.amount is not None
+                and low is not None
+                and high is not None
+                and round(float(low[number]), 2) != round(float(high[number]), 2)
+            ):
+                declared.update(rules.amount.facts)
+            refs = [ref for ref in household.unknown if ref.fact in declared]
+        else:
+            refs = [ref for ref in household.unknown if ref in impacts]
+        if refs:
+            asked[number] = refs
+    return asked
+
+
+@lru_cache(maxsize=1)
+def _registry_order() -> dict[str, int]:
+    return {programme.id: index for index, programme in enumerate(programmes())}
+
+
+def screen_month(values: MonthValues, active: Sequence[Programme]) -> list[Screening]:
+    """The screenings of the households of a month, from its simulated values."""
+    households = values.households
+    single_parent = np.array([single_parent_possible(h.situation) for h in households], dtype=bool)
+    segments = {False: _segments(values, False), True: _segments(values, True)}
+    columns = [
+        _programme_columns(
+            programme,
+            segments[programme.rules.individual],
+            values.by_person if programme.rules.individual else values.by_row,
+            values,
+            single_parent,
+        )
+        for programme in active
+    ]
+    order = _registry_order()
+    found: list[list[tuple[tuple[bool, int, int, float, int, int, str], ScreenedFinding]]] = [
+        [] for _ in households
+    ]
+    for column in columns:
+        _collect(column, households, order, found)
+    period = str(values.month)
+    screenings = []
+    for number, household in enumerate(households):
+        ranked = sorted(found[number], key=lambda pair: pair[0])
+        screenings.append(
+            Screening(
+                situation_id=household.situation.id,
+                period=period,
+                findings=tuple(
+                    _with_rank(finding, rank) for rank, (_, finding) in enumerate(ranked, 1)
+                ),
+            )
+        )
+    return screenings
+
+
+def _collect(
+    column: _Columns,
+    households: Sequence[object],
+    order: dict[str, int],
+    found: list[list[tuple[tuple[bool, int, int, float, int, int, str], ScreenedFinding]]],
+) -> None:
+    """Each segment's finding, with its ranking key (ranking._key), into its household's list."""
+    programme = column.programme
+    unit = programme.rules.amount.unit if programme.rules.amount is not None else None
+    position = order.get(programme.id, len(order))
+    low = column.low.tolist() if column.low is not None else None
+    high = column.high.tolist() if column.high is not None else None
+    verdicts = column.verdict.tolist()
+    urgencies = column.urgency.tolist()
+    relevances = column.relevance.tolist()
+    segments = column.segments
+    for number, household_number in enumerate(segments.household):
+        verdict = _VERDICTS[verdicts[number]]
+        urgency = _URGENCIES[urgencies[number]]
+        subject = segments.person[number]
+        situation = households[household_number].situation  # type: ignore[attr-defined]
+        person = situation.people[subject].id if subject is not None else None
+        minimum = maximum = None
+        value = 0.0
+        if low is not None and high is not None:
+            minimum, maximum = round(low[number], 2), round(high[number], 2)
+            middle = (minimum + maximum) / 2
+            monthly = middle / MONTHS_PER_YEAR if unit == "EUR/an" else middle
+            value = round(monthly * VERDICT_WEIGHT[verdict], 2)
+        refs = column.questions.get(number, [])
+        questions = tuple(
+            dict.fromkeys(
+                ref.fact if ref.person is None else f"{ref.fact}/{situation.people[ref.person].id}"
+                for ref in refs
+            )
+        )
+        key = (
+            verdict == "unlikely",
+            URGENCY_ORDER[urgency],
+            relevances[number],
+            -value,
+            VERDICT_ORDER[verdict],
+            position,
+            person or "",
+        )
+        finding = ScreenedFinding(
+            programme.id, person, verdict, minimum, maximum, urgency, 0, questions
+        )
+        found[household_number].append((key, finding))
+
+
+def _with_rank(finding: ScreenedFinding, rank: int) -> ScreenedFinding:
+    return ScreenedFinding(
+        finding.programme,
+        finding.person,
+        finding.verdict,
+        finding.low,
+        finding.high,
+        finding.urgency,
+        rank,
+        finding.questions,
+    )
