@@ -52,7 +52,14 @@ from rights_engine.engine.catalogue import programmes
 from rights_engine.engine.evaluate import SIMULATION_SIZE
 from rights_engine.versioning import rules_version
 
-from .caseload import FIRST_SLICE, Evaluated, evaluate_households
+from .caseload import (
+    FIRST_SLICE,
+    Evaluated,
+    Screened,
+    evaluate_households,
+    screen_households,
+    screening_of,
+)
 from .inputs import Household, Rejected, period_option, printable, read_households
 from .slim import Totals, catalogue, csv_header, csv_lines, csv_row, error_line, slim_result
 
@@ -222,17 +229,16 @@ class _Run:
         _atomic_write(self.out / MANIFEST, _dumps(manifest))
 
     def write_slice(
-        self, items: Iterator[Evaluated | Rejected], count: int, progress: _Progress
+        self, items: Iterator[Evaluated | Screened | Rejected], count: int, progress: _Progress
     ) -> None:
         """The lines of one slice, whole, in every file; then the manifest.
 
-        Each report is turned into its lines as it comes and then dropped, so that only the
-        slice's lines (a few kB a household) wait for the slice's end."""
+        Each screening (or report, with --full) is turned into its lines as it comes and then
+        dropped, so that only the slice's lines (a few kB a household) wait for the slice's end."""
         results: list[bytes] = []
         rows: list[list[Any]] = []
         errors: list[bytes] = []
         reports: list[bytes] = []
-        full = REPORTS in self.files
         seen = 0
         for item in items:
             seen += 1
@@ -242,11 +248,12 @@ class _Run:
                 for message in item.messages:
                     progress.problem(message)
                 continue
-            self.totals.add(item.report)
+            if isinstance(item, Evaluated):  # --full: the slim lines are read off the report
+                reports.append(item.report.model_dump_json().encode("utf-8"))
+                item = Screened(item.household, screening_of(item.report))
+            self.totals.add(item.screening)
             results.append(orjson.dumps(slim_result(item)))
             rows.append(csv_row(item, self.programme_ids))
-            if full:
-                reports.append(item.report.model_dump_json().encode("utf-8"))
         if seen != count:  # one item per household, always
             raise RuntimeError("a household of the slice was lost or doubled")
         chunks = {RESULTS: results, ERRORS: errors, REPORTS: reports}
@@ -394,9 +401,15 @@ def batch_command(
         with _Progress(show, total, run.done) as progress:
             if not run.complete:
                 for chunk in _slices(items, slice_size):
-                    evaluated = evaluate_households(
-                        chunk, period, None, debug, DEBUG_VARIABLE, first_slice=len(chunk)
-                    )
+                    evaluated: Iterator[Evaluated | Screened | Rejected]
+                    if full:
+                        evaluated = evaluate_households(
+                            chunk, period, None, debug, DEBUG_VARIABLE, first_slice=len(chunk)
+                        )
+                    else:  # column-wise: no report is built
+                        evaluated = screen_households(
+                            chunk, period, debug, DEBUG_VARIABLE, first_slice=len(chunk)
+                        )
                     run.write_slice(evaluated, len(chunk), progress)
                     progress.advance(len(chunk))
             summary = run.finish()

@@ -10,7 +10,10 @@ The three steps are plain iterators, reusable by any command that goes through m
   vectorised simulation and yields each report (:class:`Evaluated`) in input order; a household
   whose evaluation fails becomes :class:`Rejected`, and the others of its slice are still
   evaluated;
-- :class:`ReportWriter` writes each report to standard output as soon as it comes.
+- :class:`ReportWriter` writes each report to standard output as soon as it comes;
+- :func:`screen_households` does what ``evaluate_households`` does without the reports' text
+  (:class:`Screened`: verdicts, amounts, urgency, rank, question ids, computed column-wise), for
+  ``rights-engine batch``.
 
 Rejected households pass through in their place, so a caller can print them, count them or
 write them to a file of refusals.
@@ -26,6 +29,7 @@ from typing import TextIO
 import click
 from rich.console import Console
 
+from rights_engine.engine.columns import ScreenedFinding, Screening, screen
 from rights_engine.engine.directory import PartnersDirectory
 from rights_engine.engine.evaluate import SIMULATION_SIZE, PeriodOutOfRange, evaluate_many
 from rights_engine.report import Report
@@ -41,8 +45,11 @@ __all__ = [
     "SIMULATION_SIZE",
     "Evaluated",
     "ReportWriter",
+    "Screened",
     "evaluate_households",
     "internal_error",
+    "screen_households",
+    "screening_of",
 ]
 
 FIRST_SLICE = 200
@@ -55,6 +62,37 @@ class Evaluated:
 
     household: Household
     report: Report
+
+
+@dataclass(frozen=True)
+class Screened:
+    """A household and its screening (a report's findings without their text)."""
+
+    household: Household
+    screening: Screening
+
+
+def screening_of(report: Report) -> Screening:
+    """A full report's findings as a screening (the --full path of ``batch``)."""
+    findings = []
+    for finding in report.findings:
+        amount = finding.estimated_amount
+        questions = (
+            m.fact if m.person is None else f"{m.fact}/{m.person}" for m in finding.missing
+        )
+        findings.append(
+            ScreenedFinding(
+                programme=finding.programme,
+                person=finding.person,
+                verdict=finding.verdict,
+                low=amount.minimum if amount is not None else None,
+                high=amount.maximum if amount is not None else None,
+                urgency=finding.urgency,
+                rank=finding.rank,
+                questions=tuple(dict.fromkeys(questions)),
+            )
+        )
+    return Screening(report.situation_id, report.period, tuple(findings))
 
 
 def internal_error(where: str, doing: str, exc: BaseException, debug_variable: str) -> str:
@@ -217,3 +255,71 @@ class ReportWriter:
             console.soft_wrap = not console.is_terminal
             self._console = console
         return self._console
+
+
+def screen_households(
+    items: Iterable[Household | Rejected],
+    period: str | None,
+    debug: bool = False,
+    debug_variable: str = "RIGHTS_ENGINE_DEBUG",
+    first_slice: int | None = None,
+) -> Iterator[Screened | Rejected]:
+    """Each household's screening, slice by slice, in input order; rejected ones pass through.
+    The same slices, failures and refusals as :func:`evaluate_households`."""
+    pending: list[Household] = []
+    size = min(first_slice or FIRST_SLICE, SIMULATION_SIZE)
+    for item in items:
+        if isinstance(item, Rejected):
+            yield item
+            continue
+        pending.append(item)
+        if len(pending) >= size:
+            yield from _screen_slice(pending, period, debug, debug_variable)
+            pending, size = [], SIMULATION_SIZE
+    if pending:
+        yield from _screen_slice(pending, period, debug, debug_variable)
+
+
+def _screened(household: Household, screening: Screening) -> Screened | Rejected:
+    figures = [f.low for f in screening.findings if f.low is not None]
+    figures += [f.high for f in screening.findings if f.high is not None]
+    if not all(math.isfinite(x) for x in figures):
+        return _rejected(
+            household,
+            [
+                f"{household.where}: a figure of the report could not be computed (not a number); "
+                "no report is written for this household"
+            ],
+        )
+    return Screened(household, screening)
+
+
+def _screen_slice(
+    households: list[Household], period: str | None, debug: bool, debug_variable: str
+) -> Iterator[Screened | Rejected]:
+    """One vectorised simulation for the slice; should it fail unexpectedly, the households are
+    screened one by one to find the one that fails, so that the others are still screened."""
+    try:
+        screenings = list(screen([h.situation for h in households], period))
+    except PeriodOutOfRange as exc:  # checked household by household beforehand; a guard
+        for household in households:
+            yield _rejected(household, [f"{household.where}: {exc}"])
+        return
+    except Exception:
+        if debug:
+            raise
+    else:
+        for household, screening in zip(households, screenings, strict=True):
+            yield _screened(household, screening)
+        return
+    for household in households:
+        try:
+            [screening] = screen([household.situation], period)
+        except Exception as exc:
+            if debug:
+                raise
+            doing = "evaluating this household"
+            message = internal_error(household.where, doing, exc, debug_variable)
+            yield _rejected(household, [message])
+            continue
+        yield _screened(household, screening)

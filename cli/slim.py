@@ -15,10 +15,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from rights_engine.engine.catalogue import partners, programmes
+from rights_engine.engine.columns import ScreenedFinding, Screening
 from rights_engine.engine.facts import FACTS
-from rights_engine.report import Finding, MissingFact, Report
 
-from .caseload import Evaluated
+from .caseload import Screened
 from .inputs import Rejected
 
 __all__ = [
@@ -30,7 +30,6 @@ __all__ = [
     "csv_row",
     "error_line",
     "monthly",
-    "question_id",
     "slim_result",
 ]
 
@@ -41,39 +40,34 @@ _VERDICT_ORDER = {"likely": 2, "to_confirm": 1, "unlikely": 0}
 _URGENCY_ORDER = {"emergency": 2, "high": 1, "normal": 0}
 
 
-def question_id(missing: MissingFact) -> str:
-    """``fact``, or ``fact/person`` for a fact asked about one person (the person's id)."""
-    return missing.fact if missing.person is None else f"{missing.fact}/{missing.person}"
-
-
-def _finding(finding: Finding) -> dict[str, Any]:
-    amount = finding.estimated_amount
+def _finding(finding: ScreenedFinding) -> dict[str, Any]:
     entry: dict[str, Any] = {"programme": finding.programme}
     if finding.person is not None:
         entry["person"] = finding.person
     entry["verdict"] = finding.verdict
-    if amount is not None:
-        entry["low"] = amount.minimum
-        entry["high"] = amount.maximum
+    if finding.low is not None:
+        entry["low"] = finding.low
+        entry["high"] = finding.high
     entry["urgency"] = finding.urgency
     entry["rank"] = finding.rank
-    if finding.missing:
-        entry["questions"] = list(dict.fromkeys(question_id(m) for m in finding.missing))
+    if finding.questions:
+        entry["questions"] = list(finding.questions)
     return entry
 
 
-def slim_result(evaluated: Evaluated) -> dict[str, Any]:
+def slim_result(screened: Screened) -> dict[str, Any]:
     """One household's line of ``results.jsonl``: its id, where it was read, and each finding
     in rank order: programme, person (a right of one person), verdict, ``low`` and ``high``
     (the amount range, in the programme's unit given by the catalogue; left out for a right
-    without an amount), urgency, rank and ``questions`` (left out when none)."""
-    household, report = evaluated.household, evaluated.report
+    without an amount), urgency, rank and ``questions`` (left out when none; a question id is
+    the fact, or ``fact/person`` for a fact asked about one person)."""
+    household, screening = screened.household, screened.screening
     return {
-        "id": report.situation_id,
+        "id": screening.situation_id,
         "file": household.file,
         "line": household.line if household.batch else None,
-        "period": report.period,
-        "findings": [_finding(f) for f in report.findings],
+        "period": screening.period,
+        "findings": [_finding(f) for f in screening.findings],
     }
 
 
@@ -139,19 +133,18 @@ def monthly(amount: float, unit: str | None) -> float:
     return amount / 12 if unit == "EUR/an" else amount
 
 
-def _by_programme(report: Report) -> dict[str, dict[str, Any]]:
+def _by_programme(screening: Screening) -> dict[str, dict[str, Any]]:
     """Each programme's findings merged (a right of each person: the best verdict, the amounts
     summed, the highest urgency, the best rank, every question)."""
     merged: dict[str, dict[str, Any]] = {}
-    for finding in report.findings:
-        amount = finding.estimated_amount
-        questions = [question_id(m) for m in finding.missing]
+    for finding in screening.findings:
+        questions = list(finding.questions)
         entry = merged.get(finding.programme)
         if entry is None:
             merged[finding.programme] = {
                 "verdict": finding.verdict,
-                "low": amount.minimum if amount is not None else None,
-                "high": amount.maximum if amount is not None else None,
+                "low": finding.low,
+                "high": finding.high,
                 "urgency": finding.urgency,
                 "rank": finding.rank,
                 "questions": list(dict.fromkeys(questions)),
@@ -159,9 +152,9 @@ def _by_programme(report: Report) -> dict[str, dict[str, Any]]:
             continue
         if _VERDICT_ORDER[finding.verdict] > _VERDICT_ORDER[entry["verdict"]]:
             entry["verdict"] = finding.verdict
-        if amount is not None:
-            entry["low"] = (entry["low"] or 0.0) + amount.minimum
-            entry["high"] = (entry["high"] or 0.0) + amount.maximum
+        if finding.low is not None and finding.high is not None:
+            entry["low"] = (entry["low"] or 0.0) + finding.low
+            entry["high"] = (entry["high"] or 0.0) + finding.high
         if _URGENCY_ORDER[finding.urgency] > _URGENCY_ORDER[entry["urgency"]]:
             entry["urgency"] = finding.urgency
         entry["rank"] = min(entry["rank"], finding.rank)
@@ -175,16 +168,16 @@ def csv_header(programme_ids: list[str]) -> list[str]:
     ]
 
 
-def csv_row(evaluated: Evaluated, programme_ids: list[str]) -> list[Any]:
+def csv_row(screened: Screened, programme_ids: list[str]) -> list[Any]:
     """One household's row of ``summary.csv``: a column group per programme (empty when the
     programme was not evaluated for the household's month)."""
-    household, report = evaluated.household, evaluated.report
-    merged = _by_programme(report)
+    household, screening = screened.household, screened.screening
+    merged = _by_programme(screening)
     row: list[Any] = [
-        report.situation_id or "",
+        screening.situation_id or "",
         household.file,
         household.line if household.batch else "",
-        report.period,
+        screening.period,
     ]
     for programme_id in programme_ids:
         entry = merged.get(programme_id)
@@ -235,10 +228,10 @@ class Totals:
             for p in units
         }
 
-    def add(self, report: Report) -> None:
+    def add(self, screening: Screening) -> None:
         self.ok += 1
         verdicts: dict[str, str] = {}
-        for finding in report.findings:
+        for finding in screening.findings:
             programme = finding.programme
             totals = self.programmes.get(programme)
             if totals is None:
@@ -246,13 +239,12 @@ class Totals:
             best = verdicts.get(programme, "unlikely")
             if _VERDICT_ORDER[finding.verdict] > _VERDICT_ORDER[best]:
                 verdicts[programme] = finding.verdict
-            amount = finding.estimated_amount
-            if amount is None or finding.verdict == "unlikely":
+            if finding.low is None or finding.high is None or finding.verdict == "unlikely":
                 continue
             unit = self.units[programme]
             if finding.verdict == "likely":
-                totals["eur_month_low"] += monthly(amount.minimum, unit)
-            totals["eur_month_high"] += monthly(amount.maximum, unit)
+                totals["eur_month_low"] += monthly(finding.low, unit)
+            totals["eur_month_high"] += monthly(finding.high, unit)
         for programme, verdict in verdicts.items():
             if verdict in ("likely", "to_confirm"):
                 self.programmes[programme][verdict] += 1

@@ -8,7 +8,7 @@ Inputs are written as arrays, so 1 or 1,000,000 households take the same path.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -150,12 +150,10 @@ def _month_offset(month: Month, offset: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def _years_between(since: str | None, month: Month) -> float:
-    if since is None:
-        return 0.0
-    start = Month(since).first_day
-    end = month.first_day
-    return ((end.year - start.year) * 12 + end.month - start.month) / 12
+def _month_number(month: str) -> int:
+    """Months since year 0 of a ``YYYY-MM`` month (or of the month of a date)."""
+    first = Month(month).first_day
+    return first.year * 12 + first.month - 1
 
 
 def _birth_date(person: Person, month: Month) -> np.datetime64:
@@ -293,10 +291,14 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
         for when in periods or history:
             simulation.set_input(variable, when, array)
 
-    def per_person_monthly(variable: str, value: Callable[[Person, Month], object]) -> None:
-        """A fact whose value depends on the month (a duration), written on each month."""
+    def per_person_years_since(variable: str, since: list[str | None], scale: float) -> None:
+        """A duration (years since a month, times ``scale``), written on each month of the
+        history: 0 where the month is not given."""
+        given = np.array([value is not None for value in since])
+        start = np.array([_month_number(value) if value is not None else 0 for value in since])
         for when in history:
-            simulation.set_input(variable, when, np.array([value(p, Month(when)) for p in persons]))
+            years = (_month_number(when) - start) / 12
+            simulation.set_input(variable, when, np.where(given, years * scale, 0.0))
 
     simulation.set_input(
         "date_naissance",
@@ -320,15 +322,12 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     )
     per_person("titre_sejour", [bool(p.has_residence_permit) for p in persons])
     per_person("dispense_duree_titre_sejour", [bool(p.protected_status) for p in persons])
-    per_person_monthly(
+    per_person_years_since(
         "duree_possession_titre_sejour",
-        lambda p, when: (
-            _years_between(p.residence_permit_since, when) if p.has_residence_permit else 0.0
-        ),
+        [p.residence_permit_since if p.has_residence_permit else None for p in persons],
+        1.0,
     )
-    per_person_monthly(
-        "duree_residence_france", lambda p, when: _years_between(p.in_france_since, when) * 12
-    )
+    per_person_years_since("duree_residence_france", [p.in_france_since for p in persons], 12.0)
     # Unemployment (housing-aid abattement and neutralisation, CCH R822-13, R822-15).
     simulation.set_input(
         "date_debut_chomage",

@@ -79,7 +79,12 @@ def screen(situations: Iterable[Situation], period: str | None = None) -> Iterat
     :func:`~rights_engine.engine.evaluate.iter_reports`, whose findings it gives without their
     text; what-if variants are not evaluated). Raises
     :class:`~rights_engine.engine.evaluate.PeriodOutOfRange` as ``iter_reports`` does."""
-    from rights_engine.engine.evaluate import SIMULATION_SIZE, active_programmes, month_of
+    from rights_engine.engine.evaluate import (
+        SIMULATION_SIZE,
+        active_programmes,
+        collector_paused,
+        month_of,
+    )
 
     iterator = iter(situations)
     while chunk := list(islice(iterator, SIMULATION_SIZE)):
@@ -87,10 +92,11 @@ def screen(situations: Iterable[Situation], period: str | None = None) -> Iterat
         for index, situation in enumerate(chunk):
             by_month.setdefault(month_of(situation, period), []).append(index)
         screened: dict[int, Screening] = {}
-        for month, indices in by_month.items():
-            active, _ = active_programmes(month)
-            values = simulate_month([chunk[i] for i in indices], month, active)
-            screened.update(zip(indices, screen_month(values, active), strict=True))
+        with collector_paused():
+            for month, indices in by_month.items():
+                active, _ = active_programmes(month)
+                values = simulate_month([chunk[i] for i in indices], month, active)
+                screened.update(zip(indices, screen_month(values, active), strict=True))
         yield from (screened[index] for index in range(len(chunk)))
 
 

@@ -31,6 +31,7 @@ __all__ = [
     "SIMULATION_SIZE",
     "PeriodOutOfRange",
     "active_programmes",
+    "collector_paused",
     "evaluate",
     "evaluate_many",
     "evaluate_with_rows",
@@ -113,7 +114,7 @@ def _evaluate_slice(
     for index, situation in enumerate(situations):
         by_month[month_of(situation, period)].append(index)
     reports: dict[int, Report] = {}
-    with _collector_paused():
+    with collector_paused():
         for month, indices in by_month.items():
             active, notices = active_programmes(month)
             month_reports = _evaluate_month(
@@ -124,7 +125,7 @@ def _evaluate_slice(
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
+def collector_paused() -> Iterator[None]:
     """Pause Python's cyclic garbage collector while a slice of reports is built, when no other
     thread runs.
 
@@ -236,7 +237,7 @@ def evaluate_with_rows(
 
     month = month_of(situation, period)
     active, notices = active_programmes(month)
-    with _collector_paused():
+    with collector_paused():
         values = simulate_month([situation], month, active)
         reports = _month_reports(values, active, notices, partners)
     [report] = with_what_if([situation], reports, period, partners)

@@ -133,13 +133,16 @@ def _grant_matters(situation: Situation, person: Person | None) -> bool:
 def observation(situation: Situation, name: str) -> bool | None:
     """An observation of the household or of any person: True if any says so, None if none is
     known."""
-    values = [getattr(situation.household.observations, name)]
-    values += [getattr(person.observations, name) for person in situation.people]
-    if any(value is True for value in values):
+    found = getattr(situation.household.observations, name)
+    if found is True:
         return True
-    if any(value is False for value in values):
-        return False
-    return None
+    for person in situation.people:
+        value = getattr(person.observations, name)
+        if value is True:
+            return True
+        if value is False:
+            found = False
+    return found
 
 
 def _alimony_unknown(situation: Situation) -> bool:

@@ -237,6 +237,18 @@ def test_full_writes_each_report_too(tmp_path: Path) -> None:
         assert (tmp_path / "out" / name).stat().st_size == size
 
 
+def test_slim_outputs_are_those_read_off_the_full_reports(
+    caseload: Path, reference: Path, tmp_path: Path
+) -> None:
+    """Without --full the findings are computed column-wise, no report is built; with --full the
+    slim lines are read off the full reports: both runs write the same files, byte for byte."""
+    out = tmp_path / "full"
+    result = _batch(str(caseload), "--out", str(out), "--slice", SLICE, "--full")
+    assert result.exit_code == 2, result.output
+    for name in ("results.jsonl", "summary.csv", "errors.jsonl", "summary.json"):
+        assert (out / name).read_bytes() == (reference / name).read_bytes(), name
+
+
 def test_a_folder_of_yaml_situations_and_standard_input(tmp_path: Path) -> None:
     folder = tmp_path / "situations"
     folder.mkdir()
