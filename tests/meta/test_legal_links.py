@@ -51,8 +51,6 @@ _NO_TEXT_ARTICLE_ID = "no JORFARTI or LEGIARTI id of this article of the text"
 AWAITING_ARTICLE_ID: dict[str, str] = {
     "CASF art. L262-27 et suivants": _NOT_FOUND,
     "CASF art. R262-6": "OpenFisca-France links the RSA resources to their section only",
-    "CCH art. L831-1": _NOT_FOUND,
-    "CCH art. R822-2 s.": "R822-13 to R822-15 have known ids, R822-2 has none yet",
     "CCH art. R824-1 s.": _NOT_FOUND,
     "CSS art. L532-1": _NOT_FOUND,
     "CSS art. L815-13 et D815-4": _NOT_FOUND,
@@ -182,8 +180,6 @@ def test_the_article_citation_finder_sees_the_usual_forms() -> None:
 _AMBIGUOUS = "the project's id for R821-4 titles may be that of R532-5: not reused"
 PARAMETERS_AWAITING_ARTICLE_ID: dict[str, str] = {
     "aah/calcul_conjugalise/deduction_frais_professionnels.yaml": _AMBIGUOUS,
-    "aah/plafond/age_limite_enfant.yaml": _NOT_FOUND,
-    "aide_logement/ressources/mois_reference.yaml": _NOT_FOUND,
     "aide_logement/ressources/abattement_personnes_agees_invalides/taux_incapacite_invalide.yaml": (
         _NOT_FOUND
     ),
@@ -193,19 +189,9 @@ PARAMETERS_AWAITING_ARTICLE_ID: dict[str, str] = {
     "css/abattement_aspa/couple.yaml": _NOT_FOUND,
     "css/abattement_aspa/personne_seule.yaml": _NOT_FOUND,
     "css/age_limite_personne_a_charge.yaml": _NOT_FOUND,
-    "css/coefficient_foyer.yaml": _NOT_FOUND,
     "impaye_energie/delais/delai_avant_reduction.yaml": _NOT_FOUND,
     "impaye_energie/delais/delai_supplementaire.yaml": _NOT_FOUND,
     "impaye_energie/delais/delai_supplementaire_beneficiaires.yaml": _NOT_FOUND,
-    **{
-        f"prestations_familiales/allocations_familiales/modulation/{name}.yaml": _NOT_FOUND
-        for name in (
-            "majoration_plafond_par_enfant",
-            "plafond_tranche_1_base",
-            "plafond_tranche_2_base",
-        )
-    },
-    "prestations_familiales/bmaf.yaml": _NOT_FOUND,
     "prestations_familiales/paje_allocation_base/age_exclusion_ressources_minima.yaml": _NOT_FOUND,
     "prevention_expulsion/impaye/nombre_loyers_mensuels.yaml": _NOT_FOUND,
     "prevention_expulsion/treve_hivernale/debut_mois.yaml": _NOT_FOUND,
