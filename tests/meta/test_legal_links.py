@@ -51,7 +51,6 @@ _NO_TEXT_ARTICLE_ID = "no JORFARTI or LEGIARTI id of this article of the text"
 AWAITING_ARTICLE_ID: dict[str, str] = {
     "CASF art. L262-27 et suivants": _NOT_FOUND,
     "CASF art. R262-6": "OpenFisca-France links the RSA resources to their section only",
-    "CCH art. R824-1 s.": _NOT_FOUND,
     "CSS art. L532-1": _NOT_FOUND,
     "CSS art. L815-13 et D815-4": _NOT_FOUND,
     "CSS art. L841-1 et CASF art. R262-11": _NOT_FOUND,
@@ -193,7 +192,6 @@ PARAMETERS_AWAITING_ARTICLE_ID: dict[str, str] = {
     "impaye_energie/delais/delai_supplementaire.yaml": _NOT_FOUND,
     "impaye_energie/delais/delai_supplementaire_beneficiaires.yaml": _NOT_FOUND,
     "prestations_familiales/paje_allocation_base/age_exclusion_ressources_minima.yaml": _NOT_FOUND,
-    "prevention_expulsion/impaye/nombre_loyers_mensuels.yaml": _NOT_FOUND,
     "prevention_expulsion/treve_hivernale/debut_mois.yaml": _NOT_FOUND,
     "prevention_expulsion/treve_hivernale/fin_jour.yaml": _NOT_FOUND,
     "prevention_expulsion/treve_hivernale/fin_mois.yaml": _NOT_FOUND,
