@@ -49,7 +49,6 @@ QUALIFIER = re.compile(r"\bal\.\s*\d+(?:\s*(?:et|à)\s*\d+)*|\d+\s*°|\b[IVX]+\b
 _NOT_FOUND = "no article id in a source we can check (parameters, OpenFisca-France, LEGI extracts)"
 _NO_TEXT_ARTICLE_ID = "no JORFARTI or LEGIARTI id of this article of the text"
 AWAITING_ARTICLE_ID: dict[str, str] = {
-    "CASF art. L262-27 et suivants": _NOT_FOUND,
     "CASF art. R262-6": "OpenFisca-France links the RSA resources to their section only",
     "CSS art. L532-1": _NOT_FOUND,
     "CSS art. L815-13 et D815-4": _NOT_FOUND,
