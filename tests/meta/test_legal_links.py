@@ -181,7 +181,6 @@ PARAMETERS_AWAITING_ARTICLE_ID: dict[str, str] = {
         _NOT_FOUND
     ),
     "aspa/recuperation_succession_seuil.yaml": _NOT_FOUND,
-    "cheque_energie/bareme_confirme.yaml": _NOT_FOUND,
     "css/abattement_aah.yaml": _NOT_FOUND,
     "css/abattement_aspa/couple.yaml": _NOT_FOUND,
     "css/abattement_aspa/personne_seule.yaml": _NOT_FOUND,
