@@ -51,7 +51,6 @@ _NO_TEXT_ARTICLE_ID = "no JORFARTI or LEGIARTI id of this article of the text"
 AWAITING_ARTICLE_ID: dict[str, str] = {
     "CASF art. R262-6": "OpenFisca-France links the RSA resources to their section only",
     "CSS art. L532-1": _NOT_FOUND,
-    "CSS art. L841-1 et CASF art. R262-11": _NOT_FOUND,
     "CSS art. R861-4": "OpenFisca-France gives R861-3, R861-5, R861-7 and R861-8, not R861-4",
     "CSS art. R861-4 à R861-8": "the first article of the range, R861-4, has no known id",
     "Code des procédures civiles d'exécution, art. L412-6": _NOT_FOUND,
@@ -188,7 +187,6 @@ PARAMETERS_AWAITING_ARTICLE_ID: dict[str, str] = {
     "impaye_energie/delais/delai_avant_reduction.yaml": _NOT_FOUND,
     "impaye_energie/delais/delai_supplementaire.yaml": _NOT_FOUND,
     "impaye_energie/delais/delai_supplementaire_beneficiaires.yaml": _NOT_FOUND,
-    "prestations_familiales/paje_allocation_base/age_exclusion_ressources_minima.yaml": _NOT_FOUND,
     "prevention_expulsion/treve_hivernale/debut_mois.yaml": _NOT_FOUND,
     "prevention_expulsion/treve_hivernale/fin_jour.yaml": _NOT_FOUND,
     "prevention_expulsion/treve_hivernale/fin_mois.yaml": _NOT_FOUND,
