@@ -46,20 +46,24 @@ ARTICLE_NUMBER = re.compile(r"(?<![\w°])(?:[LRD]\.?\s?)?\d+(?:-\d+)*(?![\d°])"
 # What follows an article's number without being one: "al. 3 et 4", "1°", "II".
 QUALIFIER = re.compile(r"\bal\.\s*\d+(?:\s*(?:et|à)\s*\d+)*|\d+\s*°|\b[IVX]+\b")
 
-_NOT_FOUND = "no article id in a source we can check (parameters, OpenFisca-France, LEGI extracts)"
-_NO_TEXT_ARTICLE_ID = "no JORFARTI or LEGIARTI id of this article of the text"
+_NOT_FOUND = (
+    "no article id in a source we can check (parameters, OpenFisca-France, Catala, LEGI extracts,"
+    " Doctrine and Légifrance pages)"
+)
+_NO_TEXT_ARTICLE_ID = (
+    "no JORFARTI or LEGIARTI id of this article of the text; the décret itself is"
+    " JORFTEXT000019325694 (doctrine.fr/l/texts/decrets/JORFTEXT000019325694)"
+)
+_L412_6 = (
+    "its text is on several pages, none with its id; Légifrance's LEGIARTI000025026176 is the"
+    " overseas article applying L412-6, not L412-6"
+)
 AWAITING_ARTICLE_ID: dict[str, str] = {
-    "CASF art. L262-27 et suivants": _NOT_FOUND,
     "CASF art. R262-6": "OpenFisca-France links the RSA resources to their section only",
-    "CCH art. L831-1": _NOT_FOUND,
-    "CCH art. R822-2 s.": "R822-13 to R822-15 have known ids, R822-2 has none yet",
-    "CCH art. R824-1 s.": _NOT_FOUND,
     "CSS art. L532-1": _NOT_FOUND,
-    "CSS art. L815-13 et D815-4": _NOT_FOUND,
-    "CSS art. L841-1 et CASF art. R262-11": _NOT_FOUND,
     "CSS art. R861-4": "OpenFisca-France gives R861-3, R861-5, R861-7 and R861-8, not R861-4",
     "CSS art. R861-4 à R861-8": "the first article of the range, R861-4, has no known id",
-    "Code des procédures civiles d'exécution, art. L412-6": _NOT_FOUND,
+    "Code des procédures civiles d'exécution, art. L412-6": _L412_6,
     "Décret n° 2008-780 du 13 août 2008, art. 2": _NO_TEXT_ARTICLE_ID,
     "Décret n° 2008-780 du 13 août 2008, art. 3": _NO_TEXT_ARTICLE_ID,
 }
@@ -179,38 +183,27 @@ def test_the_article_citation_finder_sees_the_usual_forms() -> None:
 # a plain link to a whole code) names no article and is not shown: it is not checked.
 
 
-_AMBIGUOUS = "the project's id for R821-4 titles may be that of R532-5: not reused"
+_AMBIGUOUS = (
+    "the project's id for R821-4 titles may be that of R532-5: not reused; an app's audit note"
+    " found in public code links « art. R821-4 CSS » to LEGIARTI000052141008 but puts the D821-9"
+    " abattement under it: not used either"
+)
 PARAMETERS_AWAITING_ARTICLE_ID: dict[str, str] = {
     "aah/calcul_conjugalise/deduction_frais_professionnels.yaml": _AMBIGUOUS,
-    "aah/plafond/age_limite_enfant.yaml": _NOT_FOUND,
-    "aide_logement/ressources/mois_reference.yaml": _NOT_FOUND,
     "aide_logement/ressources/abattement_personnes_agees_invalides/taux_incapacite_invalide.yaml": (
         _NOT_FOUND
     ),
     "aspa/recuperation_succession_seuil.yaml": _NOT_FOUND,
-    "cheque_energie/bareme_confirme.yaml": _NOT_FOUND,
     "css/abattement_aah.yaml": _NOT_FOUND,
     "css/abattement_aspa/couple.yaml": _NOT_FOUND,
     "css/abattement_aspa/personne_seule.yaml": _NOT_FOUND,
     "css/age_limite_personne_a_charge.yaml": _NOT_FOUND,
-    "css/coefficient_foyer.yaml": _NOT_FOUND,
-    "impaye_energie/delais/delai_avant_reduction.yaml": _NOT_FOUND,
-    "impaye_energie/delais/delai_supplementaire.yaml": _NOT_FOUND,
-    "impaye_energie/delais/delai_supplementaire_beneficiaires.yaml": _NOT_FOUND,
-    **{
-        f"prestations_familiales/allocations_familiales/modulation/{name}.yaml": _NOT_FOUND
-        for name in (
-            "majoration_plafond_par_enfant",
-            "plafond_tranche_1_base",
-            "plafond_tranche_2_base",
-        )
-    },
-    "prestations_familiales/bmaf.yaml": _NOT_FOUND,
-    "prestations_familiales/paje_allocation_base/age_exclusion_ressources_minima.yaml": _NOT_FOUND,
-    "prevention_expulsion/impaye/nombre_loyers_mensuels.yaml": _NOT_FOUND,
-    "prevention_expulsion/treve_hivernale/debut_mois.yaml": _NOT_FOUND,
-    "prevention_expulsion/treve_hivernale/fin_jour.yaml": _NOT_FOUND,
-    "prevention_expulsion/treve_hivernale/fin_mois.yaml": _NOT_FOUND,
+    "impaye_energie/delais/delai_avant_reduction.yaml": _NO_TEXT_ARTICLE_ID,
+    "impaye_energie/delais/delai_supplementaire.yaml": _NO_TEXT_ARTICLE_ID,
+    "impaye_energie/delais/delai_supplementaire_beneficiaires.yaml": _NO_TEXT_ARTICLE_ID,
+    "prevention_expulsion/treve_hivernale/debut_mois.yaml": _L412_6,
+    "prevention_expulsion/treve_hivernale/fin_jour.yaml": _L412_6,
+    "prevention_expulsion/treve_hivernale/fin_mois.yaml": _L412_6,
     "rsa/conditions/duree_residence_ue.yaml": _NOT_FOUND,
 }
 """Parameter files (under ``parameters/``) whose references still link to a code's home page,
