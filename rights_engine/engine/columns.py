@@ -358,9 +358,7 @@ def screen_month(values: MonthValues, active: Sequence[Programme]) -> list[Scree
         for programme in active
     ]
     order = _registry_order()
-    found: list[list[tuple[tuple[bool, int, int, float, int, int, str], ScreenedFinding]]] = [
-        [] for _ in households
-    ]
+    found: list[list[tuple[_Key, _Fields]]] = [[] for _ in households]
     for column in columns:
         _collect(column, households, order, found)
     period = str(values.month)
@@ -372,18 +370,25 @@ def screen_month(values: MonthValues, active: Sequence[Programme]) -> list[Scree
                 situation_id=household.situation.id,
                 period=period,
                 findings=tuple(
-                    _with_rank(finding, rank) for rank, (_, finding) in enumerate(ranked, 1)
+                    ScreenedFinding(*fields[:6], rank, fields[6])
+                    for rank, (_, fields) in enumerate(ranked, 1)
                 ),
             )
         )
     return screenings
 
 
+_Key = tuple[bool, int, int, float, int, int, str]
+"""ranking._key: unlikely last, urgency, relevance, expected value, certainty, registry, person."""
+_Fields = tuple[str, str | None, str, float | None, float | None, str, tuple[str, ...]]
+"""A finding's fields but its rank: programme, person, verdict, low, high, urgency, questions."""
+
+
 def _collect(
     column: _Columns,
     households: Sequence[object],
     order: dict[str, int],
-    found: list[list[tuple[tuple[bool, int, int, float, int, int, str], ScreenedFinding]]],
+    found: list[list[tuple[_Key, _Fields]]],
 ) -> None:
     """Each segment's finding, with its ranking key (ranking._key), into its household's list."""
     programme = column.programme
@@ -424,20 +429,5 @@ def _collect(
             position,
             person or "",
         )
-        finding = ScreenedFinding(
-            programme.id, person, verdict, minimum, maximum, urgency, 0, questions
-        )
-        found[household_number].append((key, finding))
-
-
-def _with_rank(finding: ScreenedFinding, rank: int) -> ScreenedFinding:
-    return ScreenedFinding(
-        finding.programme,
-        finding.person,
-        finding.verdict,
-        finding.low,
-        finding.high,
-        finding.urgency,
-        rank,
-        finding.questions,
-    )
+        fields = (programme.id, person, verdict, minimum, maximum, urgency, questions)
+        found[household_number].append((key, fields))
