@@ -50,10 +50,6 @@ _NOT_FOUND = (
     "no article id in a source we can check (parameters, OpenFisca-France, Catala, LEGI extracts,"
     " Doctrine and Légifrance pages)"
 )
-_NO_TEXT_ARTICLE_ID = (
-    "no JORFARTI or LEGIARTI id of this article of the text; the décret itself is"
-    " JORFTEXT000019325694 (doctrine.fr/l/texts/decrets/JORFTEXT000019325694)"
-)
 _L412_6 = (
     "its text is on several pages, none with its id; Légifrance's LEGIARTI000025026176 is the"
     " overseas article applying L412-6, not L412-6"
@@ -64,8 +60,6 @@ AWAITING_ARTICLE_ID: dict[str, str] = {
     "CSS art. R861-4": "OpenFisca-France gives R861-3, R861-5, R861-7 and R861-8, not R861-4",
     "CSS art. R861-4 à R861-8": "the first article of the range, R861-4, has no known id",
     "Code des procédures civiles d'exécution, art. L412-6": _L412_6,
-    "Décret n° 2008-780 du 13 août 2008, art. 2": _NO_TEXT_ARTICLE_ID,
-    "Décret n° 2008-780 du 13 août 2008, art. 3": _NO_TEXT_ARTICLE_ID,
 }
 """Titles of references still linked to a code's home page, each with why: no id for their
 article in a source we can check yet. A wrong id is worse than a missing one: none is guessed."""
@@ -198,9 +192,6 @@ PARAMETERS_AWAITING_ARTICLE_ID: dict[str, str] = {
     "css/abattement_aspa/couple.yaml": _NOT_FOUND,
     "css/abattement_aspa/personne_seule.yaml": _NOT_FOUND,
     "css/age_limite_personne_a_charge.yaml": _NOT_FOUND,
-    "impaye_energie/delais/delai_avant_reduction.yaml": _NO_TEXT_ARTICLE_ID,
-    "impaye_energie/delais/delai_supplementaire.yaml": _NO_TEXT_ARTICLE_ID,
-    "impaye_energie/delais/delai_supplementaire_beneficiaires.yaml": _NO_TEXT_ARTICLE_ID,
     "prevention_expulsion/treve_hivernale/debut_mois.yaml": _L412_6,
     "prevention_expulsion/treve_hivernale/fin_jour.yaml": _L412_6,
     "prevention_expulsion/treve_hivernale/fin_mois.yaml": _L412_6,
