@@ -42,6 +42,7 @@ asserted.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
 import os
 import platform
@@ -154,7 +155,7 @@ def prepare(
     if marker.exists() and marker.read_text(encoding="utf-8") == f"{count} {chunk}":
         return inputs
     shutil.rmtree(inputs.folder, ignore_errors=True)
-    (inputs.folder / "off").mkdir(parents=True)
+    (inputs.folder / "off" if with_off else inputs.folder).mkdir(parents=True)
     gross = gross_salary(period) if with_off else None
     pending = {group: empty_entities() for group in GROUPS}
     number = 0
@@ -279,21 +280,29 @@ class Measure:
             return None
         return ours["median"] / off["median"]
 
+    def summary(self, values: list[float]) -> dict[str, Any] | None:
+        stats = self.stats(values)
+        return None if stats is None else {**stats, "runs": values}
+
     def as_json(self) -> dict[str, Any]:
         return {
             "measure": self.measure,
             "includes": self.includes,
             "unit": self.unit,
-            "ours": self.stats(self.ours) | {"runs": self.ours} if self.ours else None,
-            "off": self.stats(self.off) | {"runs": self.off} if self.off else None,
+            "ours": self.summary(self.ours),
+            "off": self.summary(self.off),
             "ratio_of_medians_ours_over_off": self.ratio(),
             "details": self.details,
         }
 
 
+def _thousands(count: float) -> str:
+    return f"{count:,.0f}".replace(",", " ")
+
+
 def _number(value: float) -> str:
     if abs(value) >= 100:
-        return f"{value:,.0f}".replace(",", " ")
+        return _thousands(value)
     if abs(value) >= 10:
         return f"{value:.1f}"
     return f"{value:.2f}" if abs(value) >= 1 else f"{value:.3f}"
@@ -430,20 +439,20 @@ class Bench:
         inputs = self.prepare(count, with_off=True)
         chunk = self.options["off_chunk"]
         wall = Measure(
-            f"batch, {count:,} households".replace(",", " "),
+            f"batch, {_thousands(count)} households",
             "ours: `rights-engine batch` process (start-up and loading the system included, "
             "slim results written); OFF: after loading its system (not counted), reading its "
-            f"inputs, one simulation per {chunk:,} households (+ the logement-foyer ones apart), "
-            "calculate, JSON Lines written".replace(",", " "),
+            f"inputs, one simulation per {_thousands(chunk)} households (+ the logement-foyer "
+            "ones apart), calculate, JSON Lines written",
             "s",
         )
         rate = Measure(
-            f"batch throughput, {count:,} households".replace(",", " "),
+            f"batch throughput, {_thousands(count)} households",
             "households ÷ the batch time above",
             "households/s",
         )
         peak = Measure(
-            f"batch peak RSS, {count:,} households".replace(",", " "),
+            f"batch peak RSS, {_thousands(count)} households",
             "peak resident memory of the batch process",
             "MiB",
         )
@@ -471,7 +480,7 @@ class Bench:
 
     def memory(self, count: int, repeat: int) -> None:
         measure = Measure(
-            f"peak RSS, {count:,} households".replace(",", " "),
+            f"peak RSS, {_thousands(count)} households",
             "ours only: peak resident memory of `rights-engine batch`",
             "MiB",
         )
@@ -552,13 +561,11 @@ def main(**options: Any) -> None:
                 timed("warm", lambda: bench.warm(situation, off_file, warm_repeat))
         if "batch" in only:
             for count in _sizes(options["sizes"]):
-                timed(f"batch {count}", lambda count=count: bench.batch(count, repeat))
+                timed(f"batch {count}", functools.partial(bench.batch, count, repeat))
         if "memory" in only:
             for count in _sizes(options["memory_sizes"]):
-                timed(
-                    f"memory {count}",
-                    lambda count=count: bench.memory(count, options["memory_repeat"]),
-                )
+                memory = functools.partial(bench.memory, count, options["memory_repeat"])
+                timed(f"memory {count}", memory)
     table = markdown(bench.measures)
     click.echo(table)
     if options["json_path"] is not None:
