@@ -10,7 +10,8 @@ It never imports rights_engine (OpenFisca-France pins an older openfisca-core). 
 
 ``batch OUT.jsonl CHUNK.json [CHUNK.json ...]``
     Load the tax-benefit system (timed apart), then for each chunk ``{"situation": ...,
-    "requests": [...]}``: read it, build one vectorised simulation of all its households,
+    "requests": [...]}`` (or ``{"columns": ..., "requests": [...]}``, the same inputs as
+    arrays): read it, build one vectorised simulation of all its households,
     calculate every request, and write one JSON line per household to ``OUT.jsonl``:
     ``{"id": label, "<variable>@<period>": value, ..., "people": {person id: {...}}}``
     (the values of the famille / foyer fiscal / ménage whose id is the label, and of each of its
@@ -31,8 +32,6 @@ import time
 from typing import Any
 
 PERSON = "individu"
-# The group entities, whose ids are the household's label (tests/differential/households.py).
-GROUPS = ("famille", "foyer_fiscal", "menage")
 
 
 def _load_system() -> tuple[Any, float]:
@@ -61,6 +60,53 @@ def _build(tbs: Any, situation: dict[str, Any]) -> Any:
     from openfisca_core.simulation_builder import SimulationBuilder
 
     return SimulationBuilder().build_from_entities(tbs, situation)
+
+
+def build_from_arrays(tbs: Any, columns: dict[str, Any]) -> Any:
+    """A simulation declared from arrays (``SimulationBuilder.declare_person_entity``,
+    ``declare_entity``, ``join_with_persons``, then ``Simulation.set_input`` of one array per
+    variable and period, the shorter periods first as ``build_from_entities`` does): the
+    vectorised way to feed OpenFisca a caseload. ``columns`` is written by ``side_by_side.py``
+    (``to_columns``) from the same entities dict that ``build_from_entities`` reads."""
+    import numpy
+    from openfisca_core import periods
+    from openfisca_core.indexed_enums import Enum
+    from openfisca_core.simulation_builder import SimulationBuilder
+
+    builder = SimulationBuilder()
+    builder.create_entities(tbs)
+    builder.declare_person_entity(PERSON, columns["persons"])
+    for key, group in columns["groups"].items():
+        population = builder.declare_entity(key, group["ids"])
+        by_name = {}
+        for role in population.entity.roles:
+            by_name[role.key] = role
+            if role.plural:
+                by_name[role.plural] = role
+        roles = []
+        for name, position in group["roles"]:
+            role = by_name[name]
+            roles.append(role.subroles[position].key if role.subroles else role.key)
+        ids = numpy.array(group["ids"])
+        builder.join_with_persons(population, ids[numpy.array(group["members"])], roles)
+    simulation = builder.build(tbs)
+    for name, by_period in columns["inputs"].items():
+        variable = tbs.variables[name]
+        count = simulation.populations[variable.entity.key].count
+        ordered = sorted(by_period, key=lambda text: periods.key_period_size(periods.period(text)))
+        for period in ordered:
+            if variable.end is not None and periods.period(period).start.date > variable.end:
+                continue
+            index = numpy.asarray(by_period[period]["index"], dtype=numpy.int64)
+            values: Any = by_period[period]["values"]
+            array = variable.default_array(count)
+            if variable.value_type == Enum:
+                values = variable.possible_values.encode(numpy.array(values))
+            elif array.dtype.kind == "M":
+                values = numpy.array(values, dtype="datetime64[D]")
+            array[index] = values
+            simulation.set_input(name, period, array)
+    return simulation
 
 
 def warm(payload_path: str) -> int:
@@ -101,6 +147,8 @@ def _household_lines(tbs: Any, simulation: Any, results: dict[str, Any]) -> list
 
 
 def batch(out_path: str, chunks: list[str]) -> int:
+    """``chunks``: entities dicts (``chunk-*.json``, built by ``build_from_entities``) or arrays
+    (``columns-*.json``, built by :func:`build_from_arrays`)."""
     with contextlib.redirect_stdout(sys.stderr):
         tbs, tbs_seconds = _load_system()
     timings = dict.fromkeys(("read", "build", "calculate", "write"), 0.0)
@@ -113,7 +161,10 @@ def batch(out_path: str, chunks: list[str]) -> int:
                 payload = json.load(handle)
             timings["read"] += time.perf_counter() - step
             step = time.perf_counter()
-            simulation = _build(tbs, payload["situation"])
+            if "columns" in payload:
+                simulation = build_from_arrays(tbs, payload["columns"])
+            else:
+                simulation = _build(tbs, payload["situation"])
             timings["build"] += time.perf_counter() - step
             step = time.perf_counter()
             results: dict[str, Any] = {}

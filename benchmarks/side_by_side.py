@@ -26,8 +26,12 @@ max of each measure and the ratio of the medians:
   ``benchmarks/off_runner.py batch``: after loading its system (not counted), read the inputs,
   build one vectorised simulation per chunk of ``--off-chunk`` households (two per chunk: the
   logement-foyer households whose housing aid is declared are simulated apart, as in the
-  differential test), calculate, write one JSON line per household. Peak RSS of both processes
-  (``os.wait4``);
+  differential test), calculate, write one JSON line per household. OFF's simulation is built
+  two ways (``--off-build``): from arrays (``set_input``, the vectorised way to feed it a
+  caseload; the arrays are a reshaping of the entities dict done when the inputs are written)
+  and from the entities dict itself (``build_from_entities``, as the differential tests and
+  OFF's web API do, which parses every value in Python); both give the same values. Peak RSS
+  of both processes (``os.wait4``);
 * peak memory of ours at ``--memory-sizes`` households (a batch run each, ours only).
 
 Usage (from the repository, with the package installed in the running venv)::
@@ -81,6 +85,7 @@ PERIODS = ("2024-07", "2025-07", "2026-09")
 SEED = 2026_12_01
 GROUPS = ("aide_calculee", "aide_declaree")  # OFF fixes an input for every famille of a simulation
 READY = "ready"
+LAYOUT = 2  # of the files under --workdir: a folder written by another layout is rewritten
 MIB = 1024.0  # ru_maxrss is in KiB on Linux
 
 console = Console(stderr=True)
@@ -117,6 +122,47 @@ def off_payload(entities: dict[str, Any], period: str) -> dict[str, Any]:
     return {"situation": entities, "requests": _requests(period)}
 
 
+# The group entities of the entities dict: their key in OFF and the names of their roles there.
+ROLES = {
+    "familles": ("famille", ("parents", "enfants")),
+    "foyers_fiscaux": ("foyer_fiscal", ("declarants", "personnes_a_charge")),
+    "menages": ("menage", ("personne_de_reference", "conjoint", "enfants")),
+}
+
+
+def to_columns(entities: dict[str, Any]) -> dict[str, Any]:
+    """The same inputs as arrays, for ``off_runner.build_from_arrays``: the person ids; per group
+    entity its ids, each person's group (row) and role (name, position in it); per variable and
+    period the rows given and their values (the others keep OFF's default)."""
+    persons = list(entities["individus"])
+    row_of = {person: row for row, person in enumerate(persons)}
+    inputs: dict[str, dict[str, dict[str, Any]]] = {}
+
+    def add(variable: str, by_period: dict[str, Any], row: int) -> None:
+        for period, value in by_period.items():
+            slot = inputs.setdefault(variable, {}).setdefault(period, {"index": [], "values": []})
+            slot["index"].append(row)
+            slot["values"].append(value)
+
+    for row, data in enumerate(entities["individus"].values()):
+        for variable, by_period in data.items():
+            add(variable, by_period, row)
+    groups: dict[str, Any] = {}
+    for plural, (key, names) in ROLES.items():
+        members = [0] * len(persons)
+        roles: list[list[Any]] = [["", 0]] * len(persons)
+        for row, data in enumerate(entities[plural].values()):
+            for name, value in data.items():
+                if name in names:
+                    for position, person in enumerate(value):
+                        members[row_of[person]] = row
+                        roles[row_of[person]] = [name, position]
+                else:
+                    add(name, value, row)
+        groups[key] = {"ids": list(entities[plural]), "members": members, "roles": roles}
+    return {"persons": persons, "groups": groups, "inputs": inputs}
+
+
 def _group(situation: Situation) -> str:
     status = situation.household.housing.status
     return GROUPS[1] if status is not None and status.value == "shelter" else GROUPS[0]
@@ -135,7 +181,13 @@ class Inputs:
 
     @property
     def chunks(self) -> list[Path]:
+        """OFF's inputs as entities dicts (``build_from_entities``)."""
         return sorted((self.folder / "off").glob("chunk-*.json"))
+
+    @property
+    def columns(self) -> list[Path]:
+        """The same inputs as arrays (``off_runner.build_from_arrays``)."""
+        return sorted((self.folder / "off").glob("columns-*.json"))
 
 
 def prepare(
@@ -152,7 +204,8 @@ def prepare(
     suffix = "" if with_off else "-ours"
     inputs = Inputs(workdir / f"n{count}-s{seed}-{period}{suffix}", count)
     marker = inputs.folder / READY
-    if marker.exists() and marker.read_text(encoding="utf-8") == f"{count} {chunk}":
+    complete = f"{count} {chunk} {LAYOUT}"
+    if marker.exists() and marker.read_text(encoding="utf-8") == complete:
         return inputs
     shutil.rmtree(inputs.folder, ignore_errors=True)
     (inputs.folder / "off" if with_off else inputs.folder).mkdir(parents=True)
@@ -163,8 +216,12 @@ def prepare(
     def flush() -> None:
         for group, entities in pending.items():
             if entities["familles"]:
-                path = inputs.folder / "off" / f"chunk-{number:04d}-{group}.json"
+                name = f"{number:04d}-{group}.json"
+                path = inputs.folder / "off" / f"chunk-{name}"
                 path.write_text(json.dumps(off_payload(entities, period)), encoding="utf-8")
+                columns = {"columns": to_columns(entities), "requests": _requests(period)}
+                path = inputs.folder / "off" / f"columns-{name}"
+                path.write_text(json.dumps(columns), encoding="utf-8")
                 pending[group] = empty_entities()
 
     with inputs.jsonl.open("w", encoding="utf-8") as out:
@@ -178,7 +235,7 @@ def prepare(
             advance()
     if gross is not None:
         flush()
-    marker.write_text(f"{count} {chunk}", encoding="utf-8")
+    marker.write_text(complete, encoding="utf-8")
     return inputs
 
 
@@ -437,46 +494,63 @@ class Bench:
 
     def batch(self, count: int, repeat: int) -> None:
         inputs = self.prepare(count, with_off=True)
-        chunk = self.options["off_chunk"]
-        wall = Measure(
-            f"batch, {_thousands(count)} households",
-            "ours: `rights-engine batch` process (start-up and loading the system included, "
-            "slim results written); OFF: after loading its system (not counted), reading its "
-            f"inputs, one simulation per {_thousands(chunk)} households (+ the logement-foyer "
-            "ones apart), calculate, JSON Lines written",
-            "s",
-        )
-        rate = Measure(
-            f"batch throughput, {_thousands(count)} households",
-            "households ÷ the batch time above",
-            "households/s",
-        )
-        peak = Measure(
-            f"batch peak RSS, {_thousands(count)} households",
-            "peak resident memory of the batch process",
-            "MiB",
-        )
-        advance = self._task(f"batch {count:,} (ours, OFF alternately)", 2 * repeat)
+        chunk = _thousands(self.options["off_chunk"])
+        size = _thousands(count)
+        builds = {
+            "arrays": (inputs.columns, "built from arrays (`set_input`)"),
+            "entities": (inputs.chunks, "built from the entities dict (`build_from_entities`)"),
+        }
+        chosen = [build for build in builds if build in self.options["off_build"]]
+        rows: dict[str, tuple[Measure, Measure, Measure]] = {}
+        for build in chosen:
+            how = builds[build][1]
+            rows[build] = (
+                Measure(
+                    f"batch, {size} households, OFF {how}",
+                    "ours: `rights-engine batch` process (start-up and loading the system "
+                    "included, slim results written); OFF: after loading its system (not "
+                    f"counted), reading its inputs, one simulation per {chunk} households (the "
+                    "logement-foyer ones apart), calculate, JSON Lines written",
+                    "s",
+                ),
+                Measure(
+                    f"batch throughput, {size} households, OFF {how}",
+                    "households ÷ the batch time above",
+                    "households/s",
+                ),
+                Measure(
+                    f"batch peak RSS, {size} households, OFF {how}",
+                    "peak resident memory of the batch process",
+                    "MiB",
+                ),
+            )
+        runs = (1 + len(chosen)) * repeat
+        advance = self._task(f"batch {count:,} (ours, OFF alternately)", runs)
         off_out = inputs.folder / "off-results.jsonl"
         for _ in range(repeat):
             ran = self.ours_batch(inputs)
-            wall.ours.append(ran.seconds)
-            rate.ours.append(count / ran.seconds)
-            peak.ours.append(ran.peak_mib)
+            for wall, rate, peak in rows.values():
+                wall.ours.append(ran.seconds)
+                rate.ours.append(count / ran.seconds)
+                peak.ours.append(ran.peak_mib)
+            self.batch_peaks.setdefault(count, []).append(ran.peak_mib)
             advance()
-            command = [str(self.python), str(OFF_RUNNER), "batch", str(off_out)]
-            ran = run_process(command + [str(path) for path in inputs.chunks], env=self.env)
-            answer = json.loads(ran.stdout)
-            if answer["households"] != count:
-                raise click.ClickException(f"OFF wrote {answer['households']} for {count}")
-            wall.off.append(answer["seconds"])
-            rate.off.append(count / answer["seconds"])
-            peak.off.append(ran.peak_mib)
-            wall.details.setdefault("off_runs", []).append(answer | {"wall": ran.seconds})
-            off_out.unlink(missing_ok=True)
-            advance()
-        self.batch_peaks[count] = peak.ours
-        self.measures += [wall, rate, peak]
+            for build in chosen:
+                wall, rate, peak = rows[build]
+                command = [str(self.python), str(OFF_RUNNER), "batch", str(off_out)]
+                command += [str(path) for path in builds[build][0]]
+                ran = run_process(command, env=self.env)
+                answer = json.loads(ran.stdout)
+                if answer["households"] != count:
+                    raise click.ClickException(f"OFF wrote {answer['households']} for {count}")
+                wall.off.append(answer["seconds"])
+                rate.off.append(count / answer["seconds"])
+                peak.off.append(ran.peak_mib)
+                wall.details.setdefault("off_runs", []).append(answer | {"wall": ran.seconds})
+                off_out.unlink(missing_ok=True)
+                advance()
+        for measures in rows.values():
+            self.measures += measures
 
     def memory(self, count: int, repeat: int) -> None:
         measure = Measure(
@@ -516,6 +590,15 @@ class Bench:
     multiple=True,
     help="Measure only these (repeatable; default: all).",
 )
+@click.option(
+    "--off-build",
+    type=click.Choice(["arrays", "entities"]),
+    multiple=True,
+    default=("arrays", "entities"),
+    show_default=True,
+    help="How OFF's batch simulations are built (repeatable): from arrays, the vectorised way, "
+    "or from the entities dict of the differential tests.",
+)
 @click.option("--period", type=click.Choice(PERIODS), default=PERIODS[-1], show_default=True)
 @click.option("--seed", default=SEED, show_default=True)
 @click.option(
@@ -543,6 +626,7 @@ def main(**options: Any) -> None:
         disable=not console.is_terminal,
     )
     timings: dict[str, float] = {}
+    load_start = os.getloadavg()
     with progress:
         bench = Bench(options, progress)
 
@@ -576,6 +660,7 @@ def main(**options: Any) -> None:
             "oracle": oracle.ORACLE_REQUIREMENT,
             "options": {k: str(v) if isinstance(v, Path) else v for k, v in options.items()},
             "script_seconds": time.perf_counter() - started,
+            "load_average": {"start": load_start, "end": os.getloadavg()},
             "step_seconds": timings,
             "measures": [measure.as_json() for measure in bench.measures],
             "markdown": table,

@@ -1,6 +1,6 @@
 """``benchmarks/side_by_side.py`` gives both models the same households: its stream is the
 project's generator (``generate_households``), and its OFF chunks hold exactly the households of
-its JSON Lines, each one a valid situation of ours. No timing is asserted, and no oracle is run
+its JSON Lines (as entities dicts and as arrays), each one a valid situation of ours. No timing is asserted, and no oracle is run
 (the salary grid of the month is read from ``oracle_answers``)."""
 
 from __future__ import annotations
@@ -51,3 +51,9 @@ def test_same_households_for_both(tmp_path: Path) -> None:
         theirs += json.loads(chunk.read_text(encoding="utf-8"))["situation"]["familles"]
     assert len(inputs.chunks) >= 3  # 30 households in chunks of 12
     assert sorted(theirs) == sorted(situation.id or "" for situation in ours)
+    as_arrays: list[str] = []
+    for columns in inputs.columns:
+        as_arrays += json.loads(columns.read_text(encoding="utf-8"))["columns"]["groups"][
+            "famille"
+        ]["ids"]
+    assert as_arrays == theirs
