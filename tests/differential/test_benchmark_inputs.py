@@ -1,7 +1,7 @@
 """``benchmarks/side_by_side.py`` gives both models the same households: its stream is the
-project's generator (``generate_households``), and its OFF chunks hold exactly the households of
-its JSON Lines (as entities dicts and as arrays), each one a valid situation of ours. No timing is asserted, and no oracle is run
-(the salary grid of the month is read from ``oracle_answers``)."""
+project's generator (``generate_households``), and its OFF chunks (entities dicts and arrays)
+hold exactly the households of its JSON Lines, each one a valid situation of ours. No timing is
+asserted, and no oracle is run (the salary grid of the month is read from ``oracle_answers``)."""
 
 from __future__ import annotations
 
