@@ -497,20 +497,20 @@ class Bench:
         chunk = _thousands(self.options["off_chunk"])
         size = _thousands(count)
         builds = {
-            "arrays": (inputs.columns, "built from arrays (`set_input`)"),
-            "entities": (inputs.chunks, "built from the entities dict (`build_from_entities`)"),
+            "arrays": (inputs.columns, ("from arrays", "`set_input` of arrays")),
+            "entities": (inputs.chunks, ("from dicts", "`build_from_entities` of the dicts")),
         }
         chosen = [build for build in builds if build in self.options["off_build"]]
         rows: dict[str, tuple[Measure, Measure, Measure]] = {}
         for build in chosen:
-            how = builds[build][1]
+            how, built = builds[build][1]
             rows[build] = (
                 Measure(
                     f"batch, {size} households, OFF {how}",
                     "ours: `rights-engine batch` process (start-up and loading the system "
                     "included, slim results written); OFF: after loading its system (not "
                     f"counted), reading its inputs, one simulation per {chunk} households (the "
-                    "logement-foyer ones apart), calculate, JSON Lines written",
+                    f"logement-foyer ones apart) built by {built}, calculate, JSON Lines written",
                     "s",
                 ),
                 Measure(
