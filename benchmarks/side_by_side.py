@@ -424,9 +424,8 @@ class Bench:
     def cold(self, ours_file: Path, off_file: Path, repeat: int) -> None:
         measure = Measure(
             "cold CLI, 1 household",
-            "fresh process: start-up, imports, loading the system, one simulation, JSON out; "
-            "ours `rights-engine simulate FILE --format json`, OFF "
-            "`oracle_runner.py` (OFF has no compute command)",
+            "a fresh process: start-up, loading the system, 1 simulation, JSON out "
+            "(ours `simulate --format json`, OFF `oracle_runner.py`)",
             "s",
         )
         advance = self._task("cold CLI (ours, OFF alternately)", 2 * repeat)
@@ -447,8 +446,8 @@ class Bench:
 
         measure = Measure(
             "warm call, 1 household",
-            "system already loaded, first call left out; ours `rights_engine.evaluate` (the "
-            "whole report), OFF new `build_from_entities` + calculate of the compared variables",
+            "system loaded, first call left out (ours `evaluate`: the whole report; OFF "
+            "`build_from_entities` + calculate)",
             "ms",
         )
         advance = self._task("warm calls (ours, OFF alternately)", 2 * repeat + 2)
@@ -497,8 +496,8 @@ class Bench:
         chunk = _thousands(self.options["off_chunk"])
         size = _thousands(count)
         builds = {
-            "arrays": (inputs.columns, ("from arrays", "`set_input` of arrays")),
-            "entities": (inputs.chunks, ("from dicts", "`build_from_entities` of the dicts")),
+            "arrays": (inputs.columns, ("from arrays", "`set_input`")),
+            "entities": (inputs.chunks, ("from dicts", "`build_from_entities`")),
         }
         chosen = [build for build in builds if build in self.options["off_build"]]
         rows: dict[str, tuple[Measure, Measure, Measure]] = {}
@@ -507,20 +506,18 @@ class Bench:
             rows[build] = (
                 Measure(
                     f"batch, {size} households, OFF {how}",
-                    "ours: `rights-engine batch` process (start-up and loading the system "
-                    "included, slim results written); OFF: after loading its system (not "
-                    f"counted), reading its inputs, one simulation per {chunk} households (the "
-                    f"logement-foyer ones apart) built by {built}, calculate, JSON Lines written",
+                    "ours: the `batch` process, start-up and system included; OFF: after loading "
+                    f"its system, read, {built} per {chunk} households, calculate, write",
                     "s",
                 ),
                 Measure(
                     f"batch throughput, {size} households, OFF {how}",
-                    "households ÷ the batch time above",
+                    "households ÷ the time above",
                     "households/s",
                 ),
                 Measure(
                     f"batch peak RSS, {size} households, OFF {how}",
-                    "peak resident memory of the batch process",
+                    "peak RSS of the batch process",
                     "MiB",
                 ),
             )
@@ -555,7 +552,7 @@ class Bench:
     def memory(self, count: int, repeat: int) -> None:
         measure = Measure(
             f"peak RSS, {_thousands(count)} households",
-            "ours only: peak resident memory of `rights-engine batch`",
+            "ours only: one `batch` run",
             "MiB",
         )
         if count in self.batch_peaks:
