@@ -398,11 +398,15 @@ class Bench:
         self.workdir: Path = options["workdir"]
         self.period: str = options["period"]
         self.seed: int = options["seed"]
-        self.python = oracle.oracle_python()
         self.env = oracle._clean_env()
         self.engine = rights_engine_command()
         self.measures: list[Measure] = []
         self.batch_peaks: dict[int, list[float]] = {}
+
+    @functools.cached_property
+    def python(self) -> Path:
+        """The oracle venv's python (built on first use: not for a run of ours only)."""
+        return oracle.oracle_python()
 
     def _task(self, description: str, total: int) -> Callable[[], None]:
         task = self.progress.add_task(description, total=total)
