@@ -6,7 +6,6 @@ never a traceback nor a value of the situation.
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from collections.abc import Iterator
 
@@ -23,7 +22,6 @@ from rights_engine.engine.compare import (
     what_if,
 )
 from rights_engine.engine.explain import UnknownPerson, UnknownProgramme, explain
-from rights_engine.engine.freshness import stale_parameters
 from rights_engine.report import Comparison, Report
 from rights_engine.situation.errors import SituationError
 from rights_engine.situation.loader import iter_situations
@@ -33,7 +31,7 @@ from .inputs import Household, households_of, is_batch, period_option
 from .render_compare import caseload_lines, comparison_lines, household_line
 from .render_explain import explanation_lines
 
-__all__ = ["compare_command", "explain_command", "print_stale"]
+__all__ = ["compare_command", "explain_command"]
 
 
 def _month_option(value: str | None) -> str | None:
@@ -101,58 +99,6 @@ def explain_command(
                 click.echo(line)
     if not all_good:
         ctx.exit(2)
-
-
-def _day(value: str | None) -> dt.date | None:
-    if value is None:
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        raise click.BadParameter(
-            f"expected a date YYYY-MM-DD (e.g. 2027-01-02), got {value!r}", param_hint="--on"
-        ) from None
-
-
-def print_stale(on: str | None, output_format: str) -> None:
-    """``rights-engine rules --stale [--on DATE]``: the parameters due for a check."""
-    day = _day(on) or dt.date.today()
-    stale = stale_parameters(day)
-    if output_format == "json":
-        listing = [
-            {
-                "parameter": p.name,
-                "label": p.label,
-                "revaluation": list(p.revaluation),
-                "due": p.due,
-                "last_value_date": p.last_value_date,
-                "last_value_still_valid_on": p.last_value_still_valid_on,
-                "programmes": list(p.programmes),
-                "reference": {"title": p.reference_title, "href": p.reference_href},
-            }
-            for p in stale
-        ]
-        click.echo(json.dumps(listing, indent=2, ensure_ascii=False))
-        return
-    if not stale:
-        click.echo(
-            f"Aucun paramètre à vérifier au {day} : chaque valeur a été confirmée après sa "
-            "dernière date de revalorisation."
-        )
-        return
-    click.echo(
-        f"{len(stale)} paramètres à vérifier au {day} : leur date de revalorisation habituelle "
-        "est passée depuis leur dernière confirmation (last_value_still_valid_on)."
-    )
-    for p in stale:
-        days = ", ".join(f"{d[3:]}/{d[:2]}" for d in p.revaluation)
-        click.echo(f"- {p.name} — {p.label}")
-        click.echo(
-            f"  revalorisé le {days} ; revalorisation due le {p.due} ; dernière valeur datée du "
-            f"{p.last_value_date}, confirmée le {p.last_value_still_valid_on}"
-        )
-        click.echo(f"  programmes : {', '.join(p.programmes) or 'aucun'}")
-        click.echo(f"  texte à vérifier : {p.reference_title} <{p.reference_href}>")
 
 
 @click.command("compare")

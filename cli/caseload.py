@@ -34,6 +34,7 @@ from rights_engine.engine.directory import PartnersDirectory
 from rights_engine.engine.evaluate import SIMULATION_SIZE, PeriodOutOfRange, evaluate_many
 from rights_engine.report import Report
 
+from .errors import internal_error
 from .inputs import Household, Rejected
 from .render_compare import what_if_lines
 from .render_html import html_document
@@ -93,14 +94,6 @@ def screening_of(report: Report) -> Screening:
             )
         )
     return Screening(report.situation_id, report.period, tuple(findings))
-
-
-def internal_error(where: str, doing: str, exc: BaseException, debug_variable: str) -> str:
-    """One line for an unexpected error: its type only, since its text may quote personal data."""
-    return (
-        f"{where}: internal error while {doing} ({type(exc).__name__}); details are hidden as they "
-        f"may hold personal data (rerun with {debug_variable}=1 to see them)"
-    )
 
 
 def _finite(report: Report) -> bool:

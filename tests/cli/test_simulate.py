@@ -284,11 +284,12 @@ def test_main_entry_point_turns_a_crash_into_one_line(
     monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     import rights_engine.cli.main as main
+    import rights_engine.cli.rules as rules
 
     def broken():
         raise RuntimeError("secret-value")
 
-    monkeypatch.setattr(main, "programmes", broken)
+    monkeypatch.setattr(rules, "programmes", broken)
     monkeypatch.setattr("sys.argv", ["rights-engine", "rules"])
     monkeypatch.delenv(main.DEBUG_VARIABLE, raising=False)
     with pytest.raises(SystemExit) as exit_info:

@@ -9,7 +9,7 @@ import time
 import yaml
 from running import REPOSITORY, Service
 
-from rights_engine.cli.main import situation_schema
+from rights_engine.cli.schema import situation_schema
 
 ACCESS_LINE = re.compile(
     r"rights_engine\.service\.access: (GET|POST) (/\S*) (\d{3}) \d+\.\d ms$", re.MULTILINE

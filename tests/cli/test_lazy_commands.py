@@ -1,0 +1,150 @@
+"""The command line starts fast: ``rights-engine --help`` imports no command module (neither the
+engine, OpenFisca nor numpy), ``rules`` does not build the OpenFisca system, and the listing of
+the root ``--help``, written from a table before any command is imported, matches the commands
+themselves. (Start times are measured by hand, see the README: not asserted here.)"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import click
+import pytest
+from click.testing import CliRunner
+
+from rights_engine.cli.lazy import LazyGroup
+from rights_engine.cli.main import COMMANDS, DEBUG_VARIABLE, cli
+
+HEAVY = (
+    "numpy",
+    "openfisca_core",
+    "pydantic",
+    "yaml",
+    "rich",
+    "fastapi",
+    "uvicorn",
+    "orjson",
+    "rights_engine.engine",
+    "rights_engine.system",
+    "rights_engine.situation",
+)
+"""What the root ``--help`` has no use for."""
+
+OPENFISCA = ("numpy", "openfisca_core", "rights_engine.system", "rights_engine.engine.evaluate")
+
+
+def _loaded_after(*args: str) -> tuple[list[str], str]:
+    """Run the console script's entry point with ``args`` in a fresh interpreter: every module it
+    loaded, and its standard output."""
+    code = f"""
+import json, sys
+from rights_engine.cli.main import main
+sys.argv = ["rights-engine", *{list(args)!r}]
+try:
+    main()
+except SystemExit as exit:
+    status = exit.code
+else:
+    status = 0
+sys.stdout.flush()
+print(json.dumps([status, sorted(sys.modules)]), file=sys.stderr)
+"""
+    env = {k: v for k, v in os.environ.items() if k != DEBUG_VARIABLE}
+    # -P: the installed package, not the checkout's rights_engine/ of the current directory.
+    result = subprocess.run(
+        [sys.executable, "-P", "-c", code], capture_output=True, text=True, env=env, check=False
+    )
+    status, modules = json.loads(result.stderr.splitlines()[-1])
+    assert status in (0, None), result.stdout + result.stderr
+    return modules, result.stdout
+
+
+def _among(modules: list[str], names: tuple[str, ...]) -> list[str]:
+    return sorted({n for n in names for m in modules if m == n or m.startswith(n + ".")})
+
+
+@pytest.mark.parametrize("args", [["--help"], ["-h"], ["--version"]], ids=" ".join)
+def test_root_help_and_version_load_no_command(args: list[str]) -> None:
+    modules, output = _loaded_after(*args)
+    assert _among(modules, HEAVY) == []
+    command_modules = {"rights_engine.cli." + c.target.split(":")[0][1:] for c in COMMANDS}
+    assert sorted(command_modules & set(modules)) == []
+    if "--version" not in args:
+        assert all(f"  {c.name} " in output for c in COMMANDS), output
+
+
+@pytest.mark.parametrize("args", [["rules"], ["rules", "--format", "json"], ["rules", "--help"]])
+def test_rules_builds_no_openfisca_system(args: list[str]) -> None:
+    modules, output = _loaded_after(*args)
+    assert _among(modules, OPENFISCA) == []
+    assert "aah" in output or "--stale" in output
+
+
+def test_rules_stale_loads_openfisca_when_asked() -> None:
+    modules, _ = _loaded_after("rules", "--stale", "--on", "2027-03-01", "--format", "json")
+    assert _among(modules, ("openfisca_core", "rights_engine.system")) == [
+        "openfisca_core",
+        "rights_engine.system",
+    ]
+
+
+def test_a_command_s_help_loads_only_its_module() -> None:
+    modules, output = _loaded_after("schema", "--help")
+    assert "Print the JSON Schema of a situation" in output
+    loaded = {m for m in modules if m.startswith("rights_engine.cli.")}
+    assert loaded == {
+        "rights_engine.cli.errors",
+        "rights_engine.cli.lazy",
+        "rights_engine.cli.main",
+        "rights_engine.cli.schema",
+    }
+
+
+def test_the_table_names_each_command_where_it_is_defined() -> None:
+    assert [c.name for c in COMMANDS] == sorted({c.name for c in COMMANDS})
+    assert isinstance(cli, LazyGroup)
+    for lazy in COMMANDS:
+        command = cli.load(lazy.name)
+        assert command.name == lazy.name
+        assert not command.hidden and not command.deprecated and command.short_help is None
+
+
+def test_the_listing_matches_the_commands_at_every_width() -> None:
+    """The root --help written from the table alone, before any import, is the one click
+    writes from the commands themselves."""
+    assert isinstance(cli, LazyGroup)
+    loaded = click.Group(
+        "rights-engine",
+        commands=[cli.load(c.name) for c in COMMANDS],
+        params=cli.params,
+        help=cli.help,
+    )
+    for limit in range(0, 400):
+        for lazy in COMMANDS:
+            stand_in = click.Command(lazy.name, help=lazy.summary)
+            assert stand_in.get_short_help_str(limit) == loaded.commands[
+                lazy.name
+            ].get_short_help_str(limit), (lazy.name, limit)
+    for width in (30, 50, 80, 120, 400):
+        fresh = LazyGroup("rights-engine", lazy_commands=COMMANDS, params=cli.params, help=cli.help)
+        texts = []
+        for group in (fresh, loaded):
+            with click.Context(group, terminal_width=width, max_content_width=width) as ctx:
+                texts.append(group.get_help(ctx))
+        assert not fresh.commands, "the listing imported a command"
+        assert texts[0] == texts[1], width
+
+
+@pytest.mark.skipif(
+    not hasattr(click.exceptions, "NoSuchCommand"), reason="click < 8.4 suggests no name"
+)
+def test_an_unknown_command_is_told_with_the_close_names_of_unloaded_commands() -> None:
+    fresh = LazyGroup("rights-engine", lazy_commands=COMMANDS)
+    result = CliRunner().invoke(fresh, ["simulat"])
+    assert result.exit_code == 2
+    assert "No such command 'simulat'. Did you mean 'simulate'?" in result.output
+    assert not fresh.commands
+    result = CliRunner().invoke(fresh, ["nope"])
+    assert result.exit_code == 2 and "No such command 'nope'.\n" in result.output
