@@ -27,6 +27,7 @@ from __future__ import annotations
 import fcntl
 import itertools
 import os
+import shutil
 import sys
 from collections.abc import Iterator
 from contextlib import ExitStack
@@ -52,9 +53,10 @@ from rights_engine.engine.catalogue import programmes
 from rights_engine.engine.evaluate import SIMULATION_SIZE
 from rights_engine.versioning import rules_version
 
+from .batch_partition import PartitionOutput, partition_output
 from .caseload import FIRST_SLICE, Evaluated, evaluate_households
 from .inputs import Household, Rejected, period_option, printable, read_households
-from .slim import Totals, catalogue, csv_header, csv_lines, csv_row, error_line, slim_result
+from .slim import Totals, catalogue, csv_header, csv_lines
 
 __all__ = [
     "MANIFEST",
@@ -67,6 +69,8 @@ __all__ = [
 DEBUG_VARIABLE = "RIGHTS_ENGINE_DEBUG"
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = 1
+PARTITIONS = "partitions"
+"""The folder of the partitions evaluated on a cluster but not yet appended (in input order)."""
 RESULTS, CSV, ERRORS, REPORTS = "results.jsonl", "summary.csv", "errors.jsonl", "reports.jsonl"
 OUTPUTS = (RESULTS, CSV, ERRORS)
 """The output files written slice by slice (``reports.jsonl`` too with ``--full``)."""
@@ -180,6 +184,8 @@ class _Run:
         self.done = 0
         self.complete = False
         self.files: dict[str, IO[bytes]] = {}
+        self.extra: dict[str, Any] = {}
+        """More keys of the manifest (the partitions of a run on a cluster)."""
 
     def start(self, stack: ExitStack) -> None:
         """A new run: empty outputs (the CSV with its header) and a manifest at 0."""
@@ -197,6 +203,7 @@ class _Run:
         self.done = manifest["done"]
         self.complete = manifest.get("complete", False)
         self.totals = Totals(self.totals.units, manifest["totals"])
+        self.extra = {k: manifest[k] for k in ("partition_size", "completed") if k in manifest}
         _atomic_write(self.out / "catalogue.json", _dumps(catalogue()))
         for name in self.names:
             path = self.out / name
@@ -218,53 +225,47 @@ class _Run:
             "complete": self.complete,
             "sizes": sizes,
             "totals": self.totals.state(),
+            **self.extra,
         }
         _atomic_write(self.out / MANIFEST, _dumps(manifest))
 
     def write_slice(
         self, items: Iterator[Evaluated | Rejected], count: int, progress: _Progress
     ) -> None:
-        """The lines of one slice, whole, in every file; then the manifest.
-
-        Each report is turned into its lines as it comes and then dropped, so that only the
-        slice's lines (a few kB a household) wait for the slice's end."""
-        results: list[bytes] = []
-        rows: list[list[Any]] = []
-        errors: list[bytes] = []
-        reports: list[bytes] = []
+        """The lines of one slice, whole, in every file; then the manifest."""
         full = REPORTS in self.files
-        seen = 0
-        for item in items:
-            seen += 1
-            if isinstance(item, Rejected):
-                self.totals.errors += 1
-                errors.append(orjson.dumps(error_line(item)))
-                for message in item.messages:
-                    progress.problem(message)
-                continue
-            self.totals.add(item.report)
-            results.append(orjson.dumps(slim_result(item)))
-            rows.append(csv_row(item, self.programme_ids))
-            if full:
-                reports.append(item.report.model_dump_json().encode("utf-8"))
-        if seen != count:  # one item per household, always
-            raise RuntimeError("a household of the slice was lost or doubled")
-        chunks = {RESULTS: results, ERRORS: errors, REPORTS: reports}
-        for name, lines in chunks.items():
-            if lines and name in self.files:
-                self.files[name].write(b"\n".join(lines) + b"\n")
-        if rows:
-            self.files[CSV].write(csv_lines(rows))
+        output = partition_output(
+            items, self.done, count, self.programme_ids, full, progress.problem
+        )
+        self.append(output, progress)
+
+    def append(self, output: PartitionOutput, progress: _Progress) -> None:
+        """The lines of the households that follow the ones done, whole, in every file; then
+        the manifest."""
+        if output.first != self.done:
+            raise RuntimeError("a slice was appended out of input order")
+        for message in output.problems:
+            progress.problem(message)
+        chunks = {RESULTS: output.results, CSV: output.csv, ERRORS: output.errors}
+        chunks[REPORTS] = output.reports
+        for name, data in chunks.items():
+            if data and name in self.files:
+                self.files[name].write(data)
         for handle in self.files.values():
             handle.flush()
-        self.done += count
+        for counted in output.counted:
+            self.totals.apply(counted)
+        self.totals.errors += output.refused
+        self.done += output.count
         self.checkpoint()
 
     def finish(self) -> dict[str, Any]:
         summary = self.totals.summary()
         _atomic_write(self.out / "summary.json", _dumps(summary))
         self.complete = True
+        self.extra = {}
         self.checkpoint()
+        shutil.rmtree(self.out / PARTITIONS, ignore_errors=True)
         return summary
 
 
@@ -338,6 +339,19 @@ def _load_manifest(path: Path) -> dict[str, Any]:
     metavar="N",
     help="Households evaluated, written and recorded in the manifest together.",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(1, None),
+    metavar="N",
+    help="Evaluate on a local Dask cluster of N worker processes (partitions of --slice "
+    "households); needs rights-engine[cluster].",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Evaluate on the workers of an existing Dask scheduler (tcp://host:8786); the "
+    "households travel to them, the results come back here.",
+)
 @click.pass_context
 def batch_command(
     ctx: click.Context,
@@ -347,6 +361,8 @@ def batch_command(
     full: bool,
     resume: bool,
     slice_size: int,
+    workers: int | None,
+    scheduler: str | None,
 ) -> None:
     """Screen a caseload into DIR: slim results, a CSV summary, the refused lines, the totals.
 
@@ -358,7 +374,18 @@ def batch_command(
     to confirm, euros per month) and manifest.json, updated after each slice. A killed run
     keeps complete lines only: --resume goes on from the manifest, with no household lost or
     written twice. Exit status 2 when some household was refused.
+
+    --workers N or --scheduler ADDRESS evaluate partitions of --slice households on Dask
+    workers; the outputs are the same, byte for byte.
     """
+    if workers is not None and scheduler is not None:
+        raise click.UsageError("--workers and --scheduler exclude each other: choose one")
+    if workers is not None or scheduler is not None:
+        from .batch_cluster import MISSING_DASK, dask_missing
+
+        if dask_missing():
+            click.echo(f"Error: {MISSING_DASK}", err=True)
+            ctx.exit(2)
     paths = input_paths(source)
     if not paths:
         raise click.UsageError(f"{source}: no situation (.yaml, .yml) in this folder")
@@ -392,7 +419,11 @@ def batch_command(
             pass
         debug = _debug()
         with _Progress(show, total, run.done) as progress:
-            if not run.complete:
+            if not run.complete and (workers is not None or scheduler is not None):
+                from .batch_cluster import screen_on_cluster
+
+                screen_on_cluster(run, items, slice_size, workers, scheduler, debug, progress)
+            elif not run.complete:
                 for chunk in _slices(items, slice_size):
                     evaluated = evaluate_households(
                         chunk, period, None, debug, DEBUG_VARIABLE, first_slice=len(chunk)

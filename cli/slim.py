@@ -25,6 +25,7 @@ __all__ = [
     "CSV_FIELDS",
     "Totals",
     "catalogue",
+    "contribution",
     "csv_header",
     "csv_lines",
     "csv_row",
@@ -212,6 +213,28 @@ def csv_lines(rows: list[list[Any]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def contribution(report: Report, units: Mapping[str, str | None]) -> dict[str, Any]:
+    """What one report adds to the :class:`Totals` (plain data, computed where the report is):
+    the best verdict per programme, and per finding with an amount that is not unlikely the
+    euros per month it adds (``low`` for a likely right only, else None; ``high``)."""
+    verdicts: dict[str, str] = {}
+    amounts: list[list[Any]] = []
+    for finding in report.findings:
+        programme = finding.programme
+        if programme not in units:
+            continue
+        best = verdicts.get(programme, "unlikely")
+        if _VERDICT_ORDER[finding.verdict] > _VERDICT_ORDER[best]:
+            verdicts[programme] = finding.verdict
+        amount = finding.estimated_amount
+        if amount is None or finding.verdict == "unlikely":
+            continue
+        unit = units[programme]
+        low = monthly(amount.minimum, unit) if finding.verdict == "likely" else None
+        amounts.append([programme, low, monthly(amount.maximum, unit)])
+    return {"verdicts": verdicts, "amounts": amounts}
+
+
 class Totals:
     """The closing summary's counts: households in, ok, refused, and per programme the
     households with a likely right, with one to confirm, and the euros per month: ``low`` sums
@@ -236,24 +259,18 @@ class Totals:
         }
 
     def add(self, report: Report) -> None:
+        self.apply(contribution(report, self.units))
+
+    def apply(self, counted: dict[str, Any]) -> None:
+        """Count one evaluated household from its :func:`contribution`: each amount added in
+        the report's order, so that the sums are those of :meth:`add`, to the last bit."""
         self.ok += 1
-        verdicts: dict[str, str] = {}
-        for finding in report.findings:
-            programme = finding.programme
-            totals = self.programmes.get(programme)
-            if totals is None:
-                continue
-            best = verdicts.get(programme, "unlikely")
-            if _VERDICT_ORDER[finding.verdict] > _VERDICT_ORDER[best]:
-                verdicts[programme] = finding.verdict
-            amount = finding.estimated_amount
-            if amount is None or finding.verdict == "unlikely":
-                continue
-            unit = self.units[programme]
-            if finding.verdict == "likely":
-                totals["eur_month_low"] += monthly(amount.minimum, unit)
-            totals["eur_month_high"] += monthly(amount.maximum, unit)
-        for programme, verdict in verdicts.items():
+        for programme, low, high in counted["amounts"]:
+            totals = self.programmes[programme]
+            if low is not None:
+                totals["eur_month_low"] += low
+            totals["eur_month_high"] += high
+        for programme, verdict in counted["verdicts"].items():
             if verdict in ("likely", "to_confirm"):
                 self.programmes[programme][verdict] += 1
 
