@@ -394,20 +394,26 @@ def batch_command(
     run = _Run(out, source, period, full)
     with ExitStack() as stack:
         _lock(out, stack)
-        if resume:
-            manifest = _load_manifest(manifest_path)
+        manifest = _load_manifest(manifest_path) if resume else None
+        if manifest is not None:
             for key, value in run.settings.items():
                 if manifest.get(key) != value:
                     raise click.UsageError(
                         f"--resume: the run in {out} had {key} {manifest.get(key)!r}, "
                         f"not {value!r}; resume it with the same input, options and rules"
                     )
-            run.resume(stack, manifest)
         elif manifest_path.exists():
             raise click.UsageError(
                 f"{out} already holds a run ({MANIFEST}): --resume to go on with it, or "
                 "choose another folder"
             )
+        client = None
+        if workers is not None or scheduler is not None:
+            from .batch_cluster import connect
+
+            client = connect(stack, workers, scheduler)  # before any output is written
+        if manifest is not None:
+            run.resume(stack, manifest)
         else:
             run.start(stack)
         show = sys.stderr.isatty()
@@ -419,10 +425,10 @@ def batch_command(
             pass
         debug = _debug()
         with _Progress(show, total, run.done) as progress:
-            if not run.complete and (workers is not None or scheduler is not None):
+            if not run.complete and client is not None:
                 from .batch_cluster import screen_on_cluster
 
-                screen_on_cluster(run, items, slice_size, workers, scheduler, debug, progress)
+                screen_on_cluster(run, items, slice_size, client, debug, progress)
             elif not run.complete:
                 for chunk in _slices(items, slice_size):
                     evaluated = evaluate_households(

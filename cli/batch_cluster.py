@@ -33,7 +33,7 @@ from .inputs import Household, Rejected
 if TYPE_CHECKING:
     from .batch import _Progress, _Run
 
-__all__ = ["MISSING_DASK", "dask_missing", "screen_on_cluster"]
+__all__ = ["MISSING_DASK", "connect", "dask_missing", "screen_on_cluster"]
 
 MISSING_DASK = (
     "--workers and --scheduler need Dask: pip install 'rights-engine[cluster]' (dask[distributed])"
@@ -79,12 +79,14 @@ class _Parts:
         self.path(key).unlink(missing_ok=True)
 
 
-def _client(stack: ExitStack, workers: int | None, scheduler: str | None) -> Any:
+def connect(stack: ExitStack, workers: int | None, scheduler: str | None) -> Any:
+    """A Dask client (closed with ``stack``): of the scheduler at ``scheduler``, or of a local
+    cluster of ``workers`` processes of one thread each."""
     from distributed import Client, LocalCluster
 
     if scheduler is not None:
         try:
-            return stack.enter_context(Client(scheduler, timeout="30s"))
+            return stack.enter_context(Client(scheduler, timeout="10s"))
         except (OSError, TimeoutError) as exc:
             raise click.ClickException(
                 f"--scheduler {scheduler}: no Dask scheduler answered ({type(exc).__name__})"
@@ -122,8 +124,7 @@ def screen_on_cluster(
     run: _Run,
     items: Iterator[Household | Rejected],
     size: int,
-    workers: int | None,
-    scheduler: str | None,
+    client: Any,
     debug: bool,
     progress: _Progress,
 ) -> None:
@@ -136,7 +137,7 @@ def screen_on_cluster(
     completed: set[Key] = {
         (first, count)
         for first, count in run.extra.get("completed", [])
-        if parts.path((first, count)).is_file()
+        if first >= run.done and parts.path((first, count)).is_file()
     }
     order: deque[Key] = deque()  # the partitions read and not yet appended, in input order
     chunks = _partitions(items, run.done, size)
@@ -156,48 +157,44 @@ def screen_on_cluster(
             parts.remove(key)
             progress.advance(key[1])
 
-    with ExitStack() as stack:
-        client = _client(stack, workers, scheduler)
-        # Enough partitions in flight to keep every worker busy; the rest wait in the input.
-        limit = max(4, 2 * sum(client.nthreads().values()))
-        running = as_completed()
-        keys: dict[str, Key] = {}
+    # Enough partitions in flight to keep every worker busy; the rest wait in the input.
+    limit = max(4, 2 * sum(client.nthreads().values()))
+    running = as_completed()
+    keys: dict[str, Key] = {}
 
-        def submit() -> None:
-            while len(keys) < limit:
-                chunk = next(chunks, None)
-                if chunk is None:
-                    return
-                key, households = chunk
-                order.append(key)
-                if key in completed:  # evaluated before a --resume
-                    continue
-                name = f"rights-engine-batch-{token}-{key[0]}"
-                keys[name] = key
-                running.add(
-                    client.submit(
-                        evaluate_partition, households, key[0], period, full, debug, key=name
-                    )
-                )
+    def submit() -> None:
+        while len(keys) < limit:
+            chunk = next(chunks, None)
+            if chunk is None:
+                return
+            key, households = chunk
+            order.append(key)
+            if key in completed:  # evaluated before a --resume
+                continue
+            name = f"rights-engine-batch-{token}-{key[0]}"
+            keys[name] = key
+            running.add(
+                client.submit(evaluate_partition, households, key[0], period, full, debug, key=name)
+            )
 
+    record()
+    submit()
+    append_ready()
+    for future in running:
+        key = keys.pop(future.key)
+        try:
+            data = future.result()
+        except Exception as exc:
+            if debug:
+                raise
+            raise _failed(key, exc) from None
+        future.release()
+        _checked(data, key, run)
+        parts.write(key, data)
+        completed.add(key)
         record()
+        run.checkpoint()
         submit()
         append_ready()
-        for future in running:
-            key = keys.pop(future.key)
-            try:
-                data = future.result()
-            except Exception as exc:
-                if debug:
-                    raise
-                raise _failed(key, exc) from None
-            future.release()
-            _checked(data, key, run)
-            parts.write(key, data)
-            completed.add(key)
-            record()
-            run.checkpoint()
-            submit()
-            append_ready()
     if order:
         raise RuntimeError("a partition was never appended")
