@@ -20,6 +20,9 @@ Outputs (``DIR/``):
 - ``reports.jsonl`` with ``--full``: the full report of each evaluated household;
 - ``summary.json`` at the end: households in = ok + errors, and the totals per programme;
 - ``manifest.json``: where the run stands.
+
+With ``--workers N`` or ``--scheduler ADDRESS`` the slices (partitions) are evaluated on Dask
+workers and appended in input order by this process (:mod:`.batch_cluster`): the same files.
 """
 
 from __future__ import annotations
@@ -246,8 +249,12 @@ class _Run:
             raise RuntimeError("a slice was appended out of input order")
         for message in output.problems:
             progress.problem(message)
-        chunks = {RESULTS: output.results, CSV: output.csv, ERRORS: output.errors}
-        chunks[REPORTS] = output.reports
+        chunks = {
+            RESULTS: output.results,
+            CSV: output.csv,
+            ERRORS: output.errors,
+            REPORTS: output.reports,
+        }
         for name, data in chunks.items():
             if data and name in self.files:
                 self.files[name].write(data)
@@ -337,7 +344,8 @@ def _load_manifest(path: Path) -> dict[str, Any]:
     default=SIMULATION_SIZE,
     show_default=True,
     metavar="N",
-    help="Households evaluated, written and recorded in the manifest together.",
+    help="Households evaluated, written and recorded in the manifest together (with --workers "
+    "or --scheduler: the partition a worker evaluates).",
 )
 @click.option(
     "--workers",
@@ -408,7 +416,8 @@ def batch_command(
                 "choose another folder"
             )
         client = None
-        if workers is not None or scheduler is not None:
+        finished = manifest is not None and manifest.get("complete", False)
+        if (workers is not None or scheduler is not None) and not finished:
             from .batch_cluster import connect
 
             client = connect(stack, workers, scheduler)  # before any output is written
