@@ -11,7 +11,8 @@ and deletes its file. A worker lost mid-run: Dask runs its partition again on an
 and the partition, keyed by its place in the input, is written once. A killed client:
 ``--resume`` appends the recorded partitions and evaluates the others only.
 
-Dask (``pip install 'rights-engine[cluster]'``) is imported here, on this path only.
+Dask (``pip install 'rights-engine[cluster]'``) is imported inside the functions that use it
+only, so that the command line starts without it.
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
+import orjson
 
 from .batch_partition import PartitionOutput, evaluate_partition
 from .inputs import Household, Rejected
@@ -98,8 +100,11 @@ def connect(stack: ExitStack, workers: int | None, scheduler: str | None) -> Any
     return stack.enter_context(Client(cluster))
 
 
-def _checked(data: bytes, key: Key, run: _Run) -> PartitionOutput:
-    output = PartitionOutput.from_json(data)
+def _checked(data: bytes, key: Key, run: _Run) -> None:
+    loaded = orjson.loads(data)
+    if "failed" in loaded:
+        raise _failed(key, loaded["failed"])
+    output = PartitionOutput.from_dict(loaded)
     if (output.first, output.count) != key:
         raise RuntimeError("a partition came back for other households")
     for name, version in output.versions.items():
@@ -108,15 +113,15 @@ def _checked(data: bytes, key: Key, run: _Run) -> PartitionOutput:
                 f"a Dask worker has {name} {version}, this run {run.settings[name]}: install "
                 "the same rights-engine on the workers"
             )
-    return output
 
 
-def _failed(key: Key, exc: BaseException) -> click.ClickException:
+def _failed(key: Key, kind: str) -> click.ClickException:
     """One line for a partition that failed: the exception's type only (its text may quote
     personal data)."""
     return click.ClickException(
         f"the partition of input households {key[0] + 1} to {key[0] + key[1]} failed on the "
-        f"Dask workers ({type(exc).__name__}); see the workers' logs"
+        f"Dask workers ({kind}); details are hidden as they may hold personal data (rerun with "
+        "RIGHTS_ENGINE_DEBUG=1 to see them, or see the workers' logs)"
     )
 
 
@@ -187,7 +192,7 @@ def screen_on_cluster(
         except Exception as exc:
             if debug:
                 raise
-            raise _failed(key, exc) from None
+            raise _failed(key, type(exc).__name__) from None
         future.release()
         _checked(data, key, run)
         parts.write(key, data)

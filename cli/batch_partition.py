@@ -74,7 +74,10 @@ class PartitionOutput:
 
     @classmethod
     def from_json(cls, data: bytes) -> PartitionOutput:
-        loaded = orjson.loads(data)
+        return cls.from_dict(orjson.loads(data))
+
+    @classmethod
+    def from_dict(cls, loaded: dict[str, Any]) -> PartitionOutput:
         text = {name: loaded[name].encode("utf-8") for name in ("results", "csv", "errors")}
         return cls(
             first=loaded["first"],
@@ -152,21 +155,25 @@ def evaluate_partition(
 ) -> bytes:
     """A Dask worker's task: the partition's households evaluated, as bytes (a JSON object).
 
-    Errors of one household are caught by :func:`~.caseload.evaluate_households` (unless
-    ``debug``), so that no exception, whose text or arguments could quote personal data, reaches
-    the workers' logs."""
-    programme_ids = [p.id for p in programmes()]
-    # The task runs beside the worker's event-loop thread, so evaluate_many leaves the cyclic
-    # collector on (about a third more time here; see engine/evaluate.py): the process is the
-    # partition's while it runs, so the collector is paused here, as in one process.
-    collecting = gc.isenabled()
-    gc.disable()
+    It never raises unless ``debug``: a worker logs a failed task with its arguments (the
+    households), so a failure comes back as ``{"failed": <the exception's type>}``."""
     try:
-        evaluated = evaluate_households(items, period, None, debug, first_slice=len(items))
-        output = partition_output(evaluated, first, len(items), programme_ids, full)
-    finally:
-        if collecting:
-            gc.enable()
+        programme_ids = [p.id for p in programmes()]
+        # The task runs beside the worker's event-loop thread, so evaluate_many leaves the
+        # cyclic collector on (about a third more time; see engine/evaluate.py): the process is
+        # the partition's while it runs, so the collector is paused here, as in one process.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            evaluated = evaluate_households(items, period, None, debug, first_slice=len(items))
+            output = partition_output(evaluated, first, len(items), programme_ids, full)
+        finally:
+            if collecting:
+                gc.enable()
+    except Exception as exc:
+        if debug:
+            raise
+        return orjson.dumps({"failed": type(exc).__name__})
     output.versions = {"engine_version": __version__, "rules_version": rules_version()}
     _kill_hook(first)
     return output.to_json()

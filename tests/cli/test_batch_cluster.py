@@ -201,3 +201,16 @@ def test_without_dask_a_one_line_message(caseload: Path, tmp_path: Path) -> None
         "(dask[distributed])"
     ]
     assert not out.exists()
+
+
+def test_a_failed_partition_comes_back_as_its_exception_type_only() -> None:
+    """A worker logs a failed task with its arguments (the households): outside debug, the
+    task returns the failure instead of raising it."""
+    from rights_engine.cli.batch_partition import evaluate_partition
+
+    broken: Any = [object()]  # not a household: fails outside the per-household guard
+    assert json.loads(evaluate_partition(broken, 0, None, False, False)) == {
+        "failed": "AttributeError"
+    }
+    with pytest.raises(AttributeError):
+        evaluate_partition(broken, 0, None, False, True)
