@@ -1,8 +1,9 @@
 """``rights-engine batch``: screen a caseload into a folder of outputs made for it, resumably.
 
-The input (JSON Lines, a folder of YAML situations, or ``-``) is read and evaluated slice by
+The input (JSON Lines, a folder of YAML situations, or ``-``) is read and screened slice by
 slice (:func:`~rights_engine.cli.inputs.read_households`,
-:func:`~rights_engine.cli.caseload.evaluate_households`); after each slice, every output file
+:func:`~rights_engine.cli.caseload.screen_households`: findings computed column-wise, no
+report built unless ``--full``); after each slice, every output file
 gets the slice's lines whole (written and flushed), then ``manifest.json`` is replaced
 atomically (written beside, then :func:`os.replace`) with the number of input households done,
 the byte size of each output file and the running totals. A run killed at any moment leaves a
@@ -20,6 +21,9 @@ Outputs (``DIR/``):
 - ``reports.jsonl`` with ``--full``: the full report of each evaluated household;
 - ``summary.json`` at the end: households in = ok + errors, and the totals per programme;
 - ``manifest.json``: where the run stands.
+
+With ``--workers N`` or ``--scheduler ADDRESS`` the slices (partitions) are evaluated on Dask
+workers and appended in input order by this process (:mod:`.batch_cluster`): the same files.
 """
 
 from __future__ import annotations
@@ -27,8 +31,9 @@ from __future__ import annotations
 import fcntl
 import itertools
 import os
+import shutil
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from contextlib import ExitStack
 from pathlib import Path
 from typing import IO, Any
@@ -52,16 +57,10 @@ from rights_engine.engine.catalogue import programmes
 from rights_engine.engine.evaluate import SIMULATION_SIZE
 from rights_engine.versioning import rules_version
 
-from .caseload import (
-    FIRST_SLICE,
-    Evaluated,
-    Screened,
-    evaluate_households,
-    screen_households,
-    screening_of,
-)
+from .batch_partition import PartitionOutput, households_screened, partition_output
+from .caseload import FIRST_SLICE, Evaluated, Screened
 from .inputs import Household, Rejected, period_option, printable, read_households
-from .slim import Totals, catalogue, csv_header, csv_lines, csv_row, error_line, slim_result
+from .slim import Totals, catalogue, csv_header, csv_lines
 
 __all__ = [
     "MANIFEST",
@@ -74,6 +73,8 @@ __all__ = [
 DEBUG_VARIABLE = "RIGHTS_ENGINE_DEBUG"
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = 1
+PARTITIONS = "partitions"
+"""The folder of the partitions evaluated on a cluster but not yet appended (in input order)."""
 RESULTS, CSV, ERRORS, REPORTS = "results.jsonl", "summary.csv", "errors.jsonl", "reports.jsonl"
 OUTPUTS = (RESULTS, CSV, ERRORS)
 """The output files written slice by slice (``reports.jsonl`` too with ``--full``)."""
@@ -187,6 +188,8 @@ class _Run:
         self.done = 0
         self.complete = False
         self.files: dict[str, IO[bytes]] = {}
+        self.extra: dict[str, Any] = {}
+        """More keys of the manifest (the partitions of a run on a cluster)."""
 
     def start(self, stack: ExitStack) -> None:
         """A new run: empty outputs (the CSV with its header) and a manifest at 0."""
@@ -204,6 +207,7 @@ class _Run:
         self.done = manifest["done"]
         self.complete = manifest.get("complete", False)
         self.totals = Totals(self.totals.units, manifest["totals"])
+        self.extra = {k: manifest[k] for k in ("partition_size", "completed") if k in manifest}
         _atomic_write(self.out / "catalogue.json", _dumps(catalogue()))
         for name in self.names:
             path = self.out / name
@@ -225,53 +229,51 @@ class _Run:
             "complete": self.complete,
             "sizes": sizes,
             "totals": self.totals.state(),
+            **self.extra,
         }
         _atomic_write(self.out / MANIFEST, _dumps(manifest))
 
     def write_slice(
-        self, items: Iterator[Evaluated | Screened | Rejected], count: int, progress: _Progress
+        self, items: Iterable[Evaluated | Screened | Rejected], count: int, progress: _Progress
     ) -> None:
-        """The lines of one slice, whole, in every file; then the manifest.
+        """The lines of one slice, whole, in every file; then the manifest."""
+        full = REPORTS in self.files
+        output = partition_output(
+            items, self.done, count, self.programme_ids, full, progress.problem
+        )
+        self.append(output, progress)
 
-        Each screening (or report, with --full) is turned into its lines as it comes and then
-        dropped, so that only the slice's lines (a few kB a household) wait for the slice's end."""
-        results: list[bytes] = []
-        rows: list[list[Any]] = []
-        errors: list[bytes] = []
-        reports: list[bytes] = []
-        seen = 0
-        for item in items:
-            seen += 1
-            if isinstance(item, Rejected):
-                self.totals.errors += 1
-                errors.append(orjson.dumps(error_line(item)))
-                for message in item.messages:
-                    progress.problem(message)
-                continue
-            if isinstance(item, Evaluated):  # --full: the slim lines are read off the report
-                reports.append(item.report.model_dump_json().encode("utf-8"))
-                item = Screened(item.household, screening_of(item.report))
-            self.totals.add(item.screening)
-            results.append(orjson.dumps(slim_result(item)))
-            rows.append(csv_row(item, self.programme_ids))
-        if seen != count:  # one item per household, always
-            raise RuntimeError("a household of the slice was lost or doubled")
-        chunks = {RESULTS: results, ERRORS: errors, REPORTS: reports}
-        for name, lines in chunks.items():
-            if lines and name in self.files:
-                self.files[name].write(b"\n".join(lines) + b"\n")
-        if rows:
-            self.files[CSV].write(csv_lines(rows))
+    def append(self, output: PartitionOutput, progress: _Progress) -> None:
+        """The lines of the households that follow the ones done, whole, in every file; then
+        the manifest."""
+        if output.first != self.done:
+            raise RuntimeError("a slice was appended out of input order")
+        for message in output.problems:
+            progress.problem(message)
+        chunks = {
+            RESULTS: output.results,
+            CSV: output.csv,
+            ERRORS: output.errors,
+            REPORTS: output.reports,
+        }
+        for name, data in chunks.items():
+            if data and name in self.files:
+                self.files[name].write(data)
         for handle in self.files.values():
             handle.flush()
-        self.done += count
+        for counted in output.counted:
+            self.totals.apply(counted)
+        self.totals.errors += output.refused
+        self.done += output.count
         self.checkpoint()
 
     def finish(self) -> dict[str, Any]:
         summary = self.totals.summary()
         _atomic_write(self.out / "summary.json", _dumps(summary))
         self.complete = True
+        self.extra = {}
         self.checkpoint()
+        shutil.rmtree(self.out / PARTITIONS, ignore_errors=True)
         return summary
 
 
@@ -343,7 +345,21 @@ def _load_manifest(path: Path) -> dict[str, Any]:
     default=SIMULATION_SIZE,
     show_default=True,
     metavar="N",
-    help="Households evaluated, written and recorded in the manifest together.",
+    help="Households evaluated, written and recorded in the manifest together (with --workers "
+    "or --scheduler: the partition a worker evaluates).",
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(1, None),
+    metavar="N",
+    help="Evaluate on a local Dask cluster of N worker processes (partitions of --slice "
+    "households); needs rights-engine[cluster].",
+)
+@click.option(
+    "--scheduler",
+    metavar="ADDRESS",
+    help="Evaluate on the workers of an existing Dask scheduler (tcp://host:8786); the "
+    "households travel to them, the results come back here.",
 )
 @click.pass_context
 def batch_command(
@@ -354,6 +370,8 @@ def batch_command(
     full: bool,
     resume: bool,
     slice_size: int,
+    workers: int | None,
+    scheduler: str | None,
 ) -> None:
     """Screen a caseload into DIR: slim results, a CSV summary, the refused lines, the totals.
 
@@ -365,7 +383,18 @@ def batch_command(
     to confirm, euros per month) and manifest.json, updated after each slice. A killed run
     keeps complete lines only: --resume goes on from the manifest, with no household lost or
     written twice. Exit status 2 when some household was refused.
+
+    --workers N or --scheduler ADDRESS evaluate partitions of --slice households on Dask
+    workers; the outputs are the same, byte for byte.
     """
+    if workers is not None and scheduler is not None:
+        raise click.UsageError("--workers and --scheduler exclude each other: choose one")
+    if workers is not None or scheduler is not None:
+        from .batch_cluster import MISSING_DASK, dask_missing
+
+        if dask_missing():
+            click.echo(f"Error: {MISSING_DASK}", err=True)
+            ctx.exit(2)
     paths = input_paths(source)
     if not paths:
         raise click.UsageError(f"{source}: no situation (.yaml, .yml) in this folder")
@@ -374,20 +403,27 @@ def batch_command(
     run = _Run(out, source, period, full)
     with ExitStack() as stack:
         _lock(out, stack)
-        if resume:
-            manifest = _load_manifest(manifest_path)
+        manifest = _load_manifest(manifest_path) if resume else None
+        if manifest is not None:
             for key, value in run.settings.items():
                 if manifest.get(key) != value:
                     raise click.UsageError(
                         f"--resume: the run in {out} had {key} {manifest.get(key)!r}, "
                         f"not {value!r}; resume it with the same input, options and rules"
                     )
-            run.resume(stack, manifest)
         elif manifest_path.exists():
             raise click.UsageError(
                 f"{out} already holds a run ({MANIFEST}): --resume to go on with it, or "
                 "choose another folder"
             )
+        client = None
+        finished = manifest is not None and manifest.get("complete", False)
+        if (workers is not None or scheduler is not None) and not finished:
+            from .batch_cluster import connect
+
+            client = connect(stack, workers, scheduler)  # before any output is written
+        if manifest is not None:
+            run.resume(stack, manifest)
         else:
             run.start(stack)
         show = sys.stderr.isatty()
@@ -399,18 +435,15 @@ def batch_command(
             pass
         debug = _debug()
         with _Progress(show, total, run.done) as progress:
-            if not run.complete:
+            if not run.complete and client is not None:
+                from .batch_cluster import screen_on_cluster
+
+                screen_on_cluster(run, items, slice_size, client, debug, progress)
+            elif not run.complete:
                 for chunk in _slices(items, slice_size):
-                    evaluated: Iterator[Evaluated | Screened | Rejected]
-                    if full:
-                        evaluated = evaluate_households(
-                            chunk, period, None, debug, DEBUG_VARIABLE, first_slice=len(chunk)
-                        )
-                    else:  # column-wise: no report is built
-                        evaluated = screen_households(
-                            chunk, period, debug, DEBUG_VARIABLE, first_slice=len(chunk)
-                        )
-                    run.write_slice(evaluated, len(chunk), progress)
+                    # Column-wise screening; the full reports only with --full.
+                    screened = households_screened(chunk, period, full, debug, len(chunk))
+                    run.write_slice(screened, len(chunk), progress)
                     progress.advance(len(chunk))
             summary = run.finish()
     click.echo(

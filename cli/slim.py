@@ -25,6 +25,7 @@ __all__ = [
     "CSV_FIELDS",
     "Totals",
     "catalogue",
+    "contribution",
     "csv_header",
     "csv_lines",
     "csv_row",
@@ -205,6 +206,27 @@ def csv_lines(rows: list[list[Any]]) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def contribution(screening: Screening, units: Mapping[str, str | None]) -> dict[str, Any]:
+    """What one household adds to the :class:`Totals` (plain data, computed where the household
+    is screened): the best verdict per programme, and per finding with an amount that is not
+    unlikely the euros per month it adds (``low`` for a likely right only, else None; ``high``)."""
+    verdicts: dict[str, str] = {}
+    amounts: list[list[Any]] = []
+    for finding in screening.findings:
+        programme = finding.programme
+        if programme not in units:
+            continue
+        best = verdicts.get(programme, "unlikely")
+        if _VERDICT_ORDER[finding.verdict] > _VERDICT_ORDER[best]:
+            verdicts[programme] = finding.verdict
+        if finding.low is None or finding.high is None or finding.verdict == "unlikely":
+            continue
+        unit = units[programme]
+        low = monthly(finding.low, unit) if finding.verdict == "likely" else None
+        amounts.append([programme, low, monthly(finding.high, unit)])
+    return {"verdicts": verdicts, "amounts": amounts}
+
+
 class Totals:
     """The closing summary's counts: households in, ok, refused, and per programme the
     households with a likely right, with one to confirm, and the euros per month: ``low`` sums
@@ -229,23 +251,18 @@ class Totals:
         }
 
     def add(self, screening: Screening) -> None:
+        self.apply(contribution(screening, self.units))
+
+    def apply(self, counted: dict[str, Any]) -> None:
+        """Count one evaluated household from its :func:`contribution`: each amount added in
+        the findings' order, so that the sums are those of :meth:`add`, to the last bit."""
         self.ok += 1
-        verdicts: dict[str, str] = {}
-        for finding in screening.findings:
-            programme = finding.programme
-            totals = self.programmes.get(programme)
-            if totals is None:
-                continue
-            best = verdicts.get(programme, "unlikely")
-            if _VERDICT_ORDER[finding.verdict] > _VERDICT_ORDER[best]:
-                verdicts[programme] = finding.verdict
-            if finding.low is None or finding.high is None or finding.verdict == "unlikely":
-                continue
-            unit = self.units[programme]
-            if finding.verdict == "likely":
-                totals["eur_month_low"] += monthly(finding.low, unit)
-            totals["eur_month_high"] += monthly(finding.high, unit)
-        for programme, verdict in verdicts.items():
+        for programme, low, high in counted["amounts"]:
+            totals = self.programmes[programme]
+            if low is not None:
+                totals["eur_month_low"] += low
+            totals["eur_month_high"] += high
+        for programme, verdict in counted["verdicts"].items():
             if verdict in ("likely", "to_confirm"):
                 self.programmes[programme][verdict] += 1
 

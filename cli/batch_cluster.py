@@ -1,0 +1,205 @@
+"""``rights-engine batch --workers N`` or ``--scheduler ADDRESS``: the caseload on Dask workers.
+
+The client (this process) reads the input, as in one process (the checks across lines see every
+line), and cuts it into partitions of ``--slice`` households. Each partition's households go to
+a worker (:func:`~.batch_partition.evaluate_partition`), which returns the partition's output
+lines as bytes; no file is shared. As each partition comes back, in any order, the client
+writes it to ``DIR/partitions/<first>-<count>.json`` (beside, then renamed: whole or absent)
+and records it in the manifest (``completed``); then it appends, in input order, every
+partition that follows the households done to the output files, exactly as one process would,
+and deletes its file. A worker lost mid-run: Dask runs its partition again on another worker,
+and the partition, keyed by its place in the input, is written once. A killed client:
+``--resume`` appends the recorded partitions and evaluates the others only.
+
+Dask (``pip install 'rights-engine[cluster]'``) is imported inside the functions that use it
+only, so that the command line starts without it.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import itertools
+import uuid
+from collections import deque
+from collections.abc import Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+import orjson
+
+from .batch_partition import PartitionOutput, evaluate_partition
+from .inputs import Household, Rejected
+
+if TYPE_CHECKING:
+    from .batch import _Progress, _Run
+
+__all__ = ["MISSING_DASK", "connect", "dask_missing", "screen_on_cluster"]
+
+MISSING_DASK = (
+    "--workers and --scheduler need Dask: pip install 'rights-engine[cluster]' (dask[distributed])"
+)
+
+Key = tuple[int, int]
+"""A partition: its first household (0-based index in the input) and its count."""
+
+
+def dask_missing() -> bool:
+    return importlib.util.find_spec("distributed") is None
+
+
+def _partitions(
+    items: Iterator[Household | Rejected], first: int, size: int
+) -> Iterator[tuple[Key, list[Household | Rejected]]]:
+    while chunk := list(itertools.islice(items, size)):
+        yield (first, len(chunk)), chunk
+        first += len(chunk)
+
+
+class _Parts:
+    """The partitions evaluated but not yet appended: one file each, written atomically."""
+
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+
+    def path(self, key: Key) -> Path:
+        return self.folder / f"{key[0]}-{key[1]}.json"
+
+    def write(self, key: Key, data: bytes) -> None:
+        self.folder.mkdir(exist_ok=True)
+        temporary = self.path(key).with_suffix(".tmp")
+        with open(temporary, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+        temporary.replace(self.path(key))
+
+    def read(self, key: Key) -> PartitionOutput:
+        return PartitionOutput.from_json(self.path(key).read_bytes())
+
+    def remove(self, key: Key) -> None:
+        self.path(key).unlink(missing_ok=True)
+
+
+def connect(stack: ExitStack, workers: int | None, scheduler: str | None) -> Any:
+    """A Dask client (closed with ``stack``): of the scheduler at ``scheduler``, or of a local
+    cluster of ``workers`` processes of one thread each."""
+    from distributed import Client, LocalCluster
+
+    if scheduler is not None:
+        try:
+            return stack.enter_context(Client(scheduler, timeout="10s"))
+        except (OSError, TimeoutError) as exc:
+            raise click.ClickException(
+                f"--scheduler {scheduler}: no Dask scheduler answered ({type(exc).__name__})"
+            ) from None
+    cluster = LocalCluster(
+        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+    )
+    stack.enter_context(cluster)
+    return stack.enter_context(Client(cluster))
+
+
+def _checked(data: bytes, key: Key, run: _Run) -> None:
+    loaded = orjson.loads(data)
+    if "failed" in loaded:
+        raise _failed(key, loaded["failed"])
+    output = PartitionOutput.from_dict(loaded)
+    if (output.first, output.count) != key:
+        raise RuntimeError("a partition came back for other households")
+    for name, version in output.versions.items():
+        if version != run.settings[name]:
+            raise click.ClickException(
+                f"a Dask worker has {name} {version}, this run {run.settings[name]}: install "
+                "the same rights-engine on the workers"
+            )
+
+
+def _failed(key: Key, kind: str) -> click.ClickException:
+    """One line for a partition that failed: the exception's type only (its text may quote
+    personal data)."""
+    return click.ClickException(
+        f"the partition of input households {key[0] + 1} to {key[0] + key[1]} failed on the "
+        f"Dask workers ({kind}); details are hidden as they may hold personal data (rerun with "
+        "RIGHTS_ENGINE_DEBUG=1 to see them, or see the workers' logs)"
+    )
+
+
+def screen_on_cluster(
+    run: _Run,
+    items: Iterator[Household | Rejected],
+    size: int,
+    client: Any,
+    debug: bool,
+    progress: _Progress,
+) -> None:
+    """Every household after ``run.done`` evaluated on Dask workers, appended in input order."""
+    from distributed import as_completed
+
+    from .batch import PARTITIONS
+
+    parts = _Parts(run.out / PARTITIONS)
+    completed: set[Key] = {
+        (first, count)
+        for first, count in run.extra.get("completed", [])
+        if first >= run.done and parts.path((first, count)).is_file()
+    }
+    order: deque[Key] = deque()  # the partitions read and not yet appended, in input order
+    chunks = _partitions(items, run.done, size)
+    period, full = run.settings["period"], run.settings["full"]
+    token = uuid.uuid4().hex  # keys of this run only, on a scheduler that others may share
+
+    def record() -> None:
+        run.extra = {"partition_size": size, "completed": sorted(completed)}
+
+    def append_ready() -> None:
+        while order and order[0] in completed:
+            key = order.popleft()
+            output = parts.read(key)
+            completed.discard(key)
+            record()
+            run.append(output, progress)  # the files, then the manifest
+            parts.remove(key)
+            progress.advance(key[1])
+
+    # Enough partitions in flight to keep every worker busy; the rest wait in the input.
+    limit = max(4, 2 * sum(client.nthreads().values()))
+    running = as_completed()
+    keys: dict[str, Key] = {}
+
+    def submit() -> None:
+        while len(keys) < limit:
+            chunk = next(chunks, None)
+            if chunk is None:
+                return
+            key, households = chunk
+            order.append(key)
+            if key in completed:  # evaluated before a --resume
+                continue
+            name = f"rights-engine-batch-{token}-{key[0]}"
+            keys[name] = key
+            running.add(
+                client.submit(evaluate_partition, households, key[0], period, full, debug, key=name)
+            )
+
+    record()
+    submit()
+    append_ready()
+    for future in running:
+        key = keys.pop(future.key)
+        try:
+            data = future.result()
+        except Exception as exc:
+            if debug:
+                raise
+            raise _failed(key, type(exc).__name__) from None
+        future.release()
+        _checked(data, key, run)
+        parts.write(key, data)
+        completed.add(key)
+        record()
+        run.checkpoint()
+        submit()
+        append_ready()
+    if order:
+        raise RuntimeError("a partition was never appended")

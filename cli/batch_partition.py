@@ -1,0 +1,208 @@
+"""One partition of a batch: consecutive households of the input turned into their output lines.
+
+:func:`partition_output` gives the bytes each output file gets for the partition (the slim
+results, the CSV rows, the refused lines, the full reports with ``--full``) and what the
+households add to the totals (:func:`~.slim.contribution`). ``rights-engine batch`` uses it for
+each slice in one process; with ``--workers`` or ``--scheduler`` a Dask worker runs
+:func:`evaluate_partition` and returns the partition as bytes (:meth:`PartitionOutput.to_json`),
+which the client writes in input order: the same bytes either way. Nothing here imports Dask.
+"""
+
+from __future__ import annotations
+
+import gc
+import os
+import signal
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import orjson
+
+from rights_engine._version import __version__
+from rights_engine.engine.catalogue import programmes
+from rights_engine.versioning import rules_version
+
+from .caseload import (
+    Evaluated,
+    Screened,
+    evaluate_households,
+    screen_households,
+    screening_of,
+)
+from .inputs import Household, Rejected
+from .slim import contribution, csv_lines, csv_row, error_line, slim_result
+
+__all__ = [
+    "KILL_HOOK_VARIABLE",
+    "PartitionOutput",
+    "evaluate_partition",
+    "households_screened",
+    "partition_output",
+]
+
+KILL_HOOK_VARIABLE = "RIGHTS_ENGINE_TEST_KILL_WORKER"
+"""Test hook (tests/cli/test_batch_cluster.py): a marker file's path. The first worker that
+finishes a partition other than the input's first one, while the marker does not exist, creates
+the marker and kills its own process (SIGKILL) before returning the partition, as a machine lost
+mid-run would. Never set it in production."""
+
+
+@dataclass
+class PartitionOutput:
+    """The output of ``count`` consecutive households, from the input's item ``first`` (0-based,
+    counting refused households too)."""
+
+    first: int
+    count: int
+    results: bytes = b""
+    csv: bytes = b""
+    errors: bytes = b""
+    reports: bytes = b""
+    problems: list[str] = field(default_factory=list)
+    """The refused households' messages, for stderr (located, never a value)."""
+    refused: int = 0
+    counted: list[dict[str, Any]] = field(default_factory=list)
+    """Each evaluated household's :func:`~.slim.contribution`, in input order."""
+    versions: dict[str, str] = field(default_factory=dict)
+    """The engine's and the rules' versions where the partition was evaluated."""
+
+    def to_json(self) -> bytes:
+        return orjson.dumps(
+            {
+                "first": self.first,
+                "count": self.count,
+                "results": self.results.decode("utf-8"),
+                "csv": self.csv.decode("utf-8"),
+                "errors": self.errors.decode("utf-8"),
+                "reports": self.reports.decode("utf-8"),
+                "problems": self.problems,
+                "refused": self.refused,
+                "counted": self.counted,
+                "versions": self.versions,
+            }
+        )
+
+    @classmethod
+    def from_json(cls, data: bytes) -> PartitionOutput:
+        return cls.from_dict(orjson.loads(data))
+
+    @classmethod
+    def from_dict(cls, loaded: dict[str, Any]) -> PartitionOutput:
+        text = {name: loaded[name].encode("utf-8") for name in ("results", "csv", "errors")}
+        return cls(
+            first=loaded["first"],
+            count=loaded["count"],
+            reports=loaded["reports"].encode("utf-8"),
+            problems=loaded["problems"],
+            refused=loaded["refused"],
+            counted=loaded["counted"],
+            versions=loaded["versions"],
+            **text,
+        )
+
+
+def _joined(lines: list[bytes]) -> bytes:
+    return b"\n".join(lines) + b"\n" if lines else b""
+
+
+def households_screened(
+    items: Iterable[Household | Rejected],
+    period: str | None,
+    full: bool,
+    debug: bool,
+    first_slice: int | None = None,
+) -> Iterable[Evaluated | Screened | Rejected]:
+    """The households screened column-wise (no report built), or with ``full`` evaluated into
+    their full reports, in input order; refused ones pass through."""
+    if full:
+        return evaluate_households(items, period, None, debug, first_slice=first_slice)
+    return screen_households(items, period, debug, first_slice=first_slice)
+
+
+def partition_output(
+    items: Iterable[Evaluated | Screened | Rejected],
+    first: int,
+    count: int,
+    programme_ids: list[str],
+    full: bool,
+    problem: Callable[[str], None] | None = None,
+) -> PartitionOutput:
+    """The lines of ``count`` households (each screening, or report with ``full``, turned into
+    its lines as it comes, then dropped). A refused household's messages go to ``problem`` as
+    they come, or are kept."""
+    units = {p.id: p.rules.amount.unit if p.rules.amount else None for p in programmes()}
+    output = PartitionOutput(first, count)
+    results: list[bytes] = []
+    rows: list[list[Any]] = []
+    errors: list[bytes] = []
+    reports: list[bytes] = []
+    seen = 0
+    for item in items:
+        seen += 1
+        if isinstance(item, Rejected):
+            output.refused += 1
+            errors.append(orjson.dumps(error_line(item)))
+            for message in item.messages:
+                if problem is not None:
+                    problem(message)
+                else:
+                    output.problems.append(message)
+            continue
+        if isinstance(item, Evaluated):  # --full: the slim lines are read off the report
+            if full:
+                reports.append(item.report.model_dump_json().encode("utf-8"))
+            item = Screened(item.household, screening_of(item.report))
+        output.counted.append(contribution(item.screening, units))
+        results.append(orjson.dumps(slim_result(item)))
+        rows.append(csv_row(item, programme_ids))
+    if seen != count:  # one item per household, always
+        raise RuntimeError("a household of the slice was lost or doubled")
+    output.results, output.errors, output.reports = (
+        _joined(results),
+        _joined(errors),
+        _joined(reports),
+    )
+    output.csv = csv_lines(rows) if rows else b""
+    return output
+
+
+def _kill_hook(first: int) -> None:
+    marker = os.environ.get(KILL_HOOK_VARIABLE)
+    if not marker or first == 0:
+        return
+    try:
+        Path(marker).touch(exist_ok=False)  # once only, whichever worker comes first
+    except FileExistsError:
+        return
+    os.kill(os.getpid(), signal.SIGKILL)
+
+
+def evaluate_partition(
+    items: list[Household | Rejected], first: int, period: str | None, full: bool, debug: bool
+) -> bytes:
+    """A Dask worker's task: the partition's households evaluated, as bytes (a JSON object).
+
+    It never raises unless ``debug``: a worker logs a failed task with its arguments (the
+    households), so a failure comes back as ``{"failed": <the exception's type>}``."""
+    try:
+        programme_ids = [p.id for p in programmes()]
+        # The task runs beside the worker's event-loop thread, so evaluate_many leaves the
+        # cyclic collector on (about a third more time; see engine/evaluate.py): the process is
+        # the partition's while it runs, so the collector is paused here, as in one process.
+        collecting = gc.isenabled()
+        gc.disable()
+        try:
+            evaluated = households_screened(items, period, full, debug, first_slice=len(items))
+            output = partition_output(evaluated, first, len(items), programme_ids, full)
+        finally:
+            if collecting:
+                gc.enable()
+    except Exception as exc:
+        if debug:
+            raise
+        return orjson.dumps({"failed": type(exc).__name__})
+    output.versions = {"engine_version": __version__, "rules_version": rules_version()}
+    _kill_hook(first)
+    return output.to_json()

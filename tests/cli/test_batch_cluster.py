@@ -1,0 +1,216 @@
+"""``rights-engine batch --workers N`` and ``--scheduler ADDRESS``: the outputs of one process.
+
+A small caseload (generated households, the example situations, one bad line) is screened in
+one process (the reference), then on Dask clusters of 2 worker processes in partitions of a few
+households: the outputs must be the reference's, byte for byte, also when a worker is killed
+mid-run (the test hook ``RIGHTS_ENGINE_TEST_KILL_WORKER``, cli/batch_partition.py) and when the
+client is killed mid-run then resumed on the workers of a scheduler.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+
+from rights_engine.cli.main import DEBUG_VARIABLE, cli
+from rights_engine.synthetic import generate_households
+
+from .conftest import SITUATIONS, console_script
+
+GENERATED = 48
+BAD_LINE = 30
+PARTITION = "6"
+COMPARED = ("results.jsonl", "summary.csv", "errors.jsonl", "summary.json", "catalogue.json")
+KILL_HOOK = "RIGHTS_ENGINE_TEST_KILL_WORKER"
+
+
+@pytest.fixture(scope="module")
+def caseload(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    lines = [
+        h.model_dump_json(by_alias=True, exclude_none=True)
+        for h in generate_households(GENERATED, seed=5)
+    ]
+    examples = [
+        json.dumps(yaml.safe_load(path.read_text(encoding="utf-8")), default=str)
+        for path in sorted(SITUATIONS.glob("*.yaml"))[:8]
+    ]
+    lines[10:10] = examples  # unknown facts, hence questions
+    lines.insert(BAD_LINE - 1, json.dumps({"id": "bad", "people": [{"id": "a", "role": "x"}]}))
+    path = tmp_path_factory.mktemp("caseload") / "caseload.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def reference(caseload: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One process, in slices unlike the partitions."""
+    out = tmp_path_factory.mktemp("reference") / "out"
+    result = CliRunner().invoke(
+        cli,
+        ["batch", str(caseload), "--out", str(out), "--slice", "25"],
+        env={DEBUG_VARIABLE: "1"},
+        catch_exceptions=False,
+    )
+    assert result.exit_code == 2, result.output  # the bad line
+    return out
+
+
+def _environment(**extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if k not in (DEBUG_VARIABLE, KILL_HOOK)}
+    return {**env, **extra}
+
+
+def _batch(*args: str, **env: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [str(console_script()), "batch", *args],
+        env=_environment(**env),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+
+
+def _assert_same_outputs(out: Path, reference: Path) -> None:
+    for name in COMPARED:
+        assert (out / name).read_bytes() == (reference / name).read_bytes(), name
+    results = [json.loads(line) for line in (out / "results.jsonl").read_text().splitlines()]
+    lines = [r["line"] for r in results]
+    assert len(lines) == len(set(lines)) == GENERATED + 8  # none lost, none twice
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["complete"] and manifest["done"] == GENERATED + 9
+    assert "completed" not in manifest and not (out / "partitions").exists()
+
+
+def test_workers_write_the_outputs_of_one_process(
+    caseload: Path, reference: Path, tmp_path: Path
+) -> None:
+    done = _batch(
+        str(caseload), "--out", str(tmp_path / "out"), "--workers", "2", "--slice", PARTITION
+    )
+    assert done.returncode == 2, done.stderr  # the bad line, refused
+    assert f"{caseload.name}:{BAD_LINE} " in done.stderr
+    assert f"{GENERATED + 9} households: {GENERATED + 8} evaluated, 1 refused" in done.stderr
+    _assert_same_outputs(tmp_path / "out", reference)
+
+
+def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
+    caseload: Path, reference: Path, tmp_path: Path
+) -> None:
+    marker = tmp_path / "killed"
+    out = tmp_path / "out"
+    done = _batch(
+        str(caseload), "--out", str(out), "--workers", "2", "--slice", PARTITION,
+        **{KILL_HOOK: str(marker)},
+    )  # fmt: skip
+    assert marker.exists(), "no worker was killed"
+    assert "Restarting worker" in done.stderr, "the nanny did not see its worker die"
+    assert done.returncode == 2, done.stderr
+    _assert_same_outputs(out, reference)
+
+
+@pytest.fixture(scope="module")
+def scheduler() -> Iterator[str]:
+    """A scheduler with 2 worker processes, as a département's cluster would be."""
+    from distributed import LocalCluster
+
+    with LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None
+    ) as cluster:
+        yield cluster.scheduler_address
+
+
+def _manifest(out: Path) -> dict[str, Any] | None:
+    try:
+        return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
+
+
+def test_a_killed_client_resumes_on_the_scheduler_workers(
+    caseload: Path, reference: Path, tmp_path: Path, scheduler: str
+) -> None:
+    out = tmp_path / "out"
+    args = [str(caseload), "--out", str(out), "--scheduler", scheduler, "--slice", PARTITION]
+    process = subprocess.Popen(
+        [str(console_script()), "batch", *args],
+        env=_environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    try:
+        while process.poll() is None and time.monotonic() < deadline:
+            manifest = _manifest(out)
+            if manifest is not None and (manifest["done"] or manifest.get("completed")):
+                process.send_signal(signal.SIGKILL)
+                break
+            time.sleep(0.002)
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert process.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    killed = _manifest(out)
+    assert killed is not None and not killed["complete"]
+    assert killed["done"] < GENERATED + 9
+
+    resumed = _batch(*args, "--resume")
+    assert resumed.returncode == 2, resumed.stderr
+    _assert_same_outputs(out, reference)
+
+
+def test_workers_and_scheduler_exclude_each_other(caseload: Path, tmp_path: Path) -> None:
+    out = tmp_path / "out"
+    args = ["batch", str(caseload), "--out", str(out), "--workers", "2"]
+    result = CliRunner().invoke(cli, [*args, "--scheduler", "tcp://127.0.0.1:8786"])
+    assert result.exit_code == 2
+    assert "--workers and --scheduler exclude each other" in result.output
+    assert not out.exists()
+
+
+def test_without_dask_a_one_line_message(caseload: Path, tmp_path: Path) -> None:
+    code = (
+        "import sys; sys.modules['distributed'] = None; "
+        "from rights_engine.cli.main import main; sys.argv[0] = 'rights-engine'; main()"
+    )
+    out = tmp_path / "out"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "batch", str(caseload), "--out", str(out), "--workers", "2"],
+        cwd=tmp_path,  # the installed package, not the checkout's sources
+        env=_environment(),
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines() == [
+        "Error: --workers and --scheduler need Dask: pip install 'rights-engine[cluster]' "
+        "(dask[distributed])"
+    ]
+    assert not out.exists()
+
+
+def test_a_failed_partition_comes_back_as_its_exception_type_only() -> None:
+    """A worker logs a failed task with its arguments (the households): outside debug, the
+    task returns the failure instead of raising it."""
+    from rights_engine.cli.batch_partition import evaluate_partition
+
+    broken: Any = [object()]  # not a household: fails outside the per-household guard
+    assert json.loads(evaluate_partition(broken, 0, None, False, False)) == {
+        "failed": "AttributeError"
+    }
+    with pytest.raises(AttributeError):
+        evaluate_partition(broken, 0, None, False, True)
