@@ -31,7 +31,7 @@ max of each measure and the ratio of the medians:
   caseload; the arrays are a reshaping of the entities dict done when the inputs are written)
   and from the entities dict itself (``build_from_entities``, as the differential tests and
   OFF's web API do, which parses every value in Python); both give the same values. Peak RSS
-  of both processes (``os.wait4``);
+  of both processes (``os.wait4`` in a small launcher: see ``run_process``);
 * peak memory of ours at ``--memory-sizes`` households (a batch run each, ours only).
 
 Usage (from the repository, with the package installed in the running venv)::
@@ -249,27 +249,47 @@ class Ran:
     stdout: str
 
 
+# Started by a small Python process rather than by this one: Linux counts in a process's peak
+# RSS (``ru_maxrss``) the memory of the process it was forked from, kept across ``exec``; forked
+# from this script (hundreds of MiB once households are generated), every child would report at
+# least this script's size. This launcher is small when it forks the measured command, times it
+# and writes "seconds peak_kib" to the file given as its first argument.
+_LAUNCHER = """
+import os, subprocess, sys, time
+started = time.perf_counter()
+child = subprocess.Popen(sys.argv[2:])
+_, status, usage = os.wait4(child.pid, 0)
+seconds = time.perf_counter() - started
+with open(sys.argv[1], "w", encoding="utf-8") as out:
+    out.write(f"{seconds} {usage.ru_maxrss}")
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run_process(
     command: Sequence[str], *, env: dict[str, str] | None = None, stdin: Path | None = None
 ) -> Ran:
-    """Run ``command`` to its end: wall time, peak RSS of that very process (``os.wait4``)."""
+    """Run ``command`` to its end: its wall time and the peak RSS of that very process
+    (``os.wait4`` in a small launcher, see ``_LAUNCHER``)."""
     with (
         tempfile.TemporaryFile("w+", encoding="utf-8") as out,
         tempfile.TemporaryFile("w+", encoding="utf-8") as err,
+        tempfile.NamedTemporaryFile("r", encoding="utf-8") as measured,
         open(stdin, encoding="utf-8") if stdin else open(os.devnull, encoding="utf-8") as source,
     ):
-        started = time.perf_counter()
-        process = subprocess.Popen(list(command), stdin=source, stdout=out, stderr=err, env=env)
-        _, status, usage = os.wait4(process.pid, 0)
-        seconds = time.perf_counter() - started
-        process.returncode = os.waitstatus_to_exitcode(status)
+        launcher = [sys.executable, "-c", _LAUNCHER, measured.name]
+        process = subprocess.Popen(
+            [*launcher, *map(str, command)], stdin=source, stdout=out, stderr=err, env=env
+        )
+        process.wait()
         out.seek(0)
         err.seek(0)
         if process.returncode != 0:
             raise click.ClickException(
                 f"{' '.join(map(str, command))} exited {process.returncode}:\n{err.read()[-3000:]}"
             )
-        return Ran(seconds, usage.ru_maxrss / MIB, out.read())
+        seconds, peak_kib = measured.read().split()
+        return Ran(float(seconds), float(peak_kib) / MIB, out.read())
 
 
 def rights_engine_command() -> str:
