@@ -9,6 +9,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import rights_engine
+from rights_engine.engine.catalogue import programmes
+from rights_engine.report import Finding
 from rights_engine.situation.models import Situation
 
 
@@ -113,6 +115,40 @@ def test_a_batch_gives_the_same_reports_as_one_by_one(draws: list[dict]) -> None
     assert together == alone
 
 
+def _rule_to_confirm(finding: Finding) -> bool:
+    """Whether the finding is to confirm because a rule is not confirmed yet (a condition with
+    ``unconfirmed_by``, e.g. the CSS ceiling of April 2026, reported unknown): no fact of the
+    household settles it, the partner does."""
+    [programme] = [p for p in programmes() if p.id == finding.programme]
+    labels = {
+        label
+        for condition in programme.rules.conditions
+        if condition.unconfirmed_by
+        for label in (condition.label_for(True), condition.label_for(False))
+    }
+    return any(r.status == "unknown" and r.label in labels for r in finding.reasons)
+
+
+def test_an_unconfirmed_rule_alone_leaves_a_finding_to_confirm_without_a_question() -> None:
+    """A person of 67 with 200 € of salary and no other income, homeless: the CSS resources are
+    between the last published ceiling and the 2026 one, not confirmed. No fact can settle it:
+    the finding is to confirm with the CPAM, and asks nothing (found by the property below)."""
+    draw = {
+        "age": 67,
+        "salary": 200,
+        "nationality": "french",
+        "activity": "employed",
+        "children": 0,
+        "housing": "homeless",
+        "couple": False,
+    }
+    report = rights_engine.evaluate(situation_from(draw))
+    [css] = [f for f in report.findings if f.programme == "css"]
+    assert css.verdict == "to_confirm" and not css.missing
+    assert _rule_to_confirm(css)
+    assert any("non confirmé" in detail for detail in css.details)
+
+
 @settings(max_examples=25, deadline=None)
 @given(people)
 def test_verdicts_are_consistent_with_amounts_and_reasons(draw: dict) -> None:
@@ -124,7 +160,8 @@ def test_verdicts_are_consistent_with_amounts_and_reasons(draw: dict) -> None:
             assert finding.estimated_amount is None or finding.estimated_amount.minimum > 0
         if "not_met" in statuses:
             assert finding.verdict == "unlikely"
-        if finding.verdict == "to_confirm":
+        if finding.verdict == "to_confirm" and not _rule_to_confirm(finding):
+            # A fact can settle it: the finding asks it.
             assert finding.missing, finding.programme
         amount = finding.estimated_amount
         if amount is not None:
