@@ -22,9 +22,9 @@ write them to a file of refusals.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 import click
 from rich.console import Console
@@ -33,6 +33,7 @@ from rights_engine.engine.columns import ScreenedFinding, Screening, screen
 from rights_engine.engine.directory import PartnersDirectory
 from rights_engine.engine.evaluate import SIMULATION_SIZE, PeriodOutOfRange, evaluate_many
 from rights_engine.report import Report
+from rights_engine.situation.models import Situation
 
 from .errors import internal_error
 from .inputs import Household, Rejected
@@ -108,31 +109,69 @@ def _rejected(household: Household, messages: list[str]) -> Rejected:
     return Rejected(messages, household.file, household.line, household.situation.id)
 
 
+_NOT_A_NUMBER = (
+    "a figure of the report could not be computed (not a number); no report is written for this "
+    "household"
+)
+
+
 def _checked(household: Household, report: Report) -> Evaluated | Rejected:
     if not _finite(report):
-        return _rejected(
-            household,
-            [
-                f"{household.where}: a figure of the report could not be computed (not a number); "
-                "no report is written for this household"
-            ],
-        )
+        return _rejected(household, [f"{household.where}: {_NOT_A_NUMBER}"])
     if household.batch:
         report = report.model_copy(update={"input_line": household.line})
     return Evaluated(household, report)
 
 
-def _evaluate_slice(
-    households: list[Household],
-    period: str | None,
-    directory: PartnersDirectory | None,
+def _screened(household: Household, screening: Screening) -> Screened | Rejected:
+    figures = [f.low for f in screening.findings if f.low is not None]
+    figures += [f.high for f in screening.findings if f.high is not None]
+    if not all(math.isfinite(x) for x in figures):
+        return _rejected(household, [f"{household.where}: {_NOT_A_NUMBER}"])
+    return Screened(household, screening)
+
+
+R = TypeVar("R")
+"""What one household gives: its report, or its screening."""
+Kept = TypeVar("Kept")
+"""What is yielded for it: :class:`Evaluated` or :class:`Screened`, or :class:`Rejected`."""
+
+
+def _by_slices(
+    items: Iterable[Household | Rejected],
+    compute: Callable[[list[Situation]], list[R]],
+    keep: Callable[[Household, R], Kept],
     debug: bool,
     debug_variable: str,
-) -> Iterator[Evaluated | Rejected]:
+    first_slice: int | None,
+) -> Iterator[Kept | Rejected]:
+    """``compute`` over slices of the households, in input order; rejected ones pass through
+    as soon as they are read (their messages go to stderr at once)."""
+    pending: list[Household] = []
+    size = min(first_slice or FIRST_SLICE, SIMULATION_SIZE)
+    for item in items:
+        if isinstance(item, Rejected):
+            yield item
+            continue
+        pending.append(item)
+        if len(pending) >= size:
+            yield from _one_slice(pending, compute, keep, debug, debug_variable)
+            pending, size = [], SIMULATION_SIZE
+    if pending:
+        yield from _one_slice(pending, compute, keep, debug, debug_variable)
+
+
+def _one_slice(
+    households: list[Household],
+    compute: Callable[[list[Situation]], list[R]],
+    keep: Callable[[Household, R], Kept],
+    debug: bool,
+    debug_variable: str,
+) -> Iterator[Kept | Rejected]:
     """One vectorised simulation for the slice; should it fail unexpectedly, the households are
-    evaluated one by one to find the one that fails, so that the others still get their report."""
+    computed one by one to find the one that fails, so that the others still get theirs."""
     try:
-        reports = evaluate_many([h.situation for h in households], period, partners=directory)
+        results = compute([h.situation for h in households])
     except PeriodOutOfRange as exc:  # checked household by household beforehand; a guard
         for household in households:
             yield _rejected(household, [f"{household.where}: {exc}"])
@@ -141,12 +180,12 @@ def _evaluate_slice(
         if debug:
             raise
     else:
-        for household, report in zip(households, reports, strict=True):
-            yield _checked(household, report)
+        for household, result in zip(households, results, strict=True):
+            yield keep(household, result)
         return
     for household in households:
         try:
-            report = evaluate_many([household.situation], period, partners=directory)[0]
+            [result] = compute([household.situation])
         except Exception as exc:
             if debug:
                 raise
@@ -154,7 +193,7 @@ def _evaluate_slice(
             message = internal_error(household.where, doing, exc, debug_variable)
             yield _rejected(household, [message])
             continue
-        yield _checked(household, report)
+        yield keep(household, result)
 
 
 def evaluate_households(
@@ -171,18 +210,27 @@ def evaluate_households(
     the reports of a slice once the slice is evaluated. ``debug`` lets unexpected errors raise.
     ``first_slice``: households of the first simulation (default :data:`FIRST_SLICE`).
     """
-    pending: list[Household] = []
-    size = min(first_slice or FIRST_SLICE, SIMULATION_SIZE)
-    for item in items:
-        if isinstance(item, Rejected):
-            yield item
-            continue
-        pending.append(item)
-        if len(pending) >= size:
-            yield from _evaluate_slice(pending, period, directory, debug, debug_variable)
-            pending, size = [], SIMULATION_SIZE
-    if pending:
-        yield from _evaluate_slice(pending, period, directory, debug, debug_variable)
+
+    def reports(situations: list[Situation]) -> list[Report]:
+        return evaluate_many(situations, period, partners=directory)
+
+    return _by_slices(items, reports, _checked, debug, debug_variable, first_slice)
+
+
+def screen_households(
+    items: Iterable[Household | Rejected],
+    period: str | None,
+    debug: bool = False,
+    debug_variable: str = "RIGHTS_ENGINE_DEBUG",
+    first_slice: int | None = None,
+) -> Iterator[Screened | Rejected]:
+    """Each household's screening (no report built), slice by slice, in input order; the same
+    slices, failures and refusals as :func:`evaluate_households`."""
+
+    def screenings(situations: list[Situation]) -> list[Screening]:
+        return list(screen(situations, period))
+
+    return _by_slices(items, screenings, _screened, debug, debug_variable, first_slice)
 
 
 def _source(household: Household) -> str:
@@ -248,71 +296,3 @@ class ReportWriter:
             console.soft_wrap = not console.is_terminal
             self._console = console
         return self._console
-
-
-def screen_households(
-    items: Iterable[Household | Rejected],
-    period: str | None,
-    debug: bool = False,
-    debug_variable: str = "RIGHTS_ENGINE_DEBUG",
-    first_slice: int | None = None,
-) -> Iterator[Screened | Rejected]:
-    """Each household's screening, slice by slice, in input order; rejected ones pass through.
-    The same slices, failures and refusals as :func:`evaluate_households`."""
-    pending: list[Household] = []
-    size = min(first_slice or FIRST_SLICE, SIMULATION_SIZE)
-    for item in items:
-        if isinstance(item, Rejected):
-            yield item
-            continue
-        pending.append(item)
-        if len(pending) >= size:
-            yield from _screen_slice(pending, period, debug, debug_variable)
-            pending, size = [], SIMULATION_SIZE
-    if pending:
-        yield from _screen_slice(pending, period, debug, debug_variable)
-
-
-def _screened(household: Household, screening: Screening) -> Screened | Rejected:
-    figures = [f.low for f in screening.findings if f.low is not None]
-    figures += [f.high for f in screening.findings if f.high is not None]
-    if not all(math.isfinite(x) for x in figures):
-        return _rejected(
-            household,
-            [
-                f"{household.where}: a figure of the report could not be computed (not a number); "
-                "no report is written for this household"
-            ],
-        )
-    return Screened(household, screening)
-
-
-def _screen_slice(
-    households: list[Household], period: str | None, debug: bool, debug_variable: str
-) -> Iterator[Screened | Rejected]:
-    """One vectorised simulation for the slice; should it fail unexpectedly, the households are
-    screened one by one to find the one that fails, so that the others are still screened."""
-    try:
-        screenings = list(screen([h.situation for h in households], period))
-    except PeriodOutOfRange as exc:  # checked household by household beforehand; a guard
-        for household in households:
-            yield _rejected(household, [f"{household.where}: {exc}"])
-        return
-    except Exception:
-        if debug:
-            raise
-    else:
-        for household, screening in zip(households, screenings, strict=True):
-            yield _screened(household, screening)
-        return
-    for household in households:
-        try:
-            [screening] = screen([household.situation], period)
-        except Exception as exc:
-            if debug:
-                raise
-            doing = "evaluating this household"
-            message = internal_error(household.where, doing, exc, debug_variable)
-            yield _rejected(household, [message])
-            continue
-        yield _screened(household, screening)

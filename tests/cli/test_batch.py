@@ -362,3 +362,41 @@ def test_a_killed_run_resumes_without_loss_or_duplicate(
     assert len(ids) == len(set(ids)) == total - 1
     final = _manifest(out)
     assert final is not None and final["complete"] and final["done"] == total
+
+
+def test_an_unexpected_error_on_one_household_spares_the_others_in_a_batch(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug met on one household while screening column-wise: its slice is screened again one
+    household at a time; that one is refused with one line without personal data, the others
+    are written."""
+    import rights_engine.cli.caseload as caseload
+
+    real = caseload.screen
+
+    def fragile(situations, period=None):
+        if any(s.id == "boom" for s in situations):
+            raise RuntimeError("secret-value-1990-02-03")
+        return real(situations, period)
+
+    monkeypatch.setattr(caseload, "screen", fragile)
+    lines = [
+        h.model_dump(mode="json", by_alias=True, exclude_none=True)
+        for h in generate_households(3, seed=14)
+    ]
+    lines[1]["id"] = "boom"
+    source = tmp_path / "three.jsonl"
+    source.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["batch", str(source), "--out", str(out)], env={DEBUG_VARIABLE: "0"}
+    )
+    assert result.exit_code == 2, result.output
+    assert [r["id"] for r in _lines(out / "results.jsonl")] == [lines[0]["id"], lines[2]["id"]]
+    [error] = _lines(out / "errors.jsonl")
+    assert error["line"] == 2 and error["id"] == "boom"
+    assert error["messages"] == [
+        f"{source}:2: internal error while evaluating this household (RuntimeError); details are "
+        "hidden as they may hold personal data (rerun with RIGHTS_ENGINE_DEBUG=1 to see them)"
+    ]
+    assert "secret" not in result.output and "Traceback" not in result.output
