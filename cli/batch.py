@@ -40,17 +40,7 @@ from typing import IO, Any
 
 import click
 import orjson
-from rich.console import Console
-from rich.progress import (
-    BarColumn,
-    MofNCompleteColumn,
-    Progress,
-    SpinnerColumn,
-    TaskID,
-    TextColumn,
-    TimeElapsedColumn,
-)
-from rich.text import Text
+from rich.progress import Progress, TaskID
 
 from rights_engine._version import __version__
 from rights_engine.engine.catalogue import programmes
@@ -59,7 +49,8 @@ from rights_engine.versioning import rules_version
 
 from .batch_partition import PartitionOutput, households_screened, partition_output
 from .caseload import FIRST_SLICE, Evaluated, Screened
-from .inputs import Household, Rejected, period_option, printable, read_households
+from .feedback import print_problem, stderr_progress
+from .inputs import Household, Rejected, period_option, read_households
 from .slim import Totals, catalogue, csv_header, csv_lines
 
 __all__ = [
@@ -135,15 +126,7 @@ class _Progress:
         self._progress: Progress | None = None
         self._task: TaskID | None = None
         if show:
-            self._progress = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                TimeElapsedColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            )
+            self._progress = stderr_progress(elapsed=True)
             self._task = self._progress.add_task("Criblage des foyers", total=total, completed=done)
 
     def __enter__(self) -> _Progress:
@@ -156,11 +139,7 @@ class _Progress:
             self._progress.stop()
 
     def problem(self, message: str) -> None:
-        message = printable(message)
-        if self._progress is not None:
-            self._progress.console.print(Text(message), soft_wrap=True)
-        else:
-            click.echo(message, err=True)
+        print_problem(self._progress, message)
 
     def advance(self, count: int) -> None:
         if self._progress is not None and self._task is not None:

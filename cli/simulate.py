@@ -8,13 +8,12 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 import click
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskID, TextColumn
-from rich.text import Text
+from rich.progress import Progress, TaskID
 
 from .caseload import ReportWriter, evaluate_households
 from .errors import DEBUG_VARIABLE, debugging, internal_error
-from .inputs import Rejected, period_option, printable, read_households
+from .feedback import print_problem, stderr_progress
+from .inputs import Rejected, period_option, read_households
 from .partners import partners_option, read_directory
 
 __all__ = ["PIPE_CLOSED_STATUS", "simulate"]
@@ -43,14 +42,7 @@ class _Feedback:
         self._progress: Progress | None = None
         self._task: TaskID | None = None
         if show_progress:
-            self._progress = Progress(
-                SpinnerColumn(),
-                TextColumn("{task.description}"),
-                BarColumn(),
-                MofNCompleteColumn(),
-                console=Console(stderr=True),
-                transient=True,
-            )
+            self._progress = stderr_progress()
 
     @contextmanager
     def running(self) -> Iterator[_Feedback]:
@@ -61,11 +53,7 @@ class _Feedback:
             yield self
 
     def problem(self, message: str) -> None:
-        message = printable(message)
-        if self._progress is not None:
-            self._progress.console.print(Text(message), soft_wrap=True)
-        else:
-            click.echo(message, err=True)
+        print_problem(self._progress, message)
 
     def stage(self, description: str, total: int | None = None) -> None:
         if self._progress is None:

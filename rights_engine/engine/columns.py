@@ -35,7 +35,12 @@ from rights_engine.engine.ranking import (
     VERDICT_WEIGHT,
     opening_conditions,
 )
-from rights_engine.engine.simulate import MonthValues, programme_variables, simulate_month
+from rights_engine.engine.simulate import (
+    Household,
+    MonthValues,
+    programme_variables,
+    simulate_month,
+)
 from rights_engine.situation.models import Month, Role, Situation
 
 __all__ = ["ScreenedFinding", "Screening", "screen", "screen_month"]
@@ -110,6 +115,8 @@ class _Segments:
     household: list[int]
     person: list[int | None]
     single_row: np.ndarray
+    with_unknown: np.ndarray
+    """Whether the segment's household has unknown facts."""
 
     def reduce(self, ufunc: np.ufunc, values: np.ndarray) -> np.ndarray:
         return ufunc.reduceat(values, self.starts)
@@ -117,7 +124,7 @@ class _Segments:
 
 def _segments(values: MonthValues, individual: bool) -> _Segments:
     index: list[np.ndarray] = []
-    starts, household, person, lengths = [], [], [], []
+    starts, household, person, lengths, unknown = [], [], [], [], []
     at = 0
     for number, entry in enumerate(values.households):
         rows = np.asarray(entry.first_row)
@@ -133,6 +140,7 @@ def _segments(values: MonthValues, individual: bool) -> _Segments:
             household.append(number)
             person.append(subject)
             lengths.append(len(rows))
+            unknown.append(bool(entry.unknown))
             at += len(rows)
     return _Segments(
         index=np.concatenate(index) if index else np.zeros(0, dtype=int),
@@ -140,6 +148,7 @@ def _segments(values: MonthValues, individual: bool) -> _Segments:
         household=household,
         person=person,
         single_row=np.asarray(lengths) == 1,
+        with_unknown=np.asarray(unknown, dtype=bool),
     )
 
 
@@ -294,9 +303,9 @@ def _questions(
     asked: dict[int, list[FactRef]] = {}
     # One row and nothing unknown: nothing to ask. One row with unknown facts: only the
     # programme's own facts, when the verdict is to confirm.
-    unknown = np.array([bool(values.households[h].unknown) for h in segments.household])
     wanted = np.flatnonzero(
-        (verdict != _UNLIKELY) & (~segments.single_row | ((verdict == _TO_CONFIRM) & unknown))
+        (verdict != _UNLIKELY)
+        & (~segments.single_row | ((verdict == _TO_CONFIRM) & segments.with_unknown))
     )
     ends = np.append(segments.starts[1:], len(segments.index))
     for number in wanted.tolist():
@@ -386,7 +395,7 @@ _Fields = tuple[str, str | None, str, float | None, float | None, str, tuple[str
 
 def _collect(
     column: _Columns,
-    households: Sequence[object],
+    households: Sequence[Household],
     order: dict[str, int],
     found: list[list[tuple[_Key, _Fields]]],
 ) -> None:
@@ -404,7 +413,7 @@ def _collect(
         verdict = _VERDICTS[verdicts[number]]
         urgency = _URGENCIES[urgencies[number]]
         subject = segments.person[number]
-        situation = households[household_number].situation  # type: ignore[attr-defined]
+        situation = households[household_number].situation
         person = situation.people[subject].id if subject is not None else None
         minimum = maximum = None
         value = 0.0
