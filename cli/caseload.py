@@ -238,6 +238,14 @@ def _source(household: Household) -> str:
     return f"{household.file}, ligne {household.line}" if household.batch else household.file
 
 
+class _PipeConsole(Console):
+    """A console that lets a closed output (``| head``) raise :class:`BrokenPipeError`, which
+    the command turns into its status 141, instead of rich's own exit with status 1."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
 class ReportWriter:
     """Writes reports to ``out`` as they come: text, JSON or Markdown.
 
@@ -291,7 +299,7 @@ class ReportWriter:
 
     def _text_console(self) -> Console:
         if self._console is None:
-            console = Console(highlight=False, emoji=False, markup=False, file=self.out)
+            console = _PipeConsole(highlight=False, emoji=False, markup=False, file=self.out)
             # In a file or a pipe, lines are not cut at 80 columns (a terminal gets its width).
             console.soft_wrap = not console.is_terminal
             self._console = console

@@ -283,14 +283,16 @@ def test_a_named_pipe_with_a_writer_is_read(tmp_path: Path) -> None:
 # 6. Streaming for real.
 
 
-def test_a_closed_output_ends_the_run_quietly() -> None:
+@pytest.mark.parametrize("output_format", ["json", "text"])
+def test_a_closed_output_ends_the_run_quietly(output_format: str) -> None:
     script = console_script()
     env = {k: v for k, v in os.environ.items() if k != DEBUG_VARIABLE}
     pipeline = subprocess.run(
         [
             "bash",
             "-c",
-            f'"{script}" simulate 06_caseload.jsonl --format json | head -c 10; echo " ${{PIPESTATUS[0]}}"',
+            f'"{script}" simulate 06_caseload.jsonl --format {output_format} | head -c 10; '
+            'echo " ${PIPESTATUS[0]}"',
         ],
         cwd=CORPUS,
         env=env,
