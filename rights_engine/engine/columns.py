@@ -41,7 +41,7 @@ from rights_engine.engine.simulate import (
     programme_variables,
     simulate_month,
 )
-from rights_engine.situation.models import Month, Role, Situation
+from rights_engine.situation.models import Month, Person, Role, Situation
 
 __all__ = ["ScreenedFinding", "Screening", "screen", "screen_month"]
 
@@ -366,77 +366,134 @@ def screen_month(values: MonthValues, active: Sequence[Programme]) -> list[Scree
         )
         for programme in active
     ]
-    order = _registry_order()
-    found: list[list[tuple[_Key, _Fields]]] = [[] for _ in households]
+    return _ranked(columns, households, _registry_order(), str(values.month))
+
+
+_URGENCY_ORDER = np.array([URGENCY_ORDER[name] for name in _URGENCIES])
+_VERDICT_ORDER = np.array([VERDICT_ORDER[name] for name in _VERDICTS])
+_WEIGHTS = [VERDICT_WEIGHT[name] for name in _VERDICTS]
+
+
+def _ranked(
+    columns: Sequence[_Columns],
+    households: Sequence[Household],
+    order: dict[str, int],
+    period: str,
+) -> list[Screening]:
+    """Every household's findings in the order of ranking._key (unlikely last, urgency,
+    relevance, expected value, certainty, registry, person), sorted for all households at once."""
+    keys: dict[str, list[np.ndarray]] = {name: [] for name in _KEY_NAMES}
+    fields: list[_Fields] = []
     for column in columns:
-        _collect(column, households, order, found)
-    period = str(values.month)
+        _column_keys(column, households, order, keys, fields)
+    joined = [np.concatenate(keys[name]) if keys[name] else np.zeros(0) for name in _KEY_NAMES]
+    ranked = np.lexsort(joined[::-1])  # np.lexsort sorts on its last key first
+    bounds = np.searchsorted(joined[0][ranked], np.arange(len(households) + 1)).tolist()
+    at = ranked.tolist()
     screenings = []
     for number, household in enumerate(households):
-        ranked = sorted(found[number], key=lambda pair: pair[0])
-        screenings.append(
-            Screening(
-                situation_id=household.situation.id,
-                period=period,
-                findings=tuple(
-                    ScreenedFinding(*fields[:6], rank, fields[6])
-                    for rank, (_, fields) in enumerate(ranked, 1)
-                ),
+        chosen = (fields[index] for index in at[bounds[number] : bounds[number + 1]])
+        findings = tuple(
+            ScreenedFinding(programme, person, verdict, low, high, urgency, rank, questions)
+            for rank, (programme, person, verdict, low, high, urgency, questions) in enumerate(
+                chosen, 1
             )
         )
+        screenings.append(Screening(household.situation.id, period, findings))
     return screenings
 
 
-_Key = tuple[bool, int, int, float, int, int, str]
-"""ranking._key: unlikely last, urgency, relevance, expected value, certainty, registry, person."""
+_KEY_NAMES = (
+    "household",
+    "unlikely",
+    "urgency",
+    "relevance",
+    "value",
+    "certainty",
+    "registry",
+    "person",
+)
+"""The sort keys of a month's findings: the household, then those of ranking._key."""
+
 _Fields = tuple[str, str | None, str, float | None, float | None, str, tuple[str, ...]]
 """A finding's fields but its rank: programme, person, verdict, low, high, urgency, questions."""
 
 
-def _collect(
+def _column_keys(
     column: _Columns,
     households: Sequence[Household],
     order: dict[str, int],
-    found: list[list[tuple[_Key, _Fields]]],
+    keys: dict[str, list[np.ndarray]],
+    fields: list[_Fields],
 ) -> None:
-    """Each segment's finding, with its ranking key (ranking._key), into its household's list."""
+    """Each segment's finding (its fields, appended to ``fields``) and its sort keys."""
     programme = column.programme
-    unit = programme.rules.amount.unit if programme.rules.amount is not None else None
-    position = order.get(programme.id, len(order))
-    low = column.low.tolist() if column.low is not None else None
-    high = column.high.tolist() if column.high is not None else None
-    verdicts = column.verdict.tolist()
-    urgencies = column.urgency.tolist()
-    relevances = column.relevance.tolist()
     segments = column.segments
-    for number, household_number in enumerate(segments.household):
-        verdict = _VERDICTS[verdicts[number]]
-        urgency = _URGENCIES[urgencies[number]]
-        subject = segments.person[number]
-        situation = households[household_number].situation
-        person = situation.people[subject].id if subject is not None else None
-        minimum = maximum = None
-        value = 0.0
-        if low is not None and high is not None:
-            minimum, maximum = round(low[number], 2), round(high[number], 2)
-            middle = (minimum + maximum) / 2
-            monthly = middle / MONTHS_PER_YEAR if unit == "EUR/an" else middle
-            value = round(monthly * VERDICT_WEIGHT[verdict], 2)
-        refs = column.questions.get(number, [])
-        questions = tuple(
-            dict.fromkeys(
-                ref.fact if ref.person is None else f"{ref.fact}/{situation.people[ref.person].id}"
-                for ref in refs
+    count = len(segments.starts)
+    verdicts = column.verdict.tolist()
+    people = [households[number].situation.people for number in segments.household]
+    persons = [
+        None if subject is None else group[subject].id
+        for subject, group in zip(segments.person, people, strict=True)
+    ]
+    minima: list[float | None] = [None] * count
+    maxima: list[float | None] = [None] * count
+    values = [0.0] * count
+    if column.low is not None and column.high is not None:
+        minima = [round(x, 2) for x in column.low.tolist()]
+        maxima = [round(x, 2) for x in column.high.tolist()]
+        amount = programme.rules.amount
+        per_year = MONTHS_PER_YEAR if amount is not None and amount.unit == "EUR/an" else 1
+        # ranking.expected_monthly_value, operation for operation (a division by 1 is exact).
+        values = [
+            round((low + high) / 2 / per_year * _WEIGHTS[verdict], 2)
+            for low, high, verdict in zip(minima, maxima, verdicts, strict=True)
+            if low is not None and high is not None
+        ]
+    urgencies = column.urgency.tolist()
+    for number in range(count):
+        refs = column.questions.get(number)
+        questions: tuple[str, ...] = ()
+        if refs:
+            group = people[number]
+            questions = tuple(
+                dict.fromkeys(
+                    ref.fact if ref.person is None else f"{ref.fact}/{group[ref.person].id}"
+                    for ref in refs
+                )
+            )
+        fields.append(
+            (
+                programme.id,
+                persons[number],
+                _VERDICTS[verdicts[number]],
+                minima[number],
+                maxima[number],
+                _URGENCIES[urgencies[number]],
+                questions,
             )
         )
-        key = (
-            verdict == "unlikely",
-            URGENCY_ORDER[urgency],
-            relevances[number],
-            -value,
-            VERDICT_ORDER[verdict],
-            position,
-            person or "",
+    keys["household"].append(np.asarray(segments.household, dtype=np.intp))
+    keys["unlikely"].append(column.verdict == _UNLIKELY)
+    keys["urgency"].append(_URGENCY_ORDER[column.urgency])
+    keys["relevance"].append(np.asarray(column.relevance))
+    keys["value"].append(-np.asarray(values, dtype=float))
+    keys["certainty"].append(_VERDICT_ORDER[column.verdict])
+    keys["registry"].append(np.full(count, order.get(programme.id, len(order))))
+    # ranking._key ends with the person's id: among one programme's findings (one per adult),
+    # their alphabetical order.
+    keys["person"].append(
+        np.asarray(
+            [
+                0 if subject is None else _id_rank(group)[subject]
+                for subject, group in zip(segments.person, people, strict=True)
+            ],
+            dtype=np.intp,
         )
-        fields = (programme.id, person, verdict, minimum, maximum, urgency, questions)
-        found[household_number].append((key, fields))
+    )
+
+
+def _id_rank(people: Sequence[Person]) -> dict[int, int]:
+    """Each person's rank (index in ``people`` → rank) in the alphabetical order of the ids."""
+    ordered = sorted(range(len(people)), key=lambda index: people[index].id)
+    return {index: rank for rank, index in enumerate(ordered)}
