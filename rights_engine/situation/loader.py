@@ -421,16 +421,16 @@ class _TwiceInJson(dict[str, Any]):
 
 
 def _json_object(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
-    data: dict[str, Any] = {}
+    data = dict(pairs)
+    if len(data) == len(pairs):
+        return data
+    marked = _TwiceInJson()
     twice = []
-    for key, value in pairs:
-        if key in data:
+    for key, value in pairs:  # the first value of a key written twice is kept
+        if key in marked:
             twice.append(key)
             continue
-        data[key] = value
-    if not twice:
-        return data
-    marked = _TwiceInJson(data)
+        marked[key] = value
     marked.twice = twice
     return marked
 
@@ -454,14 +454,34 @@ def json_loads(text: str) -> Any:
     """JSON as the situation models expect it: integers of any length are read (a long one as a
     float, refused by the models with a located message), ``NaN`` and ``Infinity`` as floats
     (refused likewise), and a key written twice is recorded (see :func:`json_keys_twice`)."""
-    return json.loads(
-        text, parse_int=whole_number, parse_constant=float, object_pairs_hook=_json_object
+    return _json_and_twice(text)[0]
+
+
+def _json_and_twice(text: str) -> tuple[Any, bool]:
+    """:func:`json_loads`, and whether a key was written twice (told by the parser itself, so
+    that a line needs no second walk)."""
+    twice = False
+
+    def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+        nonlocal twice
+        data = _json_object(pairs)
+        twice = twice or isinstance(data, _TwiceInJson)
+        return data
+
+    data = json.loads(
+        text, parse_int=whole_number, parse_constant=float, object_pairs_hook=pairs_hook
     )
+    return data, twice
 
 
-def json_keys_twice(data: Any, file: str, line: int | None, kind: InputKind) -> None:
-    """Raise ``kind.error`` when a key of the JSON ``data`` was written twice."""
-    if not isinstance(data, _TwiceInJson) and not _has_twice(data):
+def json_keys_twice(
+    data: Any, file: str, line: int | None, kind: InputKind, twice: bool | None = None
+) -> None:
+    """Raise ``kind.error`` when a key of the JSON ``data`` was written twice (``twice``: what
+    :func:`_json_and_twice` told, or None to look)."""
+    if twice is None:
+        twice = isinstance(data, _TwiceInJson) or _has_twice(data)
+    if not twice:
         return
     raise kind.error(
         [
@@ -789,12 +809,12 @@ def _line(name: str, number: int, raw: bytes | None, length: int) -> Situation:
     except UnicodeDecodeError:
         raise refuse("not a UTF-8 text line (save the file as UTF-8)") from None
     try:
-        data = json_loads(text)
+        data, twice = _json_and_twice(text)
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()):
             raise refuse("not valid JSON: the line ends before the object is closed") from None
         raise refuse(f"not valid JSON: {exc.msg} (column {exc.colno})") from None
     except RecursionError:
         raise refuse(_too_deep(SITUATION)) from None
-    json_keys_twice(data, name, number, SITUATION)
+    json_keys_twice(data, name, number, SITUATION, twice)
     return validate(Situation, data, name, {}, SITUATION, base_line=number)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import math
 import re
 from enum import StrEnum
@@ -77,8 +78,14 @@ class Month(str):
 
     @property
     def first_day(self) -> dt.date:
-        year, month = self.split("-")
-        return dt.date(int(year), int(month), 1)
+        return _first_day(self)
+
+
+@functools.lru_cache(maxsize=1024)
+def _first_day(month: str) -> dt.date:
+    """The first day of a month ``YYYY-MM`` (read for every person of every completion row)."""
+    year, number = month.split("-")
+    return dt.date(int(year), int(number), 1)
 
 
 MonthField = Annotated[str, Field(pattern=_MONTH.pattern, examples=["2026-11"])]
