@@ -239,6 +239,21 @@ def test_a_batch_through_standard_input_is_streamed_with_its_lines() -> None:
     assert [r["input_line"] for r in reports] == [1, 4]
 
 
+def test_keys_written_twice_deep_in_a_line_are_each_located() -> None:
+    line = (
+        '{"schema": 1, "id": "deep", "period": "2026-03", "household": {"commune": "26062", '
+        '"commune": "26063"}, "people": [{"id": "a", "role": "applicant", "age": 40, "age": 41, '
+        '"age": 42}]}\n'
+    )
+    result = _run("simulate", "-", "--format", "json", stdin=line.encode())
+    assert result.returncode == 2
+    assert _clean(result)[0] == [
+        "<stdin>:1 household.commune: written twice",
+        "<stdin>:1 people[0].age: written twice",
+        "<stdin>:1 people[0].age: written twice",
+    ]
+
+
 def test_a_device_is_refused_before_reading() -> None:
     result = _run("simulate", "/dev/zero")
     assert result.returncode == 2
