@@ -16,6 +16,11 @@ class aah(Variable):
     reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006754198"
 
     def formula(individu, period, parameters):
+        eligible = individu("aah_eligible", period)
+        if not eligible.any():
+            # Nobody meets the incapacity and age conditions: no AAH this month, and its resources
+            # (those of the year N-2, for each month the CSS counts, R861-8) are not computed.
+            return individu.filled_array(0.0)
         montant_max = parameters(period).aah.montant
         complement_pension = max_(0, montant_max - individu("pensions_invalidite", period))
 
@@ -32,4 +37,4 @@ class aah(Variable):
         retenu = where(
             individu("aah_conjugalise_eligible", period), max_(individuel, conjugalise), individuel
         )
-        return individu("aah_eligible", period) * retenu
+        return eligible * retenu

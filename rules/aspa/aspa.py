@@ -17,6 +17,10 @@ class aspa(Variable):
     def formula(famille, period, parameters):
         aspa = parameters(period).aspa
         allocataires = famille("aspa_nb_allocataires", period)
+        if not (allocataires > 0).any():
+            # Nobody meets the age and residence conditions: no ASPA this month, and its
+            # resources are not computed (the CSS counts the ASPA of 12 months, R861-8).
+            return famille.filled_array(0.0)
         couple = famille.nb_persons(Famille.PARENT) > 1
         maximum = where(
             allocataires > 1, aspa.montant_maximum.couple, aspa.montant_maximum.personne_seule
