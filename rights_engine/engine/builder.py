@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
+from openfisca_core.holders import set_input_dispatch_by_period as dispatched
 from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.periods import period as make_period
 from openfisca_core.simulation_builder import SimulationBuilder
@@ -287,8 +288,15 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     persons = [p for _, p in people]
 
     def per_person(variable: str, values: list[object], periods: list[str] | None = None) -> None:
+        """The same value on every month of ``periods`` (consecutive; default: the history)."""
+        months_given = periods or history
         array = np.array(values)
-        for when in periods or history:
+        if tbs.get_variable(variable, check_existence=True).set_input is dispatched:
+            # One input over the months, which the variable spreads on each of them.
+            span = f"month:{months_given[0]}:{len(months_given)}"
+            simulation.set_input(variable, span, array)
+            return
+        for when in months_given:
             simulation.set_input(variable, when, array)
 
     def per_person_years_since(variable: str, since: list[str | None], scale: float) -> None:
