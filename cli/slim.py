@@ -139,7 +139,6 @@ def _by_programme(screening: Screening) -> dict[str, dict[str, Any]]:
     summed, the highest urgency, the best rank, every question)."""
     merged: dict[str, dict[str, Any]] = {}
     for finding in screening.findings:
-        questions = list(finding.questions)
         entry = merged.get(finding.programme)
         if entry is None:
             merged[finding.programme] = {
@@ -148,9 +147,10 @@ def _by_programme(screening: Screening) -> dict[str, dict[str, Any]]:
                 "high": finding.high,
                 "urgency": finding.urgency,
                 "rank": finding.rank,
-                "questions": list(dict.fromkeys(questions)),
+                "questions": list(dict.fromkeys(finding.questions)) if finding.questions else [],
             }
             continue
+        questions = list(finding.questions)
         if _VERDICT_ORDER[finding.verdict] > _VERDICT_ORDER[entry["verdict"]]:
             entry["verdict"] = finding.verdict
         if finding.low is not None and finding.high is not None:
