@@ -505,10 +505,13 @@ class Bench:
             advance=advance,
         )
 
-    def ours_batch(self, inputs: Inputs) -> Ran:
+    def ours_batch(self, inputs: Inputs, workers: int = 0) -> Ran:
         out = inputs.folder / "ours-out"
         shutil.rmtree(out, ignore_errors=True)
-        ran = run_process([self.engine, "batch", str(inputs.jsonl), "--out", str(out)])
+        command = [self.engine, "batch", str(inputs.jsonl), "--out", str(out)]
+        if workers:
+            command += ["--workers", str(workers)]
+        ran = run_process(command)
         written = _count_lines(out / "results.jsonl")
         if written != inputs.count:
             raise click.ClickException(f"ours wrote {written} results for {inputs.count}")
@@ -545,7 +548,15 @@ class Bench:
                     "MiB",
                 ),
             )
-        runs = (1 + len(chosen)) * repeat
+        workers: int = self.options["workers"]
+        first_build = builds[chosen[0]][1][0]
+        on_workers = Measure(
+            f"batch, {size} households, ours on `--workers {workers}`, OFF {first_build}",
+            f"ours: `batch --workers {workers}` (a local Dask cluster: its start included), "
+            "wall time of the client process; OFF as above",
+            "s",
+        )
+        runs = (1 + len(chosen) + bool(workers)) * repeat
         advance = self._task(f"batch {count:,} (ours, OFF alternately)", runs)
         off_out = inputs.folder / "off-results.jsonl"
         for _ in range(repeat):
@@ -556,6 +567,9 @@ class Bench:
                 peak.ours.append(ran.peak_mib)
             self.batch_peaks.setdefault(count, []).append(ran.peak_mib)
             advance()
+            if workers:
+                on_workers.ours.append(self.ours_batch(inputs, workers).seconds)
+                advance()
             for build in chosen:
                 wall, rate, peak = rows[build]
                 command = [str(self.python), str(OFF_RUNNER), "batch", str(off_out)]
@@ -565,6 +579,8 @@ class Bench:
                 if answer["households"] != count:
                     raise click.ClickException(f"OFF wrote {answer['households']} for {count}")
                 wall.off.append(answer["seconds"])
+                if workers and build == chosen[0]:
+                    on_workers.off.append(answer["seconds"])
                 rate.off.append(count / answer["seconds"])
                 peak.off.append(ran.peak_mib)
                 wall.details.setdefault("off_runs", []).append(answer | {"wall": ran.seconds})
@@ -572,6 +588,12 @@ class Bench:
                 advance()
         for measures in rows.values():
             self.measures += measures
+        if workers:
+            one = statistics.median(rows[chosen[0]][0].ours)
+            on_workers.details["speed_up_over_one_process"] = one / statistics.median(
+                on_workers.ours
+            )
+            self.measures.append(on_workers)
 
     def memory(self, count: int, repeat: int) -> None:
         measure = Measure(
@@ -619,6 +641,13 @@ class Bench:
     show_default=True,
     help="How OFF's batch simulations are built (repeatable): from arrays, the vectorised way, "
     "or from the entities dict of the differential tests.",
+)
+@click.option(
+    "--workers",
+    default=0,
+    show_default=True,
+    help="Also run ours with `batch --workers N` (a local Dask cluster) at each batch size, "
+    "alternating with the others (0: not measured).",
 )
 @click.option("--period", type=click.Choice(PERIODS), default=PERIODS[-1], show_default=True)
 @click.option("--seed", default=SEED, show_default=True)
