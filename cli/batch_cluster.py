@@ -29,13 +29,15 @@ from typing import TYPE_CHECKING, Any
 import click
 import orjson
 
+from rights_engine.situation.loader import RawLine
+
 from .batch_partition import PartitionOutput, evaluate_partition
 from .inputs import Household, Rejected
 
 if TYPE_CHECKING:
     from .batch import _Progress, _Run
 
-__all__ = ["MISSING_DASK", "connect", "dask_missing", "screen_on_cluster"]
+__all__ = ["MISSING_DASK", "connect", "dask_missing", "ids_done", "screen_on_cluster"]
 
 MISSING_DASK = (
     "--workers and --scheduler need Dask: pip install 'rights-engine[cluster]' (dask[distributed])"
@@ -49,9 +51,12 @@ def dask_missing() -> bool:
     return importlib.util.find_spec("distributed") is None
 
 
-def _partitions(
-    items: Iterator[Household | Rejected], first: int, size: int
-) -> Iterator[tuple[Key, list[Household | Rejected]]]:
+Item = RawLine | Household | Rejected
+"""A household of the input as the client reads it: a raw line of a batch (read on a worker),
+or what else the input holds (read here)."""
+
+
+def _partitions(items: Iterator[Item], first: int, size: int) -> Iterator[tuple[Key, list[Item]]]:
     while chunk := list(itertools.islice(items, size)):
         yield (first, len(chunk)), chunk
         first += len(chunk)
@@ -100,7 +105,35 @@ def connect(stack: ExitStack, workers: int | None, scheduler: str | None) -> Any
     return stack.enter_context(Client(cluster))
 
 
-def _checked(data: bytes, key: Key, run: _Run) -> None:
+def ids_done(run: _Run) -> dict[str, int]:
+    """The ids of the situations of a batch already appended to the outputs, each with its
+    line: those a later line cannot take. Each household has one line, in ``results.jsonl``
+    or ``errors.jsonl``, that gives its id when its situation was read (a line refused for an
+    id already used gives none), so they are read there (after a ``--resume``)."""
+    from .batch import ERRORS, RESULTS
+
+    ids: dict[str, int] = {}
+    for name in (RESULTS, ERRORS):
+        with open(run.out / name, "rb") as handle:
+            for text in handle:
+                line = orjson.loads(text)
+                if line["id"] is not None and line["line"] is not None:
+                    ids.setdefault(line["id"], line["line"])
+    return ids
+
+
+def _duplicates(output: PartitionOutput, ids: dict[str, int]) -> dict[int, int]:
+    """The lines of the partition whose situation has the id of an earlier one (added to
+    ``ids`` otherwise), each with that earlier line: in input order, as in one process."""
+    duplicates: dict[int, int] = {}
+    for line, id_ in output.ids:
+        first = ids.setdefault(id_, line)
+        if first != line:
+            duplicates[line] = first
+    return duplicates
+
+
+def _checked(data: bytes, key: Key, run: _Run) -> PartitionOutput:
     loaded = orjson.loads(data)
     if "failed" in loaded:
         raise _failed(key, loaded["failed"])
@@ -113,6 +146,7 @@ def _checked(data: bytes, key: Key, run: _Run) -> None:
                 f"a Dask worker has {name} {version}, this run {run.settings[name]}: install "
                 "the same rights-engine on the workers"
             )
+    return output
 
 
 def _failed(key: Key, kind: str) -> click.ClickException:
@@ -127,7 +161,7 @@ def _failed(key: Key, kind: str) -> click.ClickException:
 
 def screen_on_cluster(
     run: _Run,
-    items: Iterator[Household | Rejected],
+    items: Iterator[Item],
     size: int,
     client: Any,
     debug: bool,
@@ -145,17 +179,39 @@ def screen_on_cluster(
         if first >= run.done and parts.path((first, count)).is_file()
     }
     order: deque[Key] = deque()  # the partitions read and not yet appended, in input order
+    inputs: dict[Key, list[Item]] = {}  # their households, for a partition read again
     chunks = _partitions(items, run.done, size)
     period, full = run.settings["period"], run.settings["full"]
     token = uuid.uuid4().hex  # keys of this run only, on a scheduler that others may share
+    ids = ids_done(run) if run.done else {}
 
     def record() -> None:
         run.extra = {"partition_size": size, "completed": sorted(completed)}
+
+    def evaluate(key: Key, duplicates: dict[int, int] | None = None) -> Any:
+        name = f"rights-engine-batch-{token}-{key[0]}{'-again' if duplicates else ''}"
+        return client.submit(
+            evaluate_partition, inputs[key], key[0], period, full, debug, duplicates, key=name
+        )
+
+    def result(future: Any, key: Key) -> bytes:
+        try:
+            data: bytes = future.result()
+        except Exception as exc:
+            if debug:
+                raise
+            raise _failed(key, type(exc).__name__) from None
+        future.release()
+        return data
 
     def append_ready() -> None:
         while order and order[0] in completed:
             key = order.popleft()
             output = parts.read(key)
+            duplicates = _duplicates(output, ids)
+            if duplicates:  # rare: the partition evaluated again, these lines refused
+                output = _checked(result(evaluate(key, duplicates), key), key, run)
+            del inputs[key]
             completed.discard(key)
             record()
             run.append(output, progress)  # the files, then the manifest
@@ -174,26 +230,19 @@ def screen_on_cluster(
                 return
             key, households = chunk
             order.append(key)
+            inputs[key] = households
             if key in completed:  # evaluated before a --resume
                 continue
-            name = f"rights-engine-batch-{token}-{key[0]}"
-            keys[name] = key
-            running.add(
-                client.submit(evaluate_partition, households, key[0], period, full, debug, key=name)
-            )
+            future = evaluate(key)
+            keys[future.key] = key
+            running.add(future)
 
     record()
     submit()
     append_ready()
     for future in running:
         key = keys.pop(future.key)
-        try:
-            data = future.result()
-        except Exception as exc:
-            if debug:
-                raise
-            raise _failed(key, type(exc).__name__) from None
-        future.release()
+        data = result(future, key)
         _checked(data, key, run)
         parts.write(key, data)
         completed.add(key)

@@ -22,6 +22,7 @@ import orjson
 
 from rights_engine._version import __version__
 from rights_engine.engine.catalogue import programmes
+from rights_engine.situation.loader import RawLine
 from rights_engine.versioning import rules_version
 
 from .caseload import (
@@ -31,7 +32,7 @@ from .caseload import (
     screen_households,
     screening_of,
 )
-from .inputs import Household, Rejected
+from .inputs import Household, Rejected, household_of_line
 from .slim import contribution, csv_lines, csv_row, error_line, slim_result
 
 __all__ = [
@@ -67,6 +68,9 @@ class PartitionOutput:
     """Each evaluated household's :func:`~.slim.contribution`, in input order."""
     versions: dict[str, str] = field(default_factory=dict)
     """The engine's and the rules' versions where the partition was evaluated."""
+    ids: list[tuple[int, str]] = field(default_factory=list)
+    """On a worker, each raw line of a batch read into a situation that has an id: its line
+    and its id, in input order (the client refuses the ids an earlier line had)."""
 
     def to_json(self) -> bytes:
         return orjson.dumps(
@@ -81,6 +85,7 @@ class PartitionOutput:
                 "refused": self.refused,
                 "counted": self.counted,
                 "versions": self.versions,
+                "ids": self.ids,
             }
         )
 
@@ -99,6 +104,7 @@ class PartitionOutput:
             refused=loaded["refused"],
             counted=loaded["counted"],
             versions=loaded["versions"],
+            ids=[(line, id_) for line, id_ in loaded["ids"]],
             **text,
         )
 
@@ -179,10 +185,36 @@ def _kill_hook(first: int) -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
+def _households(
+    items: list[RawLine | Household | Rejected],
+    period: str | None,
+    duplicates: dict[int, int],
+    ids: list[tuple[int, str]],
+) -> list[Household | Rejected]:
+    """The households of the partition, each raw line read here (its id added to ``ids``)."""
+    households: list[Household | Rejected] = []
+    for item in items:
+        if isinstance(item, RawLine):
+            household, id_ = household_of_line(item, period, duplicates.get(item.line))
+            if id_ is not None:
+                ids.append((item.line, id_))
+            households.append(household)
+        else:
+            households.append(item)
+    return households
+
+
 def evaluate_partition(
-    items: list[Household | Rejected], first: int, period: str | None, full: bool, debug: bool
+    items: list[RawLine | Household | Rejected],
+    first: int,
+    period: str | None,
+    full: bool,
+    debug: bool,
+    duplicates: dict[int, int] | None = None,
 ) -> bytes:
-    """A Dask worker's task: the partition's households evaluated, as bytes (a JSON object).
+    """A Dask worker's task: the partition's households read (the raw lines of a batch) and
+    evaluated, as bytes (a JSON object). ``duplicates``: the lines refused as their situation
+    has the id of an earlier one, each with that line (:func:`~.inputs.household_of_line`).
 
     It never raises unless ``debug``: a worker logs a failed task with its arguments (the
     households), so a failure comes back as ``{"failed": <the exception's type>}``."""
@@ -194,8 +226,12 @@ def evaluate_partition(
         collecting = gc.isenabled()
         gc.disable()
         try:
-            evaluated = households_screened(items, period, full, debug, first_slice=len(items))
-            output = partition_output(evaluated, first, len(items), programme_ids, full)
+            ids: list[tuple[int, str]] = []
+            households = _households(items, period, duplicates or {}, ids)
+            evaluated = households_screened(
+                households, period, full, debug, first_slice=len(households)
+            )
+            output = partition_output(evaluated, first, len(households), programme_ids, full)
         finally:
             if collecting:
                 gc.enable()
@@ -204,5 +240,6 @@ def evaluate_partition(
             raise
         return orjson.dumps({"failed": type(exc).__name__})
     output.versions = {"engine_version": __version__, "rules_version": rules_version()}
+    output.ids = ids
     _kill_hook(first)
     return output.to_json()
