@@ -180,6 +180,7 @@ def screen_on_cluster(
     }
     order: deque[Key] = deque()  # the partitions read and not yet appended, in input order
     inputs: dict[Key, list[Item]] = {}  # their households, for a partition read again
+    outputs: dict[Key, PartitionOutput] = {}  # the partitions evaluated by this run, kept
     chunks = _partitions(items, run.done, size)
     period, full = run.settings["period"], run.settings["full"]
     token = uuid.uuid4().hex  # keys of this run only, on a scheduler that others may share
@@ -207,7 +208,7 @@ def screen_on_cluster(
     def append_ready() -> None:
         while order and order[0] in completed:
             key = order.popleft()
-            output = parts.read(key)
+            output = outputs.pop(key, None) or parts.read(key)  # read: evaluated before
             duplicates = _duplicates(output, ids)
             if duplicates:  # rare: the partition evaluated again, these lines refused
                 output = _checked(result(evaluate(key, duplicates), key), key, run)
@@ -243,7 +244,7 @@ def screen_on_cluster(
     for future in running:
         key = keys.pop(future.key)
         data = result(future, key)
-        _checked(data, key, run)
+        outputs[key] = _checked(data, key, run)
         parts.write(key, data)
         completed.add(key)
         record()
