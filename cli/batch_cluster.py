@@ -69,7 +69,7 @@ class _Parts:
         self.folder = folder
 
     def path(self, key: Key) -> Path:
-        return self.folder / f"{key[0]}-{key[1]}.json"
+        return self.folder / f"{key[0]}-{key[1]}.part"
 
     def write(self, key: Key, data: bytes) -> None:
         self.folder.mkdir(exist_ok=True)
@@ -80,7 +80,7 @@ class _Parts:
         temporary.replace(self.path(key))
 
     def read(self, key: Key) -> PartitionOutput:
-        return PartitionOutput.from_json(self.path(key).read_bytes())
+        return PartitionOutput.from_bytes(self.path(key).read_bytes())
 
     def remove(self, key: Key) -> None:
         self.path(key).unlink(missing_ok=True)
@@ -134,10 +134,9 @@ def _duplicates(output: PartitionOutput, ids: dict[str, int]) -> dict[int, int]:
 
 
 def _checked(data: bytes, key: Key, run: _Run) -> PartitionOutput:
-    loaded = orjson.loads(data)
-    if "failed" in loaded:
-        raise _failed(key, loaded["failed"])
-    output = PartitionOutput.from_dict(loaded)
+    if b"\n" not in data:  # {"failed": <the exception's type>}
+        raise _failed(key, orjson.loads(data)["failed"])
+    output = PartitionOutput.from_bytes(data)
     if (output.first, output.count) != key:
         raise RuntimeError("a partition came back for other households")
     for name, version in output.versions.items():

@@ -4,7 +4,7 @@
 results, the CSV rows, the refused lines, the full reports with ``--full``) and what the
 households add to the totals (:func:`~.slim.contribution`). ``rights-engine batch`` uses it for
 each slice in one process; with ``--workers`` or ``--scheduler`` a Dask worker runs
-:func:`evaluate_partition` and returns the partition as bytes (:meth:`PartitionOutput.to_json`),
+:func:`evaluate_partition` and returns the partition as bytes (:meth:`PartitionOutput.to_bytes`),
 which the client writes in input order: the same bytes either way. Nothing here imports Dask.
 """
 
@@ -72,40 +72,48 @@ class PartitionOutput:
     """On a worker, each raw line of a batch read into a situation that has an id: its line
     and its id, in input order (the client refuses the ids an earlier line had)."""
 
-    def to_json(self) -> bytes:
-        return orjson.dumps(
-            {
-                "first": self.first,
-                "count": self.count,
-                "results": self.results.decode("utf-8"),
-                "csv": self.csv.decode("utf-8"),
-                "errors": self.errors.decode("utf-8"),
-                "reports": self.reports.decode("utf-8"),
-                "problems": self.problems,
-                "refused": self.refused,
-                "counted": self.counted,
-                "versions": self.versions,
-                "ids": self.ids,
-            }
-        )
+    def to_bytes(self) -> bytes:
+        """The partition as bytes: one line of JSON (the counts, the messages, the parts of the
+        totals, the ids, and the size of each file's lines), then each file's lines as they
+        are, one after the other (neither escaped nor parsed again)."""
+        files = (self.results, self.csv, self.errors, self.reports)
+        header = {
+            "first": self.first,
+            "count": self.count,
+            "problems": self.problems,
+            "refused": self.refused,
+            "counted": self.counted,
+            "versions": self.versions,
+            "ids": self.ids,
+            "sizes": [len(lines) for lines in files],
+        }
+        return b"".join([orjson.dumps(header), b"\n", *files])
 
     @classmethod
-    def from_json(cls, data: bytes) -> PartitionOutput:
-        return cls.from_dict(orjson.loads(data))
-
-    @classmethod
-    def from_dict(cls, loaded: dict[str, Any]) -> PartitionOutput:
-        text = {name: loaded[name].encode("utf-8") for name in ("results", "csv", "errors")}
+    def from_bytes(cls, data: bytes) -> PartitionOutput:
+        """The partition of :meth:`to_bytes`."""
+        end = data.index(b"\n")  # JSON from orjson holds no line break
+        header = orjson.loads(data[:end])
+        files: list[bytes] = []
+        start = end + 1
+        for size in header["sizes"]:
+            files.append(data[start : start + size])
+            start += size
+        if start != len(data) or len(files) != 4:
+            raise ValueError("not the bytes of a partition")
+        results, csv, errors, reports = files
         return cls(
-            first=loaded["first"],
-            count=loaded["count"],
-            reports=loaded["reports"].encode("utf-8"),
-            problems=loaded["problems"],
-            refused=loaded["refused"],
-            counted=loaded["counted"],
-            versions=loaded["versions"],
-            ids=[(line, id_) for line, id_ in loaded["ids"]],
-            **text,
+            first=header["first"],
+            count=header["count"],
+            results=results,
+            csv=csv,
+            errors=errors,
+            reports=reports,
+            problems=header["problems"],
+            refused=header["refused"],
+            counted=header["counted"],
+            versions=header["versions"],
+            ids=[(line, id_) for line, id_ in header["ids"]],
         )
 
 
@@ -213,11 +221,13 @@ def evaluate_partition(
     duplicates: dict[int, int] | None = None,
 ) -> bytes:
     """A Dask worker's task: the partition's households read (the raw lines of a batch) and
-    evaluated, as bytes (a JSON object). ``duplicates``: the lines refused as their situation
-    has the id of an earlier one, each with that line (:func:`~.inputs.household_of_line`).
+    evaluated, as bytes (:meth:`PartitionOutput.to_bytes`). ``duplicates``: the lines refused
+    as their situation has the id of an earlier one, each with that line
+    (:func:`~.inputs.household_of_line`).
 
     It never raises unless ``debug``: a worker logs a failed task with its arguments (the
-    households), so a failure comes back as ``{"failed": <the exception's type>}``."""
+    households), so a failure comes back as ``{"failed": <the exception's type>}`` (one JSON
+    object, without a line break)."""
     try:
         programme_ids = [p.id for p in programmes()]
         # The task runs beside the worker's event-loop thread, so evaluate_many leaves the
@@ -242,4 +252,4 @@ def evaluate_partition(
     output.versions = {"engine_version": __version__, "rules_version": rules_version()}
     output.ids = ids
     _kill_hook(first)
-    return output.to_json()
+    return output.to_bytes()
