@@ -1,15 +1,26 @@
 """``rights-engine batch --workers N`` or ``--scheduler ADDRESS``: the caseload on Dask workers.
 
-The client (this process) reads the input, as in one process (the checks across lines see every
-line), and cuts it into partitions of ``--slice`` households. Each partition's households go to
-a worker (:func:`~.batch_partition.evaluate_partition`), which returns the partition's output
-lines as bytes; no file is shared. As each partition comes back, in any order, the client
-writes it to ``DIR/partitions/<first>-<count>.json`` (beside, then renamed: whole or absent)
-and records it in the manifest (``completed``); then it appends, in input order, every
-partition that follows the households done to the output files, exactly as one process would,
-and deletes its file. A worker lost mid-run: Dask runs its partition again on another worker,
-and the partition, keyed by its place in the input, is written once. A killed client:
-``--resume`` appends the recorded partitions and evaluates the others only.
+The client (this process) stays light: of a JSON Lines batch (a file or ``-``) it reads each
+non-blank line as bytes only, with its line number
+(:func:`~rights_engine.situation.loader.iter_raw_records`), and cuts the input into partitions
+of ``--slice`` households (what else an input holds, a folder of YAML situations or a single
+situation, is read here as in one process). Each partition goes to a worker
+(:func:`~.batch_partition.evaluate_partition`), which parses and validates its lines with the
+located messages of one process, screens the households and returns the partition's output
+lines as bytes, with the line and id of each situation read; no file is shared. As each
+partition comes back, in any order, the client writes it to
+``DIR/partitions/<first>-<count>.part`` (beside, then renamed: whole or absent) and records it
+in the manifest (``completed``); then it appends, in input order, every partition that follows
+the households done to the output files, exactly as one process would, and deletes its file.
+
+The one check across lines, an id that an earlier line's situation had, is the client's, as it
+appends in input order: it keeps the ids seen (after a ``--resume``, read off the outputs
+already written: :func:`ids_done`); a partition with such a line is evaluated again, that line
+refused as in one process (rare: the other partitions are appended as they came).
+
+A worker lost mid-run: Dask runs its partition again on another worker, and the partition,
+keyed by its place in the input, is written once. A killed client: ``--resume`` appends the
+recorded partitions and evaluates the others only.
 
 Dask (``pip install 'rights-engine[cluster]'``) is imported inside the functions that use it
 only, so that the command line starts without it.
