@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
+import pickle
 import uuid
 from collections import deque
 from collections.abc import Iterator
@@ -42,7 +43,7 @@ import orjson
 
 from rights_engine.situation.loader import RawLine
 
-from .batch_partition import PartitionOutput, evaluate_partition
+from .batch_partition import PartitionOutput, evaluate_packed
 from .inputs import Household, Rejected
 
 if TYPE_CHECKING:
@@ -109,9 +110,14 @@ def connect(stack: ExitStack, workers: int | None, scheduler: str | None) -> Any
             raise click.ClickException(
                 f"--scheduler {scheduler}: no Dask scheduler answered ({type(exc).__name__})"
             ) from None
-    cluster = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-    )
+    import dask
+
+    # The workers' statistical profiler samples their stacks every 10 ms for the dashboard,
+    # which this cluster has not: it would take the GIL from the evaluation.
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
     stack.enter_context(cluster)
     return stack.enter_context(Client(cluster))
 
@@ -201,8 +207,9 @@ def screen_on_cluster(
 
     def evaluate(key: Key, duplicates: dict[int, int] | None = None) -> Any:
         name = f"rights-engine-batch-{token}-{key[0]}{'-again' if duplicates else ''}"
+        packed = pickle.dumps(inputs[key], protocol=pickle.HIGHEST_PROTOCOL)
         return client.submit(
-            evaluate_partition, inputs[key], key[0], period, full, debug, duplicates, key=name
+            evaluate_packed, packed, key[0], period, full, debug, duplicates, key=name
         )
 
     def result(future: Any, key: Key) -> bytes:
@@ -255,10 +262,13 @@ def screen_on_cluster(
         key = keys.pop(future.key)
         data = result(future, key)
         outputs[key] = _checked(data, key, run)
-        parts.write(key, data)
-        completed.add(key)
-        record()
-        run.checkpoint()
+        if order[0] != key:  # kept until the partitions before it are appended
+            parts.write(key, data)
+            completed.add(key)
+            record()
+            run.checkpoint()
+        else:  # appended at once, below (killed before: evaluated again on --resume)
+            completed.add(key)
         submit()
         append_ready()
     if order:
