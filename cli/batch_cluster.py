@@ -8,10 +8,11 @@ situation, is read here as in one process). Each partition goes to a worker
 (:func:`~.batch_partition.evaluate_partition`), which parses and validates its lines with the
 located messages of one process, screens the households and returns the partition's output
 lines as bytes, with the line and id of each situation read; no file is shared. As each
-partition comes back, in any order, the client writes it to
+partition comes back, in any order, the client appends it to the output files at once when it
+follows the households done, exactly as one process would; otherwise it writes it to
 ``DIR/partitions/<first>-<count>.part`` (beside, then renamed: whole or absent) and records it
-in the manifest (``completed``); then it appends, in input order, every partition that follows
-the households done to the output files, exactly as one process would, and deletes its file.
+in the manifest (``completed``), until the partitions before it are appended, in input order
+(then its file is deleted).
 
 The one check across lines, an id that an earlier line's situation had, is the client's, as it
 appends in input order: it keeps the ids seen (after a ``--resume``, read off the outputs
