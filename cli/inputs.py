@@ -151,8 +151,7 @@ def raw_households(
 ) -> Iterator[RawLine | Household | Rejected]:
     """As :func:`read_households`, but each household of a JSON Lines batch is its raw line,
     neither parsed nor checked (:func:`household_of_line` does it, where the line is evaluated);
-    the check of ids across lines is the caller's (:func:`~rights_engine.situation.loader.
-    id_used_twice`)."""
+    the check of ids across lines is the caller's (``first`` of :func:`household_of_line`)."""
     for path in paths:
         name = display_name(path)
         for item in iter_raw_records(path):

@@ -4,7 +4,9 @@ A small caseload (generated households, the example situations, one bad line) is
 one process (the reference), then on Dask clusters of 2 worker processes in partitions of a few
 households: the outputs must be the reference's, byte for byte, also when a worker is killed
 mid-run (the test hook ``RIGHTS_ENGINE_TEST_KILL_WORKER``, cli/batch_partition.py) and when the
-client is killed mid-run then resumed on the workers of a scheduler.
+client is killed mid-run then resumed on the workers of a scheduler. The workers read the lines
+themselves: a batch with bad lines of every kind and ids used twice (checked by the client
+across partitions, also after a resume) gives the refusals of one process.
 """
 
 from __future__ import annotations
