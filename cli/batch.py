@@ -22,8 +22,9 @@ Outputs (``DIR/``):
 - ``summary.json`` at the end: households in = ok + errors, and the totals per programme;
 - ``manifest.json``: where the run stands.
 
-With ``--workers N`` or ``--scheduler ADDRESS`` the slices (partitions) are evaluated on Dask
-workers and appended in input order by this process (:mod:`.batch_cluster`): the same files.
+With ``--workers N`` or ``--scheduler ADDRESS`` the slices (partitions) are read and evaluated
+on Dask workers (this process reads the lines of a JSON Lines batch as bytes only) and appended
+in input order by this process (:mod:`.batch_cluster`): the same files.
 """
 
 from __future__ import annotations
@@ -50,7 +51,7 @@ from rights_engine.versioning import rules_version
 from .batch_partition import PartitionOutput, households_screened, partition_output
 from .caseload import FIRST_SLICE, Evaluated, Screened
 from .feedback import print_problem, stderr_progress
-from .inputs import Household, Rejected, period_option, read_households
+from .inputs import Household, Rejected, period_option, raw_households, read_households
 from .slim import Totals, catalogue, csv_header, csv_lines
 
 __all__ = [
@@ -407,18 +408,23 @@ def batch_command(
             run.start(stack)
         show = sys.stderr.isatty()
         total = _count(paths) if show else None
-        items = read_households(paths, period)
-        # The households already done: read again (so that the checks across lines, such as
-        # an id used twice, still see them) but neither evaluated nor written.
-        for _ in itertools.islice(items, run.done):
-            pass
         debug = _debug()
         with _Progress(show, total, run.done) as progress:
             if not run.complete and client is not None:
                 from .batch_cluster import screen_on_cluster
 
-                screen_on_cluster(run, items, slice_size, client, debug, progress)
+                # The lines of a batch are read on the workers; the ids of the households
+                # already done are read off the outputs (batch_cluster.ids_done).
+                raw = raw_households(paths, period)
+                for _ in itertools.islice(raw, run.done):
+                    pass
+                screen_on_cluster(run, raw, slice_size, client, debug, progress)
             elif not run.complete:
+                items = read_households(paths, period)
+                # The households already done: read again (so that the checks across lines,
+                # such as an id used twice, still see them) but neither evaluated nor written.
+                for _ in itertools.islice(items, run.done):
+                    pass
                 for chunk in _slices(items, slice_size):
                     # Column-wise screening; the full reports only with --full.
                     screened = households_screened(chunk, period, full, debug, len(chunk))

@@ -1,15 +1,27 @@
 """``rights-engine batch --workers N`` or ``--scheduler ADDRESS``: the caseload on Dask workers.
 
-The client (this process) reads the input, as in one process (the checks across lines see every
-line), and cuts it into partitions of ``--slice`` households. Each partition's households go to
-a worker (:func:`~.batch_partition.evaluate_partition`), which returns the partition's output
-lines as bytes; no file is shared. As each partition comes back, in any order, the client
-writes it to ``DIR/partitions/<first>-<count>.json`` (beside, then renamed: whole or absent)
-and records it in the manifest (``completed``); then it appends, in input order, every
-partition that follows the households done to the output files, exactly as one process would,
-and deletes its file. A worker lost mid-run: Dask runs its partition again on another worker,
-and the partition, keyed by its place in the input, is written once. A killed client:
-``--resume`` appends the recorded partitions and evaluates the others only.
+The client (this process) stays light: of a JSON Lines batch (a file or ``-``) it reads each
+non-blank line as bytes only, with its line number
+(:func:`~rights_engine.situation.loader.iter_raw_records`), and cuts the input into partitions
+of ``--slice`` households (what else an input holds, a folder of YAML situations or a single
+situation, is read here as in one process). Each partition goes to a worker
+(:func:`~.batch_partition.evaluate_partition`), which parses and validates its lines with the
+located messages of one process, screens the households and returns the partition's output
+lines as bytes, with the line and id of each situation read; no file is shared. As each
+partition comes back, in any order, the client appends it to the output files at once when it
+follows the households done, exactly as one process would; otherwise it writes it to
+``DIR/partitions/<first>-<count>.part`` (beside, then renamed: whole or absent) and records it
+in the manifest (``completed``), until the partitions before it are appended, in input order
+(then its file is deleted).
+
+The one check across lines, an id that an earlier line's situation had, is the client's, as it
+appends in input order: it keeps the ids seen (after a ``--resume``, read off the outputs
+already written: :func:`ids_done`); a partition with such a line is evaluated again, that line
+refused as in one process (rare: the other partitions are appended as they came).
+
+A worker lost mid-run: Dask runs its partition again on another worker, and the partition,
+keyed by its place in the input, is written once. A killed client: ``--resume`` appends the
+recorded partitions and evaluates the others only.
 
 Dask (``pip install 'rights-engine[cluster]'``) is imported inside the functions that use it
 only, so that the command line starts without it.
@@ -19,6 +31,7 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
+import pickle
 import uuid
 from collections import deque
 from collections.abc import Iterator
@@ -29,13 +42,15 @@ from typing import TYPE_CHECKING, Any
 import click
 import orjson
 
-from .batch_partition import PartitionOutput, evaluate_partition
+from rights_engine.situation.loader import RawLine
+
+from .batch_partition import PartitionOutput, evaluate_packed
 from .inputs import Household, Rejected
 
 if TYPE_CHECKING:
     from .batch import _Progress, _Run
 
-__all__ = ["MISSING_DASK", "connect", "dask_missing", "screen_on_cluster"]
+__all__ = ["MISSING_DASK", "connect", "dask_missing", "ids_done", "screen_on_cluster"]
 
 MISSING_DASK = (
     "--workers and --scheduler need Dask: pip install 'rights-engine[cluster]' (dask[distributed])"
@@ -49,9 +64,12 @@ def dask_missing() -> bool:
     return importlib.util.find_spec("distributed") is None
 
 
-def _partitions(
-    items: Iterator[Household | Rejected], first: int, size: int
-) -> Iterator[tuple[Key, list[Household | Rejected]]]:
+Item = RawLine | Household | Rejected
+"""A household of the input as the client reads it: a raw line of a batch (read on a worker),
+or what else the input holds (read here)."""
+
+
+def _partitions(items: Iterator[Item], first: int, size: int) -> Iterator[tuple[Key, list[Item]]]:
     while chunk := list(itertools.islice(items, size)):
         yield (first, len(chunk)), chunk
         first += len(chunk)
@@ -64,7 +82,7 @@ class _Parts:
         self.folder = folder
 
     def path(self, key: Key) -> Path:
-        return self.folder / f"{key[0]}-{key[1]}.json"
+        return self.folder / f"{key[0]}-{key[1]}.part"
 
     def write(self, key: Key, data: bytes) -> None:
         self.folder.mkdir(exist_ok=True)
@@ -75,7 +93,7 @@ class _Parts:
         temporary.replace(self.path(key))
 
     def read(self, key: Key) -> PartitionOutput:
-        return PartitionOutput.from_json(self.path(key).read_bytes())
+        return PartitionOutput.from_bytes(self.path(key).read_bytes())
 
     def remove(self, key: Key) -> None:
         self.path(key).unlink(missing_ok=True)
@@ -93,18 +111,50 @@ def connect(stack: ExitStack, workers: int | None, scheduler: str | None) -> Any
             raise click.ClickException(
                 f"--scheduler {scheduler}: no Dask scheduler answered ({type(exc).__name__})"
             ) from None
-    cluster = LocalCluster(
-        n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-    )
+    import dask
+
+    # The workers' statistical profiler samples their stacks every 10 ms for the dashboard,
+    # which this cluster has not: it would take the GIL from the evaluation.
+    with dask.config.set({"distributed.worker.profile.enabled": False}):
+        cluster = LocalCluster(
+            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
+        )
     stack.enter_context(cluster)
     return stack.enter_context(Client(cluster))
 
 
-def _checked(data: bytes, key: Key, run: _Run) -> None:
-    loaded = orjson.loads(data)
-    if "failed" in loaded:
-        raise _failed(key, loaded["failed"])
-    output = PartitionOutput.from_dict(loaded)
+def ids_done(run: _Run) -> dict[str, int]:
+    """The ids of the situations of a batch already appended to the outputs, each with its
+    line: those a later line cannot take. Each household has one line, in ``results.jsonl``
+    or ``errors.jsonl``, that gives its id when its situation was read (a line refused for an
+    id already used gives none), so they are read there (after a ``--resume``)."""
+    from .batch import ERRORS, RESULTS
+
+    ids: dict[str, int] = {}
+    for name in (RESULTS, ERRORS):
+        with open(run.out / name, "rb") as handle:
+            for text in handle:
+                line = orjson.loads(text)
+                if line["id"] is not None and line["line"] is not None:
+                    ids.setdefault(line["id"], line["line"])
+    return ids
+
+
+def _duplicates(output: PartitionOutput, ids: dict[str, int]) -> dict[int, int]:
+    """The lines of the partition whose situation has the id of an earlier one (added to
+    ``ids`` otherwise), each with that earlier line: in input order, as in one process."""
+    duplicates: dict[int, int] = {}
+    for line, id_ in output.ids:
+        first = ids.setdefault(id_, line)
+        if first != line:
+            duplicates[line] = first
+    return duplicates
+
+
+def _checked(data: bytes, key: Key, run: _Run) -> PartitionOutput:
+    if b"\n" not in data:  # {"failed": <the exception's type>}
+        raise _failed(key, orjson.loads(data)["failed"])
+    output = PartitionOutput.from_bytes(data)
     if (output.first, output.count) != key:
         raise RuntimeError("a partition came back for other households")
     for name, version in output.versions.items():
@@ -113,6 +163,7 @@ def _checked(data: bytes, key: Key, run: _Run) -> None:
                 f"a Dask worker has {name} {version}, this run {run.settings[name]}: install "
                 "the same rights-engine on the workers"
             )
+    return output
 
 
 def _failed(key: Key, kind: str) -> click.ClickException:
@@ -127,7 +178,7 @@ def _failed(key: Key, kind: str) -> click.ClickException:
 
 def screen_on_cluster(
     run: _Run,
-    items: Iterator[Household | Rejected],
+    items: Iterator[Item],
     size: int,
     client: Any,
     debug: bool,
@@ -145,17 +196,41 @@ def screen_on_cluster(
         if first >= run.done and parts.path((first, count)).is_file()
     }
     order: deque[Key] = deque()  # the partitions read and not yet appended, in input order
+    inputs: dict[Key, list[Item]] = {}  # their households, for a partition read again
+    outputs: dict[Key, PartitionOutput] = {}  # the partitions evaluated by this run, kept
     chunks = _partitions(items, run.done, size)
     period, full = run.settings["period"], run.settings["full"]
     token = uuid.uuid4().hex  # keys of this run only, on a scheduler that others may share
+    ids = ids_done(run) if run.done else {}
 
     def record() -> None:
         run.extra = {"partition_size": size, "completed": sorted(completed)}
 
+    def evaluate(key: Key, duplicates: dict[int, int] | None = None) -> Any:
+        name = f"rights-engine-batch-{token}-{key[0]}{'-again' if duplicates else ''}"
+        packed = pickle.dumps(inputs[key], protocol=pickle.HIGHEST_PROTOCOL)
+        return client.submit(
+            evaluate_packed, packed, key[0], period, full, debug, duplicates, key=name
+        )
+
+    def result(future: Any, key: Key) -> bytes:
+        try:
+            data: bytes = future.result()
+        except Exception as exc:
+            if debug:
+                raise
+            raise _failed(key, type(exc).__name__) from None
+        future.release()
+        return data
+
     def append_ready() -> None:
         while order and order[0] in completed:
             key = order.popleft()
-            output = parts.read(key)
+            output = outputs.pop(key, None) or parts.read(key)  # read: evaluated before
+            duplicates = _duplicates(output, ids)
+            if duplicates:  # rare: the partition evaluated again, these lines refused
+                output = _checked(result(evaluate(key, duplicates), key), key, run)
+            del inputs[key]
             completed.discard(key)
             record()
             run.append(output, progress)  # the files, then the manifest
@@ -174,31 +249,27 @@ def screen_on_cluster(
                 return
             key, households = chunk
             order.append(key)
+            inputs[key] = households
             if key in completed:  # evaluated before a --resume
                 continue
-            name = f"rights-engine-batch-{token}-{key[0]}"
-            keys[name] = key
-            running.add(
-                client.submit(evaluate_partition, households, key[0], period, full, debug, key=name)
-            )
+            future = evaluate(key)
+            keys[future.key] = key
+            running.add(future)
 
     record()
     submit()
     append_ready()
     for future in running:
         key = keys.pop(future.key)
-        try:
-            data = future.result()
-        except Exception as exc:
-            if debug:
-                raise
-            raise _failed(key, type(exc).__name__) from None
-        future.release()
-        _checked(data, key, run)
-        parts.write(key, data)
-        completed.add(key)
-        record()
-        run.checkpoint()
+        data = result(future, key)
+        outputs[key] = _checked(data, key, run)
+        if order[0] != key:  # kept until the partitions before it are appended
+            parts.write(key, data)
+            completed.add(key)
+            record()
+            run.checkpoint()
+        else:  # appended at once, below (killed before: evaluated again on --resume)
+            completed.add(key)
         submit()
         append_ready()
     if order:

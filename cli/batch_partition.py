@@ -4,7 +4,7 @@
 results, the CSV rows, the refused lines, the full reports with ``--full``) and what the
 households add to the totals (:func:`~.slim.contribution`). ``rights-engine batch`` uses it for
 each slice in one process; with ``--workers`` or ``--scheduler`` a Dask worker runs
-:func:`evaluate_partition` and returns the partition as bytes (:meth:`PartitionOutput.to_json`),
+:func:`evaluate_partition` and returns the partition as bytes (:meth:`PartitionOutput.to_bytes`),
 which the client writes in input order: the same bytes either way. Nothing here imports Dask.
 """
 
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import gc
 import os
+import pickle
 import signal
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -22,6 +23,7 @@ import orjson
 
 from rights_engine._version import __version__
 from rights_engine.engine.catalogue import programmes
+from rights_engine.situation.loader import RawLine
 from rights_engine.versioning import rules_version
 
 from .caseload import (
@@ -31,12 +33,13 @@ from .caseload import (
     screen_households,
     screening_of,
 )
-from .inputs import Household, Rejected
+from .inputs import Household, Rejected, household_of_line
 from .slim import contribution, csv_lines, csv_row, error_line, slim_result
 
 __all__ = [
     "KILL_HOOK_VARIABLE",
     "PartitionOutput",
+    "evaluate_packed",
     "evaluate_partition",
     "households_screened",
     "partition_output",
@@ -67,39 +70,52 @@ class PartitionOutput:
     """Each evaluated household's :func:`~.slim.contribution`, in input order."""
     versions: dict[str, str] = field(default_factory=dict)
     """The engine's and the rules' versions where the partition was evaluated."""
+    ids: list[tuple[int, str]] = field(default_factory=list)
+    """On a worker, each raw line of a batch read into a situation that has an id: its line
+    and its id, in input order (the client refuses the ids an earlier line had)."""
 
-    def to_json(self) -> bytes:
-        return orjson.dumps(
-            {
-                "first": self.first,
-                "count": self.count,
-                "results": self.results.decode("utf-8"),
-                "csv": self.csv.decode("utf-8"),
-                "errors": self.errors.decode("utf-8"),
-                "reports": self.reports.decode("utf-8"),
-                "problems": self.problems,
-                "refused": self.refused,
-                "counted": self.counted,
-                "versions": self.versions,
-            }
-        )
+    def to_bytes(self) -> bytes:
+        """The partition as bytes: one line of JSON (the counts, the messages, the parts of the
+        totals, the ids, and the size of each file's lines), then each file's lines as they
+        are, one after the other (neither escaped nor parsed again)."""
+        files = (self.results, self.csv, self.errors, self.reports)
+        header = {
+            "first": self.first,
+            "count": self.count,
+            "problems": self.problems,
+            "refused": self.refused,
+            "counted": self.counted,
+            "versions": self.versions,
+            "ids": self.ids,
+            "sizes": [len(lines) for lines in files],
+        }
+        return b"".join([orjson.dumps(header), b"\n", *files])
 
     @classmethod
-    def from_json(cls, data: bytes) -> PartitionOutput:
-        return cls.from_dict(orjson.loads(data))
-
-    @classmethod
-    def from_dict(cls, loaded: dict[str, Any]) -> PartitionOutput:
-        text = {name: loaded[name].encode("utf-8") for name in ("results", "csv", "errors")}
+    def from_bytes(cls, data: bytes) -> PartitionOutput:
+        """The partition of :meth:`to_bytes`."""
+        end = data.index(b"\n")  # JSON from orjson holds no line break
+        header = orjson.loads(data[:end])
+        files: list[bytes] = []
+        start = end + 1
+        for size in header["sizes"]:
+            files.append(data[start : start + size])
+            start += size
+        if start != len(data) or len(files) != 4:
+            raise ValueError("not the bytes of a partition")
+        results, csv, errors, reports = files
         return cls(
-            first=loaded["first"],
-            count=loaded["count"],
-            reports=loaded["reports"].encode("utf-8"),
-            problems=loaded["problems"],
-            refused=loaded["refused"],
-            counted=loaded["counted"],
-            versions=loaded["versions"],
-            **text,
+            first=header["first"],
+            count=header["count"],
+            results=results,
+            csv=csv,
+            errors=errors,
+            reports=reports,
+            problems=header["problems"],
+            refused=header["refused"],
+            counted=header["counted"],
+            versions=header["versions"],
+            ids=[(line, id_) for line, id_ in header["ids"]],
         )
 
 
@@ -179,13 +195,41 @@ def _kill_hook(first: int) -> None:
     os.kill(os.getpid(), signal.SIGKILL)
 
 
+def _households(
+    items: list[RawLine | Household | Rejected],
+    period: str | None,
+    duplicates: dict[int, int],
+    ids: list[tuple[int, str]],
+) -> list[Household | Rejected]:
+    """The households of the partition, each raw line read here (its id added to ``ids``)."""
+    households: list[Household | Rejected] = []
+    for item in items:
+        if isinstance(item, RawLine):
+            household, id_ = household_of_line(item, period, duplicates.get(item.line))
+            if id_ is not None:
+                ids.append((item.line, id_))
+            households.append(household)
+        else:
+            households.append(item)
+    return households
+
+
 def evaluate_partition(
-    items: list[Household | Rejected], first: int, period: str | None, full: bool, debug: bool
+    items: list[RawLine | Household | Rejected],
+    first: int,
+    period: str | None,
+    full: bool,
+    debug: bool,
+    duplicates: dict[int, int] | None = None,
 ) -> bytes:
-    """A Dask worker's task: the partition's households evaluated, as bytes (a JSON object).
+    """A Dask worker's task: the partition's households read (the raw lines of a batch) and
+    evaluated, as bytes (:meth:`PartitionOutput.to_bytes`). ``duplicates``: the lines refused
+    as their situation has the id of an earlier one, each with that line
+    (:func:`~.inputs.household_of_line`).
 
     It never raises unless ``debug``: a worker logs a failed task with its arguments (the
-    households), so a failure comes back as ``{"failed": <the exception's type>}``."""
+    households), so a failure comes back as ``{"failed": <the exception's type>}`` (one JSON
+    object, without a line break)."""
     try:
         programme_ids = [p.id for p in programmes()]
         # The task runs beside the worker's event-loop thread, so evaluate_many leaves the
@@ -194,8 +238,12 @@ def evaluate_partition(
         collecting = gc.isenabled()
         gc.disable()
         try:
-            evaluated = households_screened(items, period, full, debug, first_slice=len(items))
-            output = partition_output(evaluated, first, len(items), programme_ids, full)
+            ids: list[tuple[int, str]] = []
+            households = _households(items, period, duplicates or {}, ids)
+            evaluated = households_screened(
+                households, period, full, debug, first_slice=len(households)
+            )
+            output = partition_output(evaluated, first, len(households), programme_ids, full)
         finally:
             if collecting:
                 gc.enable()
@@ -204,5 +252,25 @@ def evaluate_partition(
             raise
         return orjson.dumps({"failed": type(exc).__name__})
     output.versions = {"engine_version": __version__, "rules_version": rules_version()}
+    output.ids = ids
     _kill_hook(first)
-    return output.to_json()
+    return output.to_bytes()
+
+
+def evaluate_packed(
+    packed: bytes,
+    first: int,
+    period: str | None,
+    full: bool,
+    debug: bool,
+    duplicates: dict[int, int] | None = None,
+) -> bytes:
+    """:func:`evaluate_partition` of the households pickled by the client: one bytes object
+    travels, which Dask neither walks through nor pickles again item by item."""
+    try:
+        items = pickle.loads(packed)
+    except Exception as exc:
+        if debug:
+            raise
+        return orjson.dumps({"failed": type(exc).__name__})
+    return evaluate_partition(items, first, period, full, debug, duplicates)

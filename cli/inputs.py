@@ -15,18 +15,30 @@ import click
 
 from rights_engine.engine.catalogue import programmes, today_month
 from rights_engine.situation.errors import InputError, SituationError
-from rights_engine.situation.loader import display_name, is_batch_name, iter_records
+from rights_engine.situation.loader import (
+    RawLine,
+    ReadSituation,
+    display_name,
+    id_used_twice,
+    is_batch_name,
+    iter_raw_records,
+    iter_records,
+    read_line,
+)
 from rights_engine.situation.models import Month, Situation, date_problems
 
 __all__ = [
     "Household",
     "Rejected",
+    "household_of",
+    "household_of_line",
     "households_of",
     "is_batch",
     "month_of",
     "out_of_range",
     "period_option",
     "printable",
+    "raw_households",
     "read_households",
 ]
 
@@ -99,37 +111,65 @@ def households_of(path: str, period: str | None) -> Iterator[Household | Rejecte
     """
     name = display_name(path)
     for read in iter_records(path):
-        if isinstance(read.item, SituationError):
-            yield Rejected([printable(str(one)) for one in read.item.problems], name, read.line)
-            continue
-        household = Household(name, read.line, read.batch, read.item)
-        why = out_of_range(month_of(read.item, period))
-        if why is not None:
-            if period:
-                where = f"{household.where} --period"
-            elif read.period_line is not None and not read.batch:
-                where = f"{household.where}:{read.period_line} period"
-            else:
-                where = f"{household.where} period"
-            yield Rejected([printable(f"{where}: {why}")], name, read.line, read.item.id)
-            continue
-        if period and period != read.item.period:
-            problems = date_problems(read.item, Month(period))
-            if problems:
-                yield Rejected(
-                    [printable(f"{household.where} {p} (--period {period})") for p in problems],
-                    name,
-                    read.line,
-                    read.item.id,
-                )
-                continue
-        yield household
+        yield household_of(name, read, period)
+
+
+def household_of(name: str, read: ReadSituation, period: str | None) -> Household | Rejected:
+    """The household of a situation read from the file ``name`` (see :func:`households_of`)."""
+    if isinstance(read.item, SituationError):
+        return Rejected([printable(str(one)) for one in read.item.problems], name, read.line)
+    household = Household(name, read.line, read.batch, read.item)
+    why = out_of_range(month_of(read.item, period))
+    if why is not None:
+        if period:
+            where = f"{household.where} --period"
+        elif read.period_line is not None and not read.batch:
+            where = f"{household.where}:{read.period_line} period"
+        else:
+            where = f"{household.where} period"
+        return Rejected([printable(f"{where}: {why}")], name, read.line, read.item.id)
+    if period and period != read.item.period:
+        problems = date_problems(read.item, Month(period))
+        if problems:
+            return Rejected(
+                [printable(f"{household.where} {p} (--period {period})") for p in problems],
+                name,
+                read.line,
+                read.item.id,
+            )
+    return household
 
 
 def read_households(paths: Iterable[str], period: str | None) -> Iterator[Household | Rejected]:
     """Every household of every file, in order, one at a time (nothing is read ahead)."""
     for path in paths:
         yield from households_of(path, period)
+
+
+def raw_households(
+    paths: Iterable[str], period: str | None
+) -> Iterator[RawLine | Household | Rejected]:
+    """As :func:`read_households`, but each household of a JSON Lines batch is its raw line,
+    neither parsed nor checked (:func:`household_of_line` does it, where the line is evaluated);
+    the check of ids across lines is the caller's (``first`` of :func:`household_of_line`)."""
+    for path in paths:
+        name = display_name(path)
+        for item in iter_raw_records(path):
+            yield item if isinstance(item, RawLine) else household_of(name, item, period)
+
+
+def household_of_line(
+    raw: RawLine, period: str | None, first: int | None = None
+) -> tuple[Household | Rejected, str | None]:
+    """The household of a raw line of a batch, and the id of its situation when it has one and
+    was read (the ids a later line cannot take). ``first``: the line of the earlier situation
+    that has the same id, which refuses this one (then no id is returned)."""
+    read = read_line(raw)
+    if isinstance(read.item, SituationError) or read.item.id is None:
+        return household_of(raw.name, read, period), None
+    if first is not None:
+        return household_of(raw.name, id_used_twice(raw, first), period), None
+    return household_of(raw.name, read, period), read.item.id
 
 
 def period_option(ctx: click.Context, param: click.Parameter, value: str | None) -> str | None:

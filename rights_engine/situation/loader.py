@@ -25,7 +25,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO, TypeVar
+from typing import Any, BinaryIO, NamedTuple, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
@@ -54,17 +54,21 @@ __all__ = [
     "SITUATION",
     "InputKind",
     "Location",
+    "RawLine",
     "ReadSituation",
     "compose",
     "display_name",
     "field_path",
     "is_batch_name",
+    "id_used_twice",
+    "iter_raw_records",
     "iter_records",
     "iter_situations",
     "json_keys_twice",
     "json_loads",
     "load_situation",
     "parse_situation",
+    "read_line",
     "read_text",
     "validate",
     "whole_number",
@@ -696,6 +700,36 @@ def iter_situations(path: str | Path) -> Iterator[tuple[int, Situation | Situati
 
 def iter_records(path: str | Path) -> Iterator[ReadSituation]:
     """As :func:`iter_situations`, with the line of ``period`` of a situation file."""
+    ids: dict[str, int] = {}
+    for item in iter_raw_records(path):
+        if not isinstance(item, RawLine):
+            yield item
+            continue
+        read = read_line(item)
+        if not isinstance(read.item, SituationError) and read.item.id is not None:
+            first = ids.setdefault(read.item.id, item.line)
+            if first != item.line:
+                read = id_used_twice(item, first)
+        yield read
+
+
+class RawLine(NamedTuple):
+    """A non-blank line of a JSON Lines batch, read as bytes but not parsed (:func:`read_line`
+    parses it): light to read and to send to another process."""
+
+    name: str
+    """The batch's name in messages (:func:`display_name`)."""
+    line: int
+    raw: bytes | None
+    """None when the line is longer than :data:`MAX_LINE_BYTES`."""
+    length: int
+
+
+def iter_raw_records(path: str | Path) -> Iterator[RawLine | ReadSituation]:
+    """As :func:`iter_records`, but each household of a JSON Lines batch is its raw line: parse
+    it with :func:`read_line`, then refuse a situation whose ``id`` an earlier one had with
+    :func:`id_used_twice` (the check across lines is the caller's). What is not a line of a
+    batch (a situation file, a file that cannot be read, a batch of blank lines only) is read."""
     path = str(path)
     name = display_name(path)
     try:
@@ -712,6 +746,26 @@ def iter_records(path: str | Path) -> Iterator[ReadSituation]:
             yield from _batch(name, _chain(head, iter_lines(handle, MAX_LINE_BYTES)))
             return
         yield _single(name, b"".join(raw or b"" for _, raw, _ in head), handle, size)
+
+
+def read_line(raw: RawLine) -> ReadSituation:
+    """The situation of a line of a batch, or its located error (ids not checked)."""
+    try:
+        read = functools.partial(_line, raw.name, raw.line, raw.raw, raw.length)
+        situation = _guarded(read, raw.name, raw.line)
+    except SituationError as exc:
+        return ReadSituation(raw.line, exc, batch=True)
+    return ReadSituation(raw.line, situation, batch=True)
+
+
+def id_used_twice(raw: RawLine, first: int) -> ReadSituation:
+    """The refusal of a line whose situation has the id of the situation on line ``first``."""
+    message = (
+        f"already the id of the situation on line {first} "
+        "(each household of a batch needs its own id)"
+    )
+    problem = InputProblem(raw.name, raw.line, "id", message)
+    return ReadSituation(raw.line, SituationError([problem]), batch=True)
 
 
 def _sniff(handle: BinaryIO) -> tuple[bool, list[tuple[int, bytes | None, int]]]:
@@ -761,32 +815,17 @@ def _single(name: str, head: bytes, handle: BinaryIO, size: int | None) -> ReadS
     return ReadSituation(1, situation, lines.get(("period",)))
 
 
-def _batch(name: str, lines: Iterator[tuple[int, bytes | None, int]]) -> Iterator[ReadSituation]:
-    """Each household of a JSON Lines batch, one line at a time: memory stays flat."""
-    ids: dict[str, int] = {}
+def _batch(
+    name: str, lines: Iterator[tuple[int, bytes | None, int]]
+) -> Iterator[RawLine | ReadSituation]:
+    """Each household of a JSON Lines batch as its raw line, one at a time: memory stays flat."""
     found = False
     try:
         for number, raw, length in lines:
             if raw is not None and not raw.strip():
                 continue
             found = True
-            try:
-                read = functools.partial(_line, name, number, raw, length)
-                situation = _guarded(read, name, number)
-            except SituationError as exc:
-                yield ReadSituation(number, exc, batch=True)
-                continue
-            if situation.id is not None:
-                first = ids.setdefault(situation.id, number)
-                if first != number:
-                    message = (
-                        f"already the id of the situation on line {first} "
-                        "(each household of a batch needs its own id)"
-                    )
-                    problem = InputProblem(name, number, "id", message)
-                    yield ReadSituation(number, SituationError([problem]), batch=True)
-                    continue
-            yield ReadSituation(number, situation, batch=True)
+            yield RawLine(name, number, raw, length)
     except OSError as exc:
         problem = InputProblem(name, None, None, f"cannot read the file: {exc.strerror}")
         yield ReadSituation(1, SituationError([problem]), batch=True)

@@ -4,7 +4,9 @@ A small caseload (generated households, the example situations, one bad line) is
 one process (the reference), then on Dask clusters of 2 worker processes in partitions of a few
 households: the outputs must be the reference's, byte for byte, also when a worker is killed
 mid-run (the test hook ``RIGHTS_ENGINE_TEST_KILL_WORKER``, cli/batch_partition.py) and when the
-client is killed mid-run then resumed on the workers of a scheduler.
+client is killed mid-run then resumed on the workers of a scheduler. The workers read the lines
+themselves: a batch with bad lines of every kind and ids used twice (checked by the client
+across partitions, also after a resume) gives the refusals of one process.
 """
 
 from __future__ import annotations
@@ -214,3 +216,173 @@ def test_a_failed_partition_comes_back_as_its_exception_type_only() -> None:
     }
     with pytest.raises(AttributeError):
         evaluate_partition(broken, 0, None, False, True)
+
+
+# Lines refused across lines (an id used twice) and bad lines of every kind: the workers read
+# the lines, the client checks the ids, and the outputs are still those of one process.
+TWICE = "already the id of the situation on line"
+
+
+def _households(count: int, seed: int) -> list[dict[str, Any]]:
+    return [
+        json.loads(h.model_dump_json(by_alias=True, exclude_none=True))
+        for h in generate_households(count, seed=seed)
+    ]
+
+
+@pytest.fixture(scope="module")
+def hard_caseload(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """Lines 1 to 64 of a batch (partitions of 6 households): ids used twice within a partition
+    and across partitions, an id whose first line is bad (then not taken) or out of range
+    (taken), and a bad line of each kind."""
+    households = _households(56, seed=11)
+    for index, household in enumerate(households):
+        household["id"] = f"h{index}"
+    lines = [json.dumps(h).encode() for h in households]
+
+    def with_id(index: int, id_: str, **more: Any) -> bytes:
+        return json.dumps({**households[index], "id": id_, **more}).encode()
+
+    lines[0] = b"\xef\xbb\xbf" + lines[0]  # a byte-order mark, line 1 only
+    lines[3] = with_id(3, "h1")  # the id of line 2, same partition
+    lines[9] = with_id(9, "h2")  # the id of line 3, another partition
+    lines[10] = with_id(10, "h2")  # ... and again
+    lines[12] = with_id(12, "oor", period="2031-01")  # out of range: refused, id taken
+    lines[20] = with_id(20, "oor")
+    lines[14] = json.dumps({"id": "inv", "people": [{"id": "a", "role": "x"}]}).encode()
+    lines[22] = with_id(22, "inv")  # the bad line did not take the id
+    lines[40] = with_id(40, "h39")  # the id of the line before (51 and 52 once shifted)
+    lines[50] = with_id(50, "h5")
+    bad = [
+        b'{"id": "long", "x": "' + b"a" * 200_001 + b'"}',  # too long
+        b'{"id": "latin", "name": "\xe9t\xe9"}',  # not UTF-8
+        b'{"id": "cut", "people": [',  # ends before the object is closed
+        b'{"id": "comma",, "people": []}',  # not JSON
+        b'{"id": "twice", "id": "twice"}',  # a key twice
+        b"[" * 150_000 + b"]" * 150_000,  # too deep (longer than a line: too long)
+        b"[" * 50_000 + b"]" * 50_000,  # too deep
+        b"[1, 2]",  # not an object
+        b'{"id": "h7"}',  # incomplete: not taken, though its id is line 8's
+        b"   ",  # blank: skipped
+        b"",
+    ]
+    for offset, line in enumerate(bad):
+        lines.insert(25 + 2 * offset, line)
+    path = tmp_path_factory.mktemp("hard") / "hard.jsonl"
+    path.write_bytes(b"\n".join(lines) + b"\n")
+    return path
+
+
+def _one_process(source: Path, out: Path, stdin: bool = False) -> str:
+    args = ["batch", "-" if stdin else str(source), "--out", str(out), "--slice", "7"]
+    done = subprocess.run(
+        [str(console_script()), *args],
+        input=source.read_bytes() if stdin else None,
+        env=_environment(),
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    return done.stderr.decode()
+
+
+def _same_outputs(out: Path, reference: Path) -> None:
+    for name in COMPARED:
+        assert (out / name).read_bytes() == (reference / name).read_bytes(), name
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["complete"] and "completed" not in manifest
+
+
+@pytest.mark.parametrize("stdin", [False, True], ids=["file", "stdin"])
+def test_ids_used_twice_and_bad_lines_are_refused_as_in_one_process(
+    hard_caseload: Path, tmp_path: Path, stdin: bool
+) -> None:
+    expected = _one_process(hard_caseload, tmp_path / "reference", stdin)
+    errors = [
+        json.loads(line)
+        for line in (tmp_path / "reference" / "errors.jsonl").read_text().splitlines()
+    ]
+    twice = {e["line"]: e["messages"] for e in errors if TWICE in e["messages"][0]}
+    assert twice == {
+        line: [f"{'<stdin>' if stdin else hard_caseload}:{line} id: {TWICE} {first} (each "
+               "household of a batch needs its own id)"]
+        for line, first in ((4, 2), (10, 3), (11, 3), (21, 13), (52, 51), (62, 6))
+    }  # fmt: skip
+    assert 23 not in {e["line"] for e in errors}  # the id of a bad line is free
+    assert len(errors) == 7 + 1 + 9  # ids twice, out of range, bad lines
+
+    out = tmp_path / "out"
+    args = ["-" if stdin else str(hard_caseload), "--out", str(out), "--workers", "2"]
+    done = subprocess.run(
+        [str(console_script()), "batch", *args, "--slice", PARTITION],
+        input=hard_caseload.read_bytes() if stdin else None,
+        env=_environment(),
+        capture_output=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 2, done.stderr
+    _same_outputs(out, tmp_path / "reference")
+    # The same problems on stderr, in the same order.
+    summary = done.stderr.decode().splitlines()[-1]
+    assert summary.split(" → ")[0] == expected.splitlines()[-1].split(" → ")[0]
+    assert [line for line in done.stderr.decode().splitlines() if ".jsonl:" in line] == [
+        line for line in expected.splitlines() if ".jsonl:" in line
+    ]
+
+
+def test_a_run_of_one_process_resumed_on_workers_knows_the_ids_done(
+    hard_caseload: Path, tmp_path: Path
+) -> None:
+    """The first 33 lines in one process, then the rest on workers (--resume): the ids already
+    used (line 62 takes the id of line 6) are read off the outputs."""
+    _one_process(hard_caseload, tmp_path / "reference")
+    source = tmp_path / "input.jsonl"
+    whole = hard_caseload.read_bytes()
+    source.write_bytes(b"\n".join(whole.split(b"\n")[:33]) + b"\n")
+    out = tmp_path / "out"
+    CliRunner().invoke(cli, ["batch", str(source), "--out", str(out)], catch_exceptions=False)
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    assert manifest["complete"] and manifest["done"] == 33
+    (out / "manifest.json").write_text(json.dumps({**manifest, "complete": False}))
+    source.write_bytes(whole)
+
+    resumed = _batch(str(source), "--out", str(out), "--resume", "--workers", "2", "--slice", "4")
+    assert resumed.returncode == 2, resumed.stderr
+    for name in COMPARED:
+        got, want = (out / name).read_bytes(), (tmp_path / "reference" / name).read_bytes()
+        assert got == want.replace(str(hard_caseload).encode(), str(source).encode()), name
+
+
+def test_a_killed_client_with_ids_used_twice_resumes_as_one_process(
+    hard_caseload: Path, tmp_path: Path, scheduler: str
+) -> None:
+    _one_process(hard_caseload, tmp_path / "reference")
+    out = tmp_path / "out"
+    args = [str(hard_caseload), "--out", str(out), "--scheduler", scheduler, "--slice", "4"]
+    process = subprocess.Popen(
+        [str(console_script()), "batch", *args],
+        env=_environment(),
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 120
+    try:
+        while process.poll() is None and time.monotonic() < deadline:
+            manifest = _manifest(out)
+            if manifest is not None and manifest["done"] >= 8:
+                process.send_signal(signal.SIGKILL)
+                break
+            time.sleep(0.002)
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert process.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    killed = _manifest(out)
+    assert killed is not None and not killed["complete"]
+
+    resumed = _batch(*args, "--resume")
+    assert resumed.returncode == 2, resumed.stderr
+    _same_outputs(out, tmp_path / "reference")
