@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +29,44 @@ RSA_HAMEAU = SITUATIONS / "rsa_permis_hameau.yaml"
 
 Invoke = Callable[..., Result]
 RunScript = Callable[..., "subprocess.CompletedProcess[str]"]
+
+
+def manifest_of(out: Path) -> dict[str, Any] | None:
+    """The ``manifest.json`` of a ``batch`` run in ``out``, or None before it is written."""
+    try:
+        return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    except (FileNotFoundError, json.JSONDecodeError):
+        return None
+
+
+def kill_when(
+    command: list[str],
+    out: Path,
+    ready: Callable[[dict[str, Any]], bool],
+    env: dict[str, str],
+    seconds: float = 120,
+) -> dict[str, Any]:
+    """Start ``command`` (a ``batch`` run writing to ``out``), kill it (SIGKILL, as a machine
+    lost) as soon as its manifest is ``ready``, and give the manifest it left, unfinished."""
+    process = subprocess.Popen(
+        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    deadline = time.monotonic() + seconds
+    try:
+        while process.poll() is None and time.monotonic() < deadline:
+            manifest = manifest_of(out)
+            if manifest is not None and ready(manifest):
+                process.send_signal(signal.SIGKILL)
+                break
+            time.sleep(0.002)
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGKILL)
+        process.wait()
+    assert process.returncode == -signal.SIGKILL, "the run ended before it could be killed"
+    killed = manifest_of(out)
+    assert killed is not None and not killed["complete"]
+    return killed
 
 
 def console_script() -> Path:

@@ -13,9 +13,6 @@ import csv
 import fcntl
 import json
 import os
-import signal
-import subprocess
-import time
 from collections import Counter
 from pathlib import Path
 from typing import Any
@@ -28,7 +25,7 @@ from rights_engine.cli.main import DEBUG_VARIABLE, cli
 from rights_engine.engine.catalogue import programmes
 from rights_engine.synthetic import generate_households
 
-from .conftest import SITUATIONS, console_script
+from .conftest import SITUATIONS, console_script, kill_when, manifest_of
 
 GENERATED = 240
 EXAMPLES = sorted(SITUATIONS.glob("*.yaml"))
@@ -301,38 +298,13 @@ def test_a_second_run_into_the_same_folder_needs_resume(caseload: Path, tmp_path
 # Killed half-way, then resumed
 
 
-def _manifest(out: Path) -> dict[str, Any] | None:
-    try:
-        return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        return None
-
-
 def test_a_killed_run_resumes_without_loss_or_duplicate(
     caseload: Path, reference: Path, tmp_path: Path, run_script
 ) -> None:
     out = tmp_path / "out"
     env = {k: v for k, v in os.environ.items() if k != DEBUG_VARIABLE}
     command = [str(console_script()), "batch", str(caseload), "--out", str(out), "--slice", SLICE]
-    process = subprocess.Popen(
-        command, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-    )
-    deadline = time.monotonic() + 240
-    try:
-        while process.poll() is None and time.monotonic() < deadline:
-            manifest = _manifest(out)
-            if manifest is not None and manifest["done"] >= int(SLICE):
-                process.send_signal(signal.SIGKILL)
-                break
-            time.sleep(0.005)
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-        process.wait()
-    assert process.returncode == -signal.SIGKILL, "the run ended before it could be killed"
-
-    killed = _manifest(out)
-    assert killed is not None and not killed["complete"]
+    killed = kill_when(command, out, lambda manifest: manifest["done"] >= int(SLICE), env, 240)
     total = _households(caseload)
     assert int(SLICE) <= killed["done"] < total
     assert not (out / "summary.json").exists()
@@ -360,7 +332,7 @@ def test_a_killed_run_resumes_without_loss_or_duplicate(
     results = _lines(out / "results.jsonl")
     ids = [r["id"] for r in results]
     assert len(ids) == len(set(ids)) == total - 1
-    final = _manifest(out)
+    final = manifest_of(out)
     assert final is not None and final["complete"] and final["done"] == total
 
 

@@ -13,10 +13,8 @@ from __future__ import annotations
 
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -28,7 +26,7 @@ from click.testing import CliRunner
 from rights_engine.cli.main import DEBUG_VARIABLE, cli
 from rights_engine.synthetic import generate_households
 
-from .conftest import SITUATIONS, console_script
+from .conftest import SITUATIONS, console_script, kill_when
 
 GENERATED = 48
 BAD_LINE = 30
@@ -133,39 +131,18 @@ def scheduler() -> Iterator[str]:
         yield cluster.scheduler_address
 
 
-def _manifest(out: Path) -> dict[str, Any] | None:
-    try:
-        return json.loads((out / "manifest.json").read_text(encoding="utf-8"))
-    except (FileNotFoundError, json.JSONDecodeError):
-        return None
-
-
 def test_a_killed_client_resumes_on_the_scheduler_workers(
     caseload: Path, reference: Path, tmp_path: Path, scheduler: str
 ) -> None:
     out = tmp_path / "out"
     args = [str(caseload), "--out", str(out), "--scheduler", scheduler, "--slice", PARTITION]
-    process = subprocess.Popen(
-        [str(console_script()), "batch", *args],
-        env=_environment(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+    command = [str(console_script()), "batch", *args]
+    killed = kill_when(
+        command,
+        out,
+        lambda manifest: bool(manifest["done"] or manifest.get("completed")),
+        _environment(),
     )
-    deadline = time.monotonic() + 120
-    try:
-        while process.poll() is None and time.monotonic() < deadline:
-            manifest = _manifest(out)
-            if manifest is not None and (manifest["done"] or manifest.get("completed")):
-                process.send_signal(signal.SIGKILL)
-                break
-            time.sleep(0.002)
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-        process.wait()
-    assert process.returncode == -signal.SIGKILL, "the run ended before it could be killed"
-    killed = _manifest(out)
-    assert killed is not None and not killed["complete"]
     assert killed["done"] < GENERATED + 9
 
     resumed = _batch(*args, "--resume")
@@ -361,27 +338,8 @@ def test_a_killed_client_with_ids_used_twice_resumes_as_one_process(
     _one_process(hard_caseload, tmp_path / "reference")
     out = tmp_path / "out"
     args = [str(hard_caseload), "--out", str(out), "--scheduler", scheduler, "--slice", "4"]
-    process = subprocess.Popen(
-        [str(console_script()), "batch", *args],
-        env=_environment(),
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 120
-    try:
-        while process.poll() is None and time.monotonic() < deadline:
-            manifest = _manifest(out)
-            if manifest is not None and manifest["done"] >= 8:
-                process.send_signal(signal.SIGKILL)
-                break
-            time.sleep(0.002)
-    finally:
-        if process.poll() is None:
-            process.send_signal(signal.SIGKILL)
-        process.wait()
-    assert process.returncode == -signal.SIGKILL, "the run ended before it could be killed"
-    killed = _manifest(out)
-    assert killed is not None and not killed["complete"]
+    command = [str(console_script()), "batch", *args]
+    kill_when(command, out, lambda manifest: manifest["done"] >= 8, _environment())
 
     resumed = _batch(*args, "--resume")
     assert resumed.returncode == 2, resumed.stderr
