@@ -214,6 +214,15 @@ def _households(
     return households
 
 
+def _failure(exc: Exception, debug: bool) -> bytes:
+    """A failed task as ``{"failed": <the exception's type>}`` (one JSON object, without a line
+    break; never its text, which may quote personal data), or the exception itself if
+    ``debug``."""
+    if debug:
+        raise exc
+    return orjson.dumps({"failed": type(exc).__name__})
+
+
 def evaluate_partition(
     items: list[RawLine | Household | Rejected],
     first: int,
@@ -248,9 +257,7 @@ def evaluate_partition(
             if collecting:
                 gc.enable()
     except Exception as exc:
-        if debug:
-            raise
-        return orjson.dumps({"failed": type(exc).__name__})
+        return _failure(exc, debug)
     output.versions = {"engine_version": __version__, "rules_version": rules_version()}
     output.ids = ids
     _kill_hook(first)
@@ -270,7 +277,5 @@ def evaluate_packed(
     try:
         items = pickle.loads(packed)
     except Exception as exc:
-        if debug:
-            raise
-        return orjson.dumps({"failed": type(exc).__name__})
+        return _failure(exc, debug)
     return evaluate_partition(items, first, period, full, debug, duplicates)

@@ -454,16 +454,11 @@ def _json_twice(data: Any) -> list[Location]:
     return sorted(found, key=str)
 
 
-def json_loads(text: str) -> Any:
+def json_loads(text: str) -> tuple[Any, bool]:
     """JSON as the situation models expect it: integers of any length are read (a long one as a
     float, refused by the models with a located message), ``NaN`` and ``Infinity`` as floats
-    (refused likewise), and a key written twice is recorded (see :func:`json_keys_twice`)."""
-    return _json_and_twice(text)[0]
-
-
-def _json_and_twice(text: str) -> tuple[Any, bool]:
-    """:func:`json_loads`, and whether a key was written twice (told by the parser itself, so
-    that a line needs no second walk)."""
+    (refused likewise); and whether a key was written twice, as the parser tells it (its places
+    are recorded for :func:`json_keys_twice`), so that nothing walks the data again."""
     twice = False
 
     def pairs_hook(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -478,13 +473,9 @@ def _json_and_twice(text: str) -> tuple[Any, bool]:
     return data, twice
 
 
-def json_keys_twice(
-    data: Any, file: str, line: int | None, kind: InputKind, twice: bool | None = None
-) -> None:
+def json_keys_twice(data: Any, file: str, line: int | None, kind: InputKind, twice: bool) -> None:
     """Raise ``kind.error`` when a key of the JSON ``data`` was written twice (``twice``: what
-    :func:`_json_and_twice` told, or None to look)."""
-    if twice is None:
-        twice = isinstance(data, _TwiceInJson) or _has_twice(data)
+    :func:`json_loads` told)."""
     if not twice:
         return
     raise kind.error(
@@ -495,29 +486,16 @@ def json_keys_twice(
     )
 
 
-def _has_twice(data: Any) -> bool:
-    stack = [data]
-    while stack:
-        value = stack.pop()
-        if isinstance(value, _TwiceInJson):
-            return True
-        if isinstance(value, dict):
-            stack.extend(value.values())
-        elif isinstance(value, list):
-            stack.extend(value)
-    return False
-
-
 def _from_json(text: str, file: str, kind: InputKind) -> Any:
     """JSON that the YAML reader refuses: read it as JSON (fields are then located by path only)."""
     try:
-        data = json_loads(text)
+        data, twice = json_loads(text)
     except json.JSONDecodeError as exc:
         message = f"not valid JSON: {exc.msg} (column {exc.colno})"
         raise kind.error([InputProblem(file, exc.lineno, None, message)]) from None
     except RecursionError:
         raise kind.error([InputProblem(file, None, None, _too_deep(kind))]) from None
-    json_keys_twice(data, file, None, kind)
+    json_keys_twice(data, file, None, kind, twice)
     return data
 
 
@@ -848,7 +826,7 @@ def _line(name: str, number: int, raw: bytes | None, length: int) -> Situation:
     except UnicodeDecodeError:
         raise refuse("not a UTF-8 text line (save the file as UTF-8)") from None
     try:
-        data, twice = _json_and_twice(text)
+        data, twice = json_loads(text)
     except json.JSONDecodeError as exc:
         if exc.pos >= len(text.rstrip()):
             raise refuse("not valid JSON: the line ends before the object is closed") from None

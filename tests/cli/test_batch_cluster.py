@@ -250,8 +250,10 @@ def hard_caseload(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return path
 
 
-def _one_process(source: Path, out: Path, stdin: bool = False) -> str:
-    args = ["batch", "-" if stdin else str(source), "--out", str(out), "--slice", "7"]
+def _refusing_batch(source: Path, out: Path, stdin: bool, *options: str) -> str:
+    """``batch`` of ``source`` (from a file, or piped to ``-``) into ``out``, which refuses some
+    lines (exit status 2): its stderr."""
+    args = ["batch", "-" if stdin else str(source), "--out", str(out), *options]
     done = subprocess.run(
         [str(console_script()), *args],
         input=source.read_bytes() if stdin else None,
@@ -262,6 +264,10 @@ def _one_process(source: Path, out: Path, stdin: bool = False) -> str:
     )
     assert done.returncode == 2, done.stderr
     return done.stderr.decode()
+
+
+def _one_process(source: Path, out: Path, stdin: bool = False) -> str:
+    return _refusing_batch(source, out, stdin, "--slice", "7")
 
 
 def _same_outputs(out: Path, reference: Path) -> None:
@@ -290,21 +296,12 @@ def test_ids_used_twice_and_bad_lines_are_refused_as_in_one_process(
     assert len(errors) == 7 + 1 + 9  # ids twice, out of range, bad lines
 
     out = tmp_path / "out"
-    args = ["-" if stdin else str(hard_caseload), "--out", str(out), "--workers", "2"]
-    done = subprocess.run(
-        [str(console_script()), "batch", *args, "--slice", PARTITION],
-        input=hard_caseload.read_bytes() if stdin else None,
-        env=_environment(),
-        capture_output=True,
-        timeout=120,
-        check=False,
-    )
-    assert done.returncode == 2, done.stderr
+    stderr = _refusing_batch(hard_caseload, out, stdin, "--workers", "2", "--slice", PARTITION)
     _same_outputs(out, tmp_path / "reference")
     # The same problems on stderr, in the same order.
-    summary = done.stderr.decode().splitlines()[-1]
+    summary = stderr.splitlines()[-1]
     assert summary.split(" → ")[0] == expected.splitlines()[-1].split(" → ")[0]
-    assert [line for line in done.stderr.decode().splitlines() if ".jsonl:" in line] == [
+    assert [line for line in stderr.splitlines() if ".jsonl:" in line] == [
         line for line in expected.splitlines() if ".jsonl:" in line
     ]
 
