@@ -32,6 +32,7 @@ from pydantic import BaseModel, ValidationError
 
 from rights_engine.situation.errors import InputError, InputProblem, SituationError
 from rights_engine.situation.models import Situation
+from rights_engine.situation.plain_json import read_plain
 from rights_engine.situation.sources import (
     STDIN,
     SourceError,
@@ -821,6 +822,9 @@ def _line(name: str, number: int, raw: bytes | None, length: int) -> Situation:
 
     if raw is None:
         raise refuse(f"line too long ({length:,} bytes; at most {MAX_LINE_BYTES:,})")
+    data = read_plain(raw)
+    if data is not None:
+        return validate(Situation, data, name, {}, SITUATION, base_line=number)
     try:
         text = raw.decode("utf-8-sig" if number == 1 else "utf-8")
     except UnicodeDecodeError:
