@@ -237,8 +237,13 @@ def simulate_month(
     salary, then flipped from each programme's best row."""
     households: list[Household] = []
     rows: list[Situation] = []
-    for situation in situations:
-        dated = situation.model_copy(update={"period": str(month)})
+    period = str(month)
+    for situation in situations:  # a situation of another month is evaluated as of ``month``
+        dated = (
+            situation
+            if situation.period == period
+            else situation.model_copy(update={"period": period})
+        )
         unknown = unknown_facts(dated)
         own_rows = completions(dated, unknown)
         first = len(rows)
