@@ -8,12 +8,13 @@ Inputs are written as arrays, so 1 or 1,000,000 households take the same path.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
-from openfisca_core.holders import set_input_dispatch_by_period as dispatched
 from openfisca_core.indexed_enums import EnumArray
+from openfisca_core.periods import Period
 from openfisca_core.periods import period as make_period
 from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_core.simulations import Simulation
@@ -113,7 +114,7 @@ class Batch:
     """
 
     simulation: Simulation
-    period: str
+    period: Period
     applicant: np.ndarray  # index of the applicant among individus
     famille: np.ndarray  # index of the applicant's famille
     menage: np.ndarray  # index of the menage
@@ -151,6 +152,38 @@ def _month_offset(month: Month, offset: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+@dataclass(frozen=True)
+class _Periods:
+    """The OpenFisca periods a simulation of a month writes its inputs on."""
+
+    month: Period
+    """The evaluated month."""
+    resources: tuple[Period, ...]
+    """The months of resources, then the evaluated month."""
+    history: tuple[Period, ...]
+    """The months of history, then the evaluated month."""
+    incomes: tuple[Period, ...]
+    """The months incomes are written on, then the evaluated month."""
+    eternity: Period
+
+
+@functools.lru_cache(maxsize=64)
+def _periods_of(month: str) -> _Periods:
+    """The periods of a month, parsed once: an OpenFisca period is immutable, and parsing one
+    (or offsetting it) costs more than writing an input on it."""
+
+    def back(count: int) -> tuple[Period, ...]:
+        return tuple(make_period(_month_offset(Month(month), -k)) for k in range(count, -1, -1))
+
+    return _Periods(
+        make_period(month),
+        back(MONTHS_OF_RESOURCES),
+        back(MONTHS_OF_HISTORY),
+        back(MONTHS_OF_HISTORY + MONTHS_OF_RESOURCES),
+        make_period("eternity"),
+    )
+
+
 def _month_number(month: str) -> int:
     """Months since year 0 of a ``YYYY-MM`` month (or of the month of a date)."""
     first = Month(month).first_day
@@ -185,7 +218,7 @@ def _housing_status(household: Household) -> TypesStatutOccupationLogement:
 
 
 def _set_housing_aid_inputs(
-    simulation: Simulation, period: str, households: list[Household]
+    simulation: Simulation, period: Period, households: list[Household]
 ) -> None:
     """Inputs of the housing aids and of eviction prevention (rules/aide_logement,
     prevention_expulsion)."""
@@ -279,45 +312,43 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     builder.join_with_persons(menages, [f"m{row}" for row, _ in people], menage_role)
     simulation = builder.build(tbs)
 
-    period = str(month)
-    months = [_month_offset(month, -k) for k in range(MONTHS_OF_RESOURCES, -1, -1)]
-    history = [_month_offset(month, -k) for k in range(MONTHS_OF_HISTORY, -1, -1)]
-    income_months = [
-        _month_offset(month, -k) for k in range(MONTHS_OF_HISTORY + MONTHS_OF_RESOURCES, -1, -1)
-    ]
+    dated = _periods_of(str(month))
+    period = dated.month
     persons = [p for _, p in people]
 
-    def per_person(variable: str, values: list[object], periods: list[str] | None = None) -> None:
+    def on_months(variable: str, array: np.ndarray, months: Sequence[Period]) -> None:
+        """The same input on each month of ``months``: what ``set_input`` (or, for a variable that
+        spreads an input over its months, ``set_input_dispatch_by_period``) stores for each
+        month of a new simulation, without parsing or offsetting a period per month."""
+        holder = simulation.get_holder(variable)
+        for when in months:
+            holder.put_in_cache(array, when)
+
+    def per_person(
+        variable: str, values: list[object], periods: Sequence[Period] | None = None
+    ) -> None:
         """The same value on every month of ``periods`` (consecutive; default: the history)."""
-        months_given = periods or history
-        array = np.array(values)
-        if tbs.get_variable(variable, check_existence=True).set_input is dispatched:
-            # One input over the months, which the variable spreads on each of them.
-            span = f"month:{months_given[0]}:{len(months_given)}"
-            simulation.set_input(variable, span, array)
-            return
-        for when in months_given:
-            simulation.set_input(variable, when, array)
+        on_months(variable, np.array(values), periods or dated.history)
 
     def per_person_years_since(variable: str, since: list[str | None], scale: float) -> None:
         """A duration (years since a month, times ``scale``), written on each month of the
         history: 0 where the month is not given."""
         given = np.array([value is not None for value in since])
         start = np.array([_month_number(value) if value is not None else 0 for value in since])
-        for when in history:
-            years = (_month_number(when) - start) / 12
-            simulation.set_input(variable, when, np.where(given, years * scale, 0.0))
+        for when in dated.history:
+            years = (_month_number(str(when)) - start) / 12
+            on_months(variable, np.where(given, years * scale, 0.0), (when,))
 
     simulation.set_input(
         "date_naissance",
-        make_period("eternity"),
+        dated.eternity,
         np.array([_birth_date(p, month) for p in persons]),
     )
     for key, variable in INCOME_VARIABLES.items():
         per_person(
             variable,
             [getattr(p.incomes, key) if p.incomes else 0.0 for p in persons],
-            income_months,
+            dated.incomes,
         )
     per_person(
         "etudiant", [p.activity is not None and p.activity.value == "student" for p in persons]
@@ -339,7 +370,7 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     # Unemployment (housing-aid abattement and neutralisation, CCH R822-13, R822-15).
     simulation.set_input(
         "date_debut_chomage",
-        make_period("eternity"),
+        dated.eternity,
         np.array([_unemployment_start(p) for p in persons]),
     )
     per_person(
@@ -429,12 +460,11 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
         period,
         np.array([h.housing.housing_aid is not None for h in famille_household]),
     )
-    for when in months:
-        simulation.set_input(
-            "prestations_familiales_percues",
-            when,
-            np.array([h.family_benefits or 0.0 for h in famille_household]),
-        )
+    on_months(
+        "prestations_familiales_percues",
+        np.array([h.family_benefits or 0.0 for h in famille_household]),
+        dated.resources,
+    )
     simulation.set_input(
         "prestations_familiales_connues",
         period,
@@ -454,7 +484,7 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     )
     simulation.set_input(
         "date_isolement",
-        make_period("eternity"),
+        dated.eternity,
         np.array(
             [
                 np.datetime64(
