@@ -11,6 +11,7 @@ import datetime as dt
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 from openfisca_core.indexed_enums import EnumArray
@@ -103,6 +104,54 @@ MONTHS_OF_RESOURCES = 3
 # computed for each month of the CSS reference period (M-13 to M-2, CSS R861-8) with that
 # month's own amounts (the AAH and the ASPA counted in the CSS resources).
 MONTHS_OF_HISTORY = 13
+
+
+_SUBPERIODS: dict[tuple[Period, Any], tuple[Period, ...]] = {}
+"""The months a sum over a period adds (``options=[ADD]``), by period and unit, once OpenFisca
+has accepted that sum: the same 3-month sums are asked dozens of times per household."""
+
+
+class _Simulation(Simulation):
+    """An OpenFisca simulation that answers a value it already holds without the bookkeeping
+    of a calculation, and splits a period into months once.
+
+    About half of the ~1 000 ``calculate`` calls of a household read an input or a value
+    already computed; each went through the tracer's stack, the variable's checks and the
+    purge of invalidated caches, at several times the cost of the read. A value is held only
+    for a period that passed those checks when it was stored, a read runs no formula (so
+    cannot make a cycle), and nothing is invalidated between calculations: the answer is the
+    same. A sum over a period adds the same months, in the same order, as OpenFisca's
+    ``calculate_add``, which checked the period and the unit the first time. A traced
+    simulation (``explain``) keeps OpenFisca's own path.
+    """
+
+    def __init__(self, tax_benefit_system: Any, populations: Any) -> None:
+        super().__init__(tax_benefit_system, populations)
+        self._holder_of: dict[str, Any] = {}
+
+    def calculate(self, variable_name: str, period: Any) -> Any:
+        if isinstance(period, Period) and not self.trace and not self.invalidated_caches:
+            holder = self._holder_of.get(variable_name)
+            if holder is None:
+                holder = self._holder_of[variable_name] = self.get_holder(variable_name)
+            value = holder.get_array(period)
+            if value is not None:
+                return value
+        return super().calculate(variable_name, period)
+
+    def calculate_add(self, variable_name: str, period: Any) -> Any:
+        if not isinstance(period, Period) or self.trace:
+            return super().calculate_add(variable_name, period)
+        variable = self.tax_benefit_system.get_variable(variable_name, check_existence=True)
+        key = (period, variable.definition_period)
+        months = _SUBPERIODS.get(key)
+        if months is None:
+            total = super().calculate_add(variable_name, period)  # checks the period and unit
+            if len(_SUBPERIODS) >= 4_096:
+                _SUBPERIODS.clear()
+            _SUBPERIODS[key] = tuple(period.get_subperiods(variable.definition_period))
+            return total
+        return sum(self.calculate(variable_name, month) for month in months)
 
 
 @dataclass(frozen=True)
@@ -310,7 +359,7 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     builder.join_with_persons(familles, [f"f{n}" for n in famille_of], famille_role)
     menages = builder.declare_entity("menage", [f"m{n}" for n in range(len(situations))])
     builder.join_with_persons(menages, [f"m{row}" for row, _ in people], menage_role)
-    simulation = builder.build(tbs)
+    simulation = _Simulation(tbs, builder.populations)
 
     dated = _periods_of(str(month))
     period = dated.month
