@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
-from openfisca_core.indexed_enums import EnumArray
+from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.periods import Period
 from openfisca_core.periods import period as make_period
 from openfisca_core.simulation_builder import SimulationBuilder
@@ -370,6 +370,9 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
         spreads an input over its months, ``set_input_dispatch_by_period``) stores for each
         month of a new simulation, without parsing or offsetting a period per month."""
         holder = simulation.get_holder(variable)
+        if holder.variable.value_type is not Enum:
+            # The conversion the holder makes of each month's input, made once.
+            array = array.astype(holder.variable.dtype, copy=False)
         for when in months:
             holder.put_in_cache(array, when)
 
