@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
+from openfisca_core.errors import SpiralError
 from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.periods import Period
 from openfisca_core.periods import period as make_period
@@ -137,7 +138,32 @@ class _Simulation(Simulation):
             value = holder.get_array(period)
             if value is not None:
                 return value
+            if self.start_computation_period is None:
+                return self._run(holder, period)
         return super().calculate(variable_name, period)
+
+    def _run(self, holder: Any, period: Period) -> Any:
+        """OpenFisca's ``calculate`` of a value not held yet, from its holder: the steps of
+        ``Simulation.calculate`` and ``_calculate`` in their order, without looking the
+        variable, its population and its holder up again."""
+        variable = holder.variable
+        self.tracer.record_calculation_start(variable.name, period)
+        try:
+            self._check_period_consistency(period, variable)
+            try:
+                self._check_for_cycle(variable.name, period)
+                array = self._run_formula(variable, holder.population, period)
+                if array is None:
+                    array = holder.default_array()
+                array = self._cast_formula_result(array, variable)
+                holder.put_in_cache(array, period)
+            except SpiralError:
+                array = holder.default_array()
+            self.tracer.record_calculation_result(array)
+            return array
+        finally:
+            self.tracer.record_calculation_end()
+            self.purge_cache_of_invalid_values()
 
     def calculate_add(self, variable_name: str, period: Any) -> Any:
         if not isinstance(period, Period) or self.trace:
