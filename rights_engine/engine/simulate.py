@@ -149,6 +149,7 @@ def _simulate(
     for start in range(0, len(rows), ROWS_PER_SIMULATION):
         batch = build_simulation(rows[start : start + ROWS_PER_SIMULATION], month)
         values.add(batch, row_vars, person_vars)
+        batch.release()
 
 
 def _refine(

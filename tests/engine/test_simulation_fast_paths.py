@@ -10,6 +10,7 @@ bit, on one household alone (where the short-circuits of the rules apply) and on
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import numpy as np
@@ -63,3 +64,22 @@ def test_one_household_as_openfisca(path: Path) -> None:
 def test_a_batch_as_openfisca() -> None:
     households = generate_households(120, seed=13, periods=[str(MONTH)])
     _compare([complete(h, scenario) for h in households for scenario in Scenario])
+
+
+def test_a_released_simulation_is_freed_without_the_cyclic_collector() -> None:
+    situation = load_situation(SITUATIONS[0]).model_copy(update={"period": str(MONTH)})
+    rows = [complete(situation, scenario) for scenario in Scenario]
+    gc.collect()
+    gc.disable()
+    try:
+        kept = build_simulation(rows, MONTH)
+        _values(kept)
+        del kept
+        assert gc.collect() > 0  # without release, the simulation is cyclic garbage
+        released = build_simulation(rows, MONTH)
+        _values(released)
+        released.release()
+        del released
+        assert gc.collect() == 0
+    finally:
+        gc.enable()
