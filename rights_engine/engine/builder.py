@@ -18,6 +18,7 @@ from openfisca_core.errors import SpiralError
 from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.periods import Period
 from openfisca_core.periods import period as make_period
+from openfisca_core.populations import GroupPopulation, Population
 from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_core.simulations import Simulation
 
@@ -147,14 +148,21 @@ class _Simulation(Simulation):
             population.simulation = None
         self._holder_of.clear()
 
+    def shortcuts(self) -> bool:
+        """Whether the shortcuts hold: not traced, nothing invalidated, no computation start."""
+        return (
+            not self.trace and not self.invalidated_caches and self.start_computation_period is None
+        )
+
+    def value_of(self, holder: Any, period: Period) -> Any:
+        """The value held for ``period``, else computed (only when ``shortcuts()``)."""
+        value = holder.get_array(period)
+        return value if value is not None else self._run(holder, period)
+
     def calculate(self, variable_name: str, period: Any) -> Any:
-        if isinstance(period, Period) and not self.trace and not self.invalidated_caches:
+        if isinstance(period, Period) and self.shortcuts():
             holder = self._holder_of.get(variable_name) or self.get_holder(variable_name)
-            value = holder.get_array(period)
-            if value is not None:
-                return value
-            if self.start_computation_period is None:
-                return self._run(holder, period)
+            return self.value_of(holder, period)
         return super().calculate(variable_name, period)
 
     def _run(self, holder: Any, period: Period) -> Any:
@@ -193,6 +201,40 @@ class _Simulation(Simulation):
             _SUBPERIODS[key] = tuple(period.get_subperiods(variable.definition_period))
             return total
         return sum(self.calculate(variable_name, month) for month in months)
+
+
+class _Shortcut:
+    """A population whose formulas' calls (``individu("age", period)``) go straight to the
+    variable's holder when the simulation's shortcuts hold and the variable was met before: a
+    holder exists only for a variable of its own population (so OpenFisca's entity check passes),
+    and a ``Period`` needs no parsing. Any other call keeps OpenFisca's path."""
+
+    simulation: Any
+
+    def __call__(self, variable_name: str, period: Any, options: Any = None) -> Any:
+        simulation = self.simulation
+        if options is None and type(period) is Period and isinstance(simulation, _Simulation):
+            holder = simulation._holder_of.get(variable_name)
+            if holder is not None and holder.population is self and simulation.shortcuts():
+                return simulation.value_of(holder, period)
+        return super().__call__(variable_name, period, options)  # type: ignore[misc]
+
+
+class _Population(_Shortcut, Population):
+    pass
+
+
+class _GroupPopulation(_Shortcut, GroupPopulation):
+    pass
+
+
+def _populations(tbs: Any) -> dict[str, Population]:
+    """``TaxBenefitSystem.instantiate_entities`` with the populations above."""
+    persons = _Population(tbs.person_entity)
+    found: dict[str, Population] = {tbs.person_entity.key: persons}
+    for entity in tbs.group_entities:
+        found[entity.key] = _GroupPopulation(entity, persons)
+    return found
 
 
 @dataclass(frozen=True)
@@ -400,7 +442,7 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
             applicant_famille[row] = famille_of[-1]
 
     builder = SimulationBuilder()
-    builder.create_entities(tbs)
+    builder.populations = _populations(tbs)
     builder.declare_person_entity("individu", [f"i{n}" for n in range(len(people))])
     familles = builder.declare_entity("famille", [f"f{n}" for n in range(len(famille_rows))])
     builder.join_with_persons(familles, [f"f{n}" for n in famille_of], famille_role)
