@@ -3,10 +3,10 @@
 ``builder._Simulation`` returns a value it already holds without OpenFisca's bookkeeping,
 computes a missing one from its holder (without looking it up again) and splits a period into
 months once for every sum (``options=[ADD]``); its populations send a formula's call straight
-to the holder. Turned back into a plain ``Simulation``, none of these shortcuts applies. The same households are
-built twice: one simulation keeps these shortcuts, the other is turned back into a plain
-OpenFisca ``Simulation``; every variable a report or an explanation reads must be equal, bit for
-bit, on one household alone (where the short-circuits of the rules apply) and on a batch.
+to the holder. The same households are built twice: one simulation keeps these shortcuts, the
+other is turned back into a plain OpenFisca ``Simulation`` (none of them applies then); every
+variable a report or an explanation reads must be equal, bit for bit, on one household alone
+(where the short-circuits of the rules apply) and on a batch.
 """
 
 from __future__ import annotations
