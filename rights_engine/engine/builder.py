@@ -8,13 +8,17 @@ Inputs are written as arrays, so 1 or 1,000,000 households take the same path.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
-from openfisca_core.holders import set_input_dispatch_by_period as dispatched
-from openfisca_core.indexed_enums import EnumArray
+from openfisca_core.errors import SpiralError
+from openfisca_core.indexed_enums import Enum, EnumArray
+from openfisca_core.periods import Period
 from openfisca_core.periods import period as make_period
+from openfisca_core.populations import GroupPopulation, Population
 from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_core.simulations import Simulation
 
@@ -104,6 +108,135 @@ MONTHS_OF_RESOURCES = 3
 MONTHS_OF_HISTORY = 13
 
 
+_SUBPERIODS: dict[tuple[Period, Any], tuple[Period, ...]] = {}
+"""The months a sum over a period adds (``options=[ADD]``), by period and unit, once OpenFisca
+has accepted that sum: the same 3-month sums are asked dozens of times per household."""
+
+
+class _Simulation(Simulation):
+    """An OpenFisca simulation that answers a value it already holds without the bookkeeping
+    of a calculation, and splits a period into months once.
+
+    About half of the ~1 000 ``calculate`` calls of a household read an input or a value
+    already computed; each went through the tracer's stack, the variable's checks and the
+    purge of invalidated caches, at several times the cost of the read. A value is held only
+    for a period that passed those checks when it was stored, a read runs no formula (so
+    cannot make a cycle), and nothing is invalidated between calculations: the answer is the
+    same. A sum over a period adds the same months, in the same order, as OpenFisca's
+    ``calculate_add``, which checked the period and the unit the first time. A traced
+    simulation (``explain``) keeps OpenFisca's own path.
+    """
+
+    def __init__(self, tax_benefit_system: Any, populations: Any) -> None:
+        super().__init__(tax_benefit_system, populations)
+        self._holder_of: dict[str, Any] = {}
+
+    def get_holder(self, variable_name: str) -> Any:
+        holder = self._holder_of.get(variable_name)
+        if holder is None:
+            holder = self._holder_of[variable_name] = super().get_holder(variable_name)
+        return holder
+
+    def release(self) -> None:
+        """Break the references between the simulation, its populations and its holders, so
+        that reference counting frees them as soon as the caller lets it go, not the cyclic
+        garbage collector (about 1 ms per household, and the memory of a whole simulation
+        until it runs). The simulation cannot be used afterwards."""
+        for holder in self._holder_of.values():
+            holder.population = holder.simulation = None
+        for population in self.populations.values():
+            population.simulation = None
+        self._holder_of.clear()
+
+    def shortcuts(self) -> bool:
+        """Whether the shortcuts hold: not traced, nothing invalidated, no computation start."""
+        return (
+            not self.trace and not self.invalidated_caches and self.start_computation_period is None
+        )
+
+    def value_of(self, holder: Any, period: Period) -> Any:
+        """The value held for ``period``, else computed (only when ``shortcuts()``)."""
+        value = holder.get_array(period)
+        return value if value is not None else self._run(holder, period)
+
+    def calculate(self, variable_name: str, period: Any) -> Any:
+        if isinstance(period, Period) and self.shortcuts():
+            holder = self._holder_of.get(variable_name) or self.get_holder(variable_name)
+            return self.value_of(holder, period)
+        return super().calculate(variable_name, period)
+
+    def _run(self, holder: Any, period: Period) -> Any:
+        """OpenFisca's ``calculate`` of a value not held yet, from its holder: the steps of
+        ``Simulation.calculate`` and ``_calculate`` in their order, without looking the
+        variable, its population and its holder up again."""
+        variable = holder.variable
+        self.tracer.record_calculation_start(variable.name, period)
+        try:
+            self._check_period_consistency(period, variable)
+            try:
+                self._check_for_cycle(variable.name, period)
+                array = self._run_formula(variable, holder.population, period)
+                if array is None:
+                    array = holder.default_array()
+                array = self._cast_formula_result(array, variable)
+                holder.put_in_cache(array, period)
+            except SpiralError:
+                array = holder.default_array()
+            self.tracer.record_calculation_result(array)
+            return array
+        finally:
+            self.tracer.record_calculation_end()
+            self.purge_cache_of_invalid_values()
+
+    def calculate_add(self, variable_name: str, period: Any) -> Any:
+        if not isinstance(period, Period) or self.trace:
+            return super().calculate_add(variable_name, period)
+        variable = self.tax_benefit_system.get_variable(variable_name, check_existence=True)
+        key = (period, variable.definition_period)
+        months = _SUBPERIODS.get(key)
+        if months is None:
+            total = super().calculate_add(variable_name, period)  # checks the period and unit
+            if len(_SUBPERIODS) >= 4_096:
+                _SUBPERIODS.clear()
+            _SUBPERIODS[key] = tuple(period.get_subperiods(variable.definition_period))
+            return total
+        return sum(self.calculate(variable_name, month) for month in months)
+
+
+class _Shortcut:
+    """A population whose formulas' calls (``individu("age", period)``) go straight to the
+    variable's holder when the simulation's shortcuts hold and the variable was met before: a
+    holder exists only for a variable of its own population (so OpenFisca's entity check passes),
+    and a ``Period`` needs no parsing. Any other call keeps OpenFisca's path."""
+
+    simulation: Any
+
+    def __call__(self, variable_name: str, period: Any, options: Any = None) -> Any:
+        simulation = self.simulation
+        if options is None and type(period) is Period and isinstance(simulation, _Simulation):
+            holder = simulation._holder_of.get(variable_name)
+            if holder is not None and holder.population is self and simulation.shortcuts():
+                return simulation.value_of(holder, period)
+        return super().__call__(variable_name, period, options)  # type: ignore[misc]
+
+
+class _Population(_Shortcut, Population):
+    pass
+
+
+class _GroupPopulation(_Shortcut, GroupPopulation):
+    pass
+
+
+def _populations(tbs: Any) -> dict[str, Population]:
+    """``TaxBenefitSystem.instantiate_entities`` with the populations above."""
+    persons = _Population(tbs.person_entity)
+    found: dict[str, Population] = {tbs.person_entity.key: persons}
+    for entity in tbs.group_entities:
+        found[entity.key] = _GroupPopulation(entity, persons)
+    return found
+
+
 @dataclass(frozen=True)
 class Batch:
     """A built simulation and, for each row (situation), where its applicant and people sit.
@@ -113,13 +246,19 @@ class Batch:
     """
 
     simulation: Simulation
-    period: str
+    period: Period
     applicant: np.ndarray  # index of the applicant among individus
     famille: np.ndarray  # index of the applicant's famille
     menage: np.ndarray  # index of the menage
     first_person: np.ndarray  # index of each row's first person, and the number of individus
     person_famille: np.ndarray  # index of each individu's famille
     person_menage: np.ndarray  # index of each individu's menage
+
+    def release(self) -> None:
+        """Let the simulation be freed as soon as this batch is (see ``_Simulation.release``);
+        the batch cannot be used afterwards."""
+        if isinstance(self.simulation, _Simulation):
+            self.simulation.release()
 
     def _calculate(self, variable: str) -> tuple[str, np.ndarray]:
         tbs = self.simulation.tax_benefit_system
@@ -149,6 +288,38 @@ def _month_offset(month: Month, offset: int) -> str:
     first = month.first_day
     index = first.year * 12 + first.month - 1 + offset
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
+
+
+@dataclass(frozen=True)
+class _Periods:
+    """The OpenFisca periods a simulation of a month writes its inputs on."""
+
+    month: Period
+    """The evaluated month."""
+    resources: tuple[Period, ...]
+    """The months of resources, then the evaluated month."""
+    history: tuple[Period, ...]
+    """The months of history, then the evaluated month."""
+    incomes: tuple[Period, ...]
+    """The months incomes are written on, then the evaluated month."""
+    eternity: Period
+
+
+@functools.lru_cache(maxsize=64)
+def _periods_of(month: str) -> _Periods:
+    """The periods of a month, parsed once: an OpenFisca period is immutable, and parsing one
+    (or offsetting it) costs more than writing an input on it."""
+
+    def back(count: int) -> tuple[Period, ...]:
+        return tuple(make_period(_month_offset(Month(month), -k)) for k in range(count, -1, -1))
+
+    return _Periods(
+        make_period(month),
+        back(MONTHS_OF_RESOURCES),
+        back(MONTHS_OF_HISTORY),
+        back(MONTHS_OF_HISTORY + MONTHS_OF_RESOURCES),
+        make_period("eternity"),
+    )
 
 
 def _month_number(month: str) -> int:
@@ -185,7 +356,7 @@ def _housing_status(household: Household) -> TypesStatutOccupationLogement:
 
 
 def _set_housing_aid_inputs(
-    simulation: Simulation, period: str, households: list[Household]
+    simulation: Simulation, period: Period, households: list[Household]
 ) -> None:
     """Inputs of the housing aids and of eviction prevention (rules/aide_logement,
     prevention_expulsion)."""
@@ -271,53 +442,54 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
             applicant_famille[row] = famille_of[-1]
 
     builder = SimulationBuilder()
-    builder.create_entities(tbs)
+    builder.populations = _populations(tbs)
     builder.declare_person_entity("individu", [f"i{n}" for n in range(len(people))])
     familles = builder.declare_entity("famille", [f"f{n}" for n in range(len(famille_rows))])
     builder.join_with_persons(familles, [f"f{n}" for n in famille_of], famille_role)
     menages = builder.declare_entity("menage", [f"m{n}" for n in range(len(situations))])
     builder.join_with_persons(menages, [f"m{row}" for row, _ in people], menage_role)
-    simulation = builder.build(tbs)
+    simulation = _Simulation(tbs, builder.populations)
 
-    period = str(month)
-    months = [_month_offset(month, -k) for k in range(MONTHS_OF_RESOURCES, -1, -1)]
-    history = [_month_offset(month, -k) for k in range(MONTHS_OF_HISTORY, -1, -1)]
-    income_months = [
-        _month_offset(month, -k) for k in range(MONTHS_OF_HISTORY + MONTHS_OF_RESOURCES, -1, -1)
-    ]
+    dated = _periods_of(str(month))
+    period = dated.month
     persons = [p for _, p in people]
 
-    def per_person(variable: str, values: list[object], periods: list[str] | None = None) -> None:
+    def on_months(variable: str, array: np.ndarray, months: Sequence[Period]) -> None:
+        """The same input on each month of ``months``: what ``set_input`` (or, for a variable that
+        spreads an input over its months, ``set_input_dispatch_by_period``) stores for each
+        month of a new simulation, without parsing or offsetting a period per month."""
+        holder = simulation.get_holder(variable)
+        if holder.variable.value_type is not Enum:
+            # The conversion the holder makes of each month's input, made once.
+            array = array.astype(holder.variable.dtype, copy=False)
+        for when in months:
+            holder.put_in_cache(array, when)
+
+    def per_person(
+        variable: str, values: list[object], periods: Sequence[Period] | None = None
+    ) -> None:
         """The same value on every month of ``periods`` (consecutive; default: the history)."""
-        months_given = periods or history
-        array = np.array(values)
-        if tbs.get_variable(variable, check_existence=True).set_input is dispatched:
-            # One input over the months, which the variable spreads on each of them.
-            span = f"month:{months_given[0]}:{len(months_given)}"
-            simulation.set_input(variable, span, array)
-            return
-        for when in months_given:
-            simulation.set_input(variable, when, array)
+        on_months(variable, np.array(values), periods or dated.history)
 
     def per_person_years_since(variable: str, since: list[str | None], scale: float) -> None:
         """A duration (years since a month, times ``scale``), written on each month of the
         history: 0 where the month is not given."""
         given = np.array([value is not None for value in since])
         start = np.array([_month_number(value) if value is not None else 0 for value in since])
-        for when in history:
-            years = (_month_number(when) - start) / 12
-            simulation.set_input(variable, when, np.where(given, years * scale, 0.0))
+        for when in dated.history:
+            years = (_month_number(str(when)) - start) / 12
+            on_months(variable, np.where(given, years * scale, 0.0), (when,))
 
     simulation.set_input(
         "date_naissance",
-        make_period("eternity"),
+        dated.eternity,
         np.array([_birth_date(p, month) for p in persons]),
     )
     for key, variable in INCOME_VARIABLES.items():
         per_person(
             variable,
             [getattr(p.incomes, key) if p.incomes else 0.0 for p in persons],
-            income_months,
+            dated.incomes,
         )
     per_person(
         "etudiant", [p.activity is not None and p.activity.value == "student" for p in persons]
@@ -339,7 +511,7 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     # Unemployment (housing-aid abattement and neutralisation, CCH R822-13, R822-15).
     simulation.set_input(
         "date_debut_chomage",
-        make_period("eternity"),
+        dated.eternity,
         np.array([_unemployment_start(p) for p in persons]),
     )
     per_person(
@@ -429,12 +601,11 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
         period,
         np.array([h.housing.housing_aid is not None for h in famille_household]),
     )
-    for when in months:
-        simulation.set_input(
-            "prestations_familiales_percues",
-            when,
-            np.array([h.family_benefits or 0.0 for h in famille_household]),
-        )
+    on_months(
+        "prestations_familiales_percues",
+        np.array([h.family_benefits or 0.0 for h in famille_household]),
+        dated.resources,
+    )
     simulation.set_input(
         "prestations_familiales_connues",
         period,
@@ -454,7 +625,7 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     )
     simulation.set_input(
         "date_isolement",
-        make_period("eternity"),
+        dated.eternity,
         np.array(
             [
                 np.datetime64(

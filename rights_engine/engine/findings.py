@@ -15,6 +15,7 @@ when nothing is unknown). For each programme, and each person for an individual 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -165,6 +166,12 @@ def _question(situation: Situation, ref: FactRef) -> MissingFact:
     )
 
 
+@functools.lru_cache(maxsize=1_024)
+def _reference(title: str, href: str) -> LegalReference:
+    """A condition's legal reference in the report (frozen, so shared by every finding)."""
+    return LegalReference(title=title, href=href)
+
+
 def _condition(
     values: ProgrammeValues, variable: str, waived_by: str | None, unconfirmed_by: str | None
 ) -> tuple[ConditionStatus, np.ndarray, np.ndarray]:
@@ -291,7 +298,7 @@ def make_finding(
             Reason(
                 label=condition.label_for(single_parent),
                 status=status,
-                reference=LegalReference(**condition.reference.model_dump()),
+                reference=_reference(condition.reference.title, condition.reference.href),
             )
         )
 
@@ -354,10 +361,11 @@ def make_finding(
             f"Montant estimé d'après les revenus déclarés : {_describe(amount.estimate)} "
             "(le revenu fiscal de référence reste à confirmer sur l'avis d'imposition)"
         )
-    constant = all((v == v[0]).all() for v in values.values.values())
     if rules.amount is not None and amount is not None and amount.maximum <= 0:
         # The programme's own reason for a nil amount, only when no unknown fact touches it.
-        if "not_met" not in {r.status for r in reasons} and constant:
+        if "not_met" not in {r.status for r in reasons} and all(
+            (v == v[0]).all() for v in values.values.values()
+        ):
             details.append(f"Montant nul : {rules.amount.zero_reason}")
     if amount is not None and amount.estimate is not None and not estimated:
         amount = amount.model_copy(update={"estimate": None})

@@ -40,8 +40,25 @@ MINIMUM_STEP = 0.5
 """Below this step (€), a salary line is not refined further."""
 
 
+_VARIABLES: dict[int, tuple[Programme, tuple[str, ...]]] = {}
+"""``programme_variables`` of each programme (frozen) met, by identity: read for every programme
+of every household."""
+
+
 def programme_variables(programme: Programme) -> list[str]:
     """Every variable a programme's finding reads."""
+    known = _VARIABLES.get(id(programme))
+    if known is not None and known[0] is programme:
+        return list(known[1])
+    names = _programme_variables(programme)
+    if len(_VARIABLES) >= 1_024:
+        _VARIABLES.clear()
+    # The programme is kept with its names: its id is not reused while it is here.
+    _VARIABLES[id(programme)] = (programme, tuple(names))
+    return names
+
+
+def _programme_variables(programme: Programme) -> list[str]:
     rules = programme.rules
     names = [c.variable for c in rules.conditions] + [
         c.waived_by for c in rules.conditions if c.waived_by
@@ -92,11 +109,16 @@ class _Values:
         self.people += int(batch.first_person[-1])
 
     def frozen(self) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray], np.ndarray]:
+        """Each variable's values over every batch added (one batch: its own arrays)."""
         return (
-            {k: np.concatenate(v) for k, v in self.by_row.items()},
-            {k: np.concatenate(v) for k, v in self.by_person.items()},
-            np.concatenate(self.first_person),
+            {k: _joined(v) for k, v in self.by_row.items()},
+            {k: _joined(v) for k, v in self.by_person.items()},
+            _joined(self.first_person),
         )
+
+
+def _joined(arrays: list[np.ndarray]) -> np.ndarray:
+    return arrays[0] if len(arrays) == 1 else np.concatenate(arrays)
 
 
 @dataclass(frozen=True)
@@ -149,6 +171,7 @@ def _simulate(
     for start in range(0, len(rows), ROWS_PER_SIMULATION):
         batch = build_simulation(rows[start : start + ROWS_PER_SIMULATION], month)
         values.add(batch, row_vars, person_vars)
+        batch.release()
 
 
 def _refine(

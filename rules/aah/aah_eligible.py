@@ -13,4 +13,8 @@ class aah_eligible(Variable):
     reference = "https://www.legifrance.gouv.fr/codes/article_lc/LEGIARTI000006754198"
 
     def formula(individu, period):
-        return individu("aah_condition_incapacite", period) * individu("aah_condition_age", period)
+        incapacite = individu("aah_condition_incapacite", period)
+        if not incapacite.any():
+            # Nobody meets the incapacity condition: the age condition is not computed.
+            return individu.filled_array(False)
+        return incapacite * individu("aah_condition_age", period)

@@ -13,4 +13,8 @@ class aspa_eligibilite_individu(Variable):
     reference = "https://www.legifrance.gouv.fr/codes/texte_lc/LEGITEXT000006073189"
 
     def formula(individu, period):
-        return individu("aspa_condition_age", period) * individu("aspa_condition_sejour", period)
+        age = individu("aspa_condition_age", period)
+        if not age.any():
+            # Nobody meets the age condition: the residence condition is not computed.
+            return individu.filled_array(False)
+        return age * individu("aspa_condition_sejour", period)

@@ -50,11 +50,16 @@ class css_ressources(Variable):
         )
         mensuelles = mensuelles + famille("css_prestations_familiales", period)
         mensuelles = mensuelles + famille("css_forfait_logement", period)
-        # AAH and ASPA of each month of the reference period (R861-8).
+        # AAH and ASPA of each month of the reference period (R861-8). Each is 0 in a month where
+        # nobody meets its conditions (L821-1, L821-2; L815-1, L816-1), and so is what the CSS
+        # counts of it (after an abattement, R861-4): neither is computed for the 12 months when
+        # nobody of the simulation meets its conditions in any of them.
         debut = period.offset(-int(css.mois_avant_la_demande + mois - 1), "month").start
         reference = Period(("month", debut, int(mois)))
-        aah = famille.members("css_ressources_aah_individu", reference, options=[ADD])
-        minima = famille.sum(membre * aah) + famille(
-            "css_ressources_aspa", reference, options=[ADD]
-        )
+        minima = 0
+        if famille.members("aah_eligible", reference, options=[ADD]).any():
+            aah = famille.members("css_ressources_aah_individu", reference, options=[ADD])
+            minima = minima + famille.sum(membre * aah)
+        if famille("aspa_nb_allocataires", reference, options=[ADD]).any():
+            minima = minima + famille("css_ressources_aspa", reference, options=[ADD])
         return mensuelles * mois + minima
