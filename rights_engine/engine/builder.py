@@ -11,18 +11,16 @@ import datetime as dt
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
 
 import numpy as np
-from openfisca_core.errors import SpiralError
 from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.periods import Period
 from openfisca_core.periods import period as make_period
-from openfisca_core.populations import GroupPopulation, Population
 from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_core.simulations import Simulation
 
 from rights_engine.engine.facts import observation
+from rights_engine.engine.fast_simulation import FastSimulation, fast_populations
 from rights_engine.engine.zones import zone_apl_of
 from rights_engine.enums import (
     TypesAvisFournisseurEnergie,
@@ -108,135 +106,6 @@ MONTHS_OF_RESOURCES = 3
 MONTHS_OF_HISTORY = 13
 
 
-_SUBPERIODS: dict[tuple[Period, Any], tuple[Period, ...]] = {}
-"""The months a sum over a period adds (``options=[ADD]``), by period and unit, once OpenFisca
-has accepted that sum: the same 3-month sums are asked dozens of times per household."""
-
-
-class _Simulation(Simulation):
-    """An OpenFisca simulation that answers a value it already holds without the bookkeeping
-    of a calculation, and splits a period into months once.
-
-    About half of the ~1 000 ``calculate`` calls of a household read an input or a value
-    already computed; each went through the tracer's stack, the variable's checks and the
-    purge of invalidated caches, at several times the cost of the read. A value is held only
-    for a period that passed those checks when it was stored, a read runs no formula (so
-    cannot make a cycle), and nothing is invalidated between calculations: the answer is the
-    same. A sum over a period adds the same months, in the same order, as OpenFisca's
-    ``calculate_add``, which checked the period and the unit the first time. A traced
-    simulation (``explain``) keeps OpenFisca's own path.
-    """
-
-    def __init__(self, tax_benefit_system: Any, populations: Any) -> None:
-        super().__init__(tax_benefit_system, populations)
-        self._holder_of: dict[str, Any] = {}
-
-    def get_holder(self, variable_name: str) -> Any:
-        holder = self._holder_of.get(variable_name)
-        if holder is None:
-            holder = self._holder_of[variable_name] = super().get_holder(variable_name)
-        return holder
-
-    def release(self) -> None:
-        """Break the references between the simulation, its populations and its holders, so
-        that reference counting frees them as soon as the caller lets it go, not the cyclic
-        garbage collector (about 1 ms per household, and the memory of a whole simulation
-        until it runs). The simulation cannot be used afterwards."""
-        for holder in self._holder_of.values():
-            holder.population = holder.simulation = None
-        for population in self.populations.values():
-            population.simulation = None
-        self._holder_of.clear()
-
-    def shortcuts(self) -> bool:
-        """Whether the shortcuts hold: not traced, nothing invalidated, no computation start."""
-        return (
-            not self.trace and not self.invalidated_caches and self.start_computation_period is None
-        )
-
-    def value_of(self, holder: Any, period: Period) -> Any:
-        """The value held for ``period``, else computed (only when ``shortcuts()``)."""
-        value = holder.get_array(period)
-        return value if value is not None else self._run(holder, period)
-
-    def calculate(self, variable_name: str, period: Any) -> Any:
-        if isinstance(period, Period) and self.shortcuts():
-            holder = self._holder_of.get(variable_name) or self.get_holder(variable_name)
-            return self.value_of(holder, period)
-        return super().calculate(variable_name, period)
-
-    def _run(self, holder: Any, period: Period) -> Any:
-        """OpenFisca's ``calculate`` of a value not held yet, from its holder: the steps of
-        ``Simulation.calculate`` and ``_calculate`` in their order, without looking the
-        variable, its population and its holder up again."""
-        variable = holder.variable
-        self.tracer.record_calculation_start(variable.name, period)
-        try:
-            self._check_period_consistency(period, variable)
-            try:
-                self._check_for_cycle(variable.name, period)
-                array = self._run_formula(variable, holder.population, period)
-                if array is None:
-                    array = holder.default_array()
-                array = self._cast_formula_result(array, variable)
-                holder.put_in_cache(array, period)
-            except SpiralError:
-                array = holder.default_array()
-            self.tracer.record_calculation_result(array)
-            return array
-        finally:
-            self.tracer.record_calculation_end()
-            self.purge_cache_of_invalid_values()
-
-    def calculate_add(self, variable_name: str, period: Any) -> Any:
-        if not isinstance(period, Period) or self.trace:
-            return super().calculate_add(variable_name, period)
-        variable = self.tax_benefit_system.get_variable(variable_name, check_existence=True)
-        key = (period, variable.definition_period)
-        months = _SUBPERIODS.get(key)
-        if months is None:
-            total = super().calculate_add(variable_name, period)  # checks the period and unit
-            if len(_SUBPERIODS) >= 4_096:
-                _SUBPERIODS.clear()
-            _SUBPERIODS[key] = tuple(period.get_subperiods(variable.definition_period))
-            return total
-        return sum(self.calculate(variable_name, month) for month in months)
-
-
-class _Shortcut:
-    """A population whose formulas' calls (``individu("age", period)``) go straight to the
-    variable's holder when the simulation's shortcuts hold and the variable was met before: a
-    holder exists only for a variable of its own population (so OpenFisca's entity check passes),
-    and a ``Period`` needs no parsing. Any other call keeps OpenFisca's path."""
-
-    simulation: Any
-
-    def __call__(self, variable_name: str, period: Any, options: Any = None) -> Any:
-        simulation = self.simulation
-        if options is None and type(period) is Period and isinstance(simulation, _Simulation):
-            holder = simulation._holder_of.get(variable_name)
-            if holder is not None and holder.population is self and simulation.shortcuts():
-                return simulation.value_of(holder, period)
-        return super().__call__(variable_name, period, options)  # type: ignore[misc]
-
-
-class _Population(_Shortcut, Population):
-    pass
-
-
-class _GroupPopulation(_Shortcut, GroupPopulation):
-    pass
-
-
-def _populations(tbs: Any) -> dict[str, Population]:
-    """``TaxBenefitSystem.instantiate_entities`` with the populations above."""
-    persons = _Population(tbs.person_entity)
-    found: dict[str, Population] = {tbs.person_entity.key: persons}
-    for entity in tbs.group_entities:
-        found[entity.key] = _GroupPopulation(entity, persons)
-    return found
-
-
 @dataclass(frozen=True)
 class Batch:
     """A built simulation and, for each row (situation), where its applicant and people sit.
@@ -255,9 +124,9 @@ class Batch:
     person_menage: np.ndarray  # index of each individu's menage
 
     def release(self) -> None:
-        """Let the simulation be freed as soon as this batch is (see ``_Simulation.release``);
+        """Let the simulation be freed as soon as this batch is (see ``FastSimulation.release``);
         the batch cannot be used afterwards."""
-        if isinstance(self.simulation, _Simulation):
+        if isinstance(self.simulation, FastSimulation):
             self.simulation.release()
 
     def _calculate(self, variable: str) -> tuple[str, np.ndarray]:
@@ -442,13 +311,13 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
             applicant_famille[row] = famille_of[-1]
 
     builder = SimulationBuilder()
-    builder.populations = _populations(tbs)
+    builder.populations = fast_populations(tbs)
     builder.declare_person_entity("individu", [f"i{n}" for n in range(len(people))])
     familles = builder.declare_entity("famille", [f"f{n}" for n in range(len(famille_rows))])
     builder.join_with_persons(familles, [f"f{n}" for n in famille_of], famille_role)
     menages = builder.declare_entity("menage", [f"m{n}" for n in range(len(situations))])
     builder.join_with_persons(menages, [f"m{row}" for row, _ in people], menage_role)
-    simulation = _Simulation(tbs, builder.populations)
+    simulation = FastSimulation(tbs, builder.populations)
 
     dated = _periods_of(str(month))
     period = dated.month

@@ -1,6 +1,6 @@
 """The engine's simulation answers exactly as OpenFisca's own ``Simulation``.
 
-``builder._Simulation`` returns a value it already holds without OpenFisca's bookkeeping,
+``FastSimulation`` returns a value it already holds without OpenFisca's bookkeeping,
 computes a missing one from its holder (without looking it up again) and splits a period into
 months once for every sum (``options=[ADD]``); its populations send a formula's call straight
 to the holder. The same households are built twice: one simulation keeps these shortcuts, the
@@ -18,8 +18,9 @@ import numpy as np
 import pytest
 from openfisca_core.simulations import Simulation
 
-from rights_engine.engine.builder import Batch, _Simulation, build_simulation
+from rights_engine.engine.builder import Batch, build_simulation
 from rights_engine.engine.catalogue import programmes
+from rights_engine.engine.fast_simulation import FastSimulation
 from rights_engine.engine.scenarios import Scenario, complete
 from rights_engine.engine.simulate import programme_variables
 from rights_engine.situation.loader import load_situation
@@ -47,7 +48,7 @@ def _values(batch: Batch) -> dict[str, np.ndarray]:
 def _compare(rows: list[Situation]) -> None:
     fast = build_simulation(rows, MONTH)
     plain = build_simulation(rows, MONTH)
-    assert type(fast.simulation) is _Simulation
+    assert type(fast.simulation) is FastSimulation
     plain.simulation.__class__ = Simulation  # OpenFisca's own calculate and calculate_add
     expected = _values(plain)
     got = _values(fast)
