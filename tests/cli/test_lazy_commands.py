@@ -117,6 +117,26 @@ def test_simulate_json_loads_neither_rich_nor_the_other_renderers(situations_dir
     ]
 
 
+def test_a_command_s_imports_are_frozen_out_of_the_collector_s_walks() -> None:
+    """What a command's import creates is moved to the collector's permanent generation, and
+    the collector is on again afterwards; a collector turned off by the caller stays off."""
+    code = """
+import gc, sys
+from rights_engine.cli.main import cli
+on = "--collector-off" not in sys.argv
+if not on:
+    gc.disable()
+before = gc.get_freeze_count()
+cli.load("simulate")
+print(before, gc.get_freeze_count() > 10_000, gc.isenabled())
+"""
+    for flag, expected in (("", "0 True True"), ("--collector-off", "0 False False")):
+        result = subprocess.run(
+            [sys.executable, "-P", "-c", code, flag], capture_output=True, text=True, check=True
+        )
+        assert result.stdout.split() == expected.split(), result.stderr
+
+
 def test_a_command_s_help_loads_only_its_module() -> None:
     modules, output = _loaded_after("schema", "--help")
     assert "Print the JSON Schema of a situation" in output
