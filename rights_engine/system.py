@@ -17,6 +17,7 @@ from typing import Any
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 from openfisca_core.variables import Variable
 
+from rights_engine import parameters_cache
 from rights_engine._version import __version__
 from rights_engine.entities import entities
 from rights_engine.paths import PACKAGE_DIR, PARAMETERS_DIR, RULES_DIR
@@ -33,6 +34,16 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
             if not folder.name.startswith(("_", ".")):
                 self.add_variables_from_directory(str(folder))
         self.load_parameters(str(PARAMETERS_DIR))
+
+    def load_parameters(self, path_to_yaml_dir: str) -> None:
+        """As openfisca-core loads them, through the cache on disk when no file changed
+        (:mod:`rights_engine.parameters_cache`)."""
+
+        def build() -> Any:
+            TaxBenefitSystem.load_parameters(self, path_to_yaml_dir)
+            return self.parameters
+
+        self.parameters = parameters_cache.load(Path(path_to_yaml_dir), build)
 
     def add_variables_from_file(self, file_path: str) -> None:
         """Every variable of a Python file, as openfisca-core adds them (same module names, same
