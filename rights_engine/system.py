@@ -58,9 +58,9 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
         module = importlib.util.module_from_spec(spec)
         sys.modules[module_name] = module
         spec.loader.exec_module(module)
-        source = Path(file_path).read_text(encoding="utf-8")
-        lines = source.splitlines(keepends=True)
-        spans = class_spans(source)
+        with open(file_path, encoding="utf-8") as handle:
+            lines = handle.readlines()  # as openfisca-core reads them (linecache)
+        spans = class_spans("".join(lines))
         location = file_path.replace(self.get_package_metadata()["location"], "")
         for name in dir(module):  # openfisca-core's order: sorted names
             value = getattr(module, name)
@@ -106,10 +106,10 @@ def class_spans(source: str) -> dict[str, tuple[int, int]]:
     """The first and last lines (from 1) of each top-level class of a module's source, as ast's
     ``lineno`` and ``end_lineno`` give them: a class runs from its ``class`` line to its last
     indented line that is neither blank nor a comment. The rules' files are plain modules;
-    ``tests/meta/test_variables.py`` checks that this matches ast on every one of them."""
+    ``tests/meta/test_system_loading.py`` checks that this matches ast on every one of them."""
     spans: dict[str, tuple[int, int]] = {}
     current: str | None = None
-    for number, line in enumerate(source.splitlines(), start=1):
+    for number, line in enumerate(source.split("\n"), start=1):  # ast's line numbers
         text = line.strip()
         if not text or text.startswith("#"):
             continue
