@@ -24,10 +24,9 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TextIO, TypeVar
+from typing import TYPE_CHECKING, TextIO, TypeVar
 
 import click
-from rich.console import Console
 
 from rights_engine.engine.columns import ScreenedFinding, Screening, screen
 from rights_engine.engine.directory import PartnersDirectory
@@ -37,10 +36,9 @@ from rights_engine.situation.models import Situation
 
 from .errors import internal_error
 from .inputs import Household, Rejected
-from .render_compare import what_if_lines
-from .render_html import html_document
-from .render_markdown import markdown_report
-from .render_text import print_report
+
+if TYPE_CHECKING:
+    from rich.console import Console
 
 __all__ = [
     "FIRST_SLICE",
@@ -238,20 +236,13 @@ def _source(household: Household) -> str:
     return f"{household.file}, ligne {household.line}" if household.batch else household.file
 
 
-class _PipeConsole(Console):
-    """A console that lets a closed output (``| head``) raise :class:`BrokenPipeError`, which
-    the command turns into its status 141, instead of rich's own exit with status 1."""
-
-    def on_broken_pipe(self) -> None:
-        raise BrokenPipeError
-
-
 class ReportWriter:
     """Writes reports to ``out`` as they come: text, JSON or Markdown.
 
     With one situation file, JSON is the indented report; otherwise one compact report per
     line (JSON Lines). A closed output (``| head``) raises :class:`BrokenPipeError` to the
-    caller, which ends the run.
+    caller, which ends the run. Each format's renderer is imported when first used: JSON needs
+    none of them, nor rich (a faster start).
     """
 
     def __init__(
@@ -278,11 +269,16 @@ class ReportWriter:
             text = report.to_json() if single else report.model_dump_json() + "\n"
             click.echo(text, nl=False, file=self.out)
         elif self.output_format == "markdown":
+            from .render_markdown import markdown_report
+
             separator = "" if first else "\n"
             click.echo(
                 separator + markdown_report(report, _source(household)), nl=False, file=self.out
             )
         else:
+            from .render_compare import what_if_lines
+            from .render_text import print_report
+
             console = self._text_console()
             if not first:
                 console.print()
@@ -295,12 +291,13 @@ class ReportWriter:
     def close(self) -> None:
         """Write what waits for the last report (the HTML page of the sheets)."""
         if self.output_format == "html" and self._sheets:
+            from .render_html import html_document
+
             click.echo(html_document(self._sheets), nl=False, file=self.out)
 
     def _text_console(self) -> Console:
         if self._console is None:
-            console = _PipeConsole(highlight=False, emoji=False, markup=False, file=self.out)
-            # In a file or a pipe, lines are not cut at 80 columns (a terminal gets its width).
-            console.soft_wrap = not console.is_terminal
-            self._console = console
+            from .render_text import report_console
+
+            self._console = report_console(self.out)
         return self._console

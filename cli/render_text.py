@@ -6,6 +6,8 @@ label holding brackets is printed as written. Colours only appear on a terminal.
 
 from __future__ import annotations
 
+from typing import TextIO
+
 from rich.console import Console
 from rich.rule import Rule
 from rich.text import Text
@@ -31,7 +33,7 @@ from .present import (
     unlikely_line,
 )
 
-__all__ = ["print_report"]
+__all__ = ["print_report", "report_console"]
 
 _VERDICT_STYLES = {"likely": "bold green", "to_confirm": "bold yellow", "unlikely": "dim"}
 _URGENCY_STYLES = {"emergency": "bold red", "high": "bold magenta", "normal": ""}
@@ -140,6 +142,23 @@ def _partner(console: Console, partner: PartnerContact) -> None:
         for label, value in local_contact_rows(partner.local):
             console.print(_line(f"{label} : ", value, indent=3))
     console.print(_line("Pour : ", " ; ".join(partner.handles), indent=2))
+
+
+class _PipeConsole(Console):
+    """A console that lets a closed output (``| head``) raise :class:`BrokenPipeError`, which
+    the command turns into its status 141, instead of rich's own exit with status 1."""
+
+    def on_broken_pipe(self) -> None:
+        raise BrokenPipeError
+
+
+def report_console(out: TextIO | None = None) -> Console:
+    """The console that reports are printed on (stdout by default): no markup, no emoji, no
+    highlighting; in a file or a pipe, lines are not cut at 80 columns (a terminal gets its
+    width). A closed output raises :class:`BrokenPipeError`."""
+    console = _PipeConsole(highlight=False, emoji=False, markup=False, file=out)
+    console.soft_wrap = not console.is_terminal
+    return console
 
 
 def print_report(

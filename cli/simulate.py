@@ -6,15 +6,18 @@ import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
+from typing import TYPE_CHECKING
 
 import click
-from rich.progress import Progress, TaskID
 
 from .caseload import ReportWriter, evaluate_households
 from .errors import DEBUG_VARIABLE, debugging, internal_error
 from .feedback import print_problem, stderr_progress
 from .inputs import Rejected, period_option, read_households
 from .partners import partners_option, read_directory
+
+if TYPE_CHECKING:
+    from rich.progress import Progress, TaskID
 
 __all__ = ["PIPE_CLOSED_STATUS", "simulate"]
 

@@ -31,6 +31,9 @@ from __future__ import annotations
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
+# Before anything imports OpenFisca: psutil, which it imports and the engine does not use, runs
+# only if used (see _deferred).
+import rights_engine._deferred  # noqa: F401
 from rights_engine._version import __version__
 
 if TYPE_CHECKING:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 
+from rights_engine.code_table import CodeTable
 from rights_engine.paths import DATA_DIR
 
 __all__ = [
@@ -19,27 +19,21 @@ __all__ = [
 _COMMUNE = re.compile(r"(\d{5}|2[AB]\d{3})")
 
 
-@lru_cache(maxsize=1)
-def _communes() -> dict[str, str]:
-    with (DATA_DIR / "communes.csv").open(encoding="utf-8", newline="") as handle:
-        rows = csv.reader(handle)  # plain rows: a third of DictReader's time, at every start
-        header = next(rows)
-        code, departement = header.index("code"), header.index("departement")
-        return {row[code]: row[departement] for row in rows}
+_COMMUNES = CodeTable(DATA_DIR / "communes.csv", "departement")
 
 
 def is_known_commune(code: str) -> bool:
-    return code in _communes()
+    return _COMMUNES.get(code) is not None
 
 
 def commune_departement(code: str) -> str | None:
     """The département code of a commune (``"24"``, ``"2A"``, ``"974"``), or None if unknown."""
-    return _communes().get(code)
+    return _COMMUNES.get(code)
 
 
 @lru_cache(maxsize=1)
 def _departements() -> frozenset[str]:
-    return frozenset(_communes().values())
+    return frozenset(_COMMUNES.index().values())
 
 
 def is_known_departement(code: str) -> bool:

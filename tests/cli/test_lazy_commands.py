@@ -1,5 +1,6 @@
 """The command line starts fast: ``rights-engine --help`` imports no command module (neither the
-engine, OpenFisca nor numpy), ``rules`` does not build the OpenFisca system, and the listing of
+engine, OpenFisca nor numpy), ``rules`` does not build the OpenFisca system, ``simulate`` on one
+household loads neither rich, the other formats' renderers nor psutil's code, and the listing of
 the root ``--help``, written from a table before any command is imported, matches the commands
 themselves. (Start times are measured by hand, see the README: not asserted here.)"""
 
@@ -88,6 +89,52 @@ def test_rules_stale_loads_openfisca_when_asked() -> None:
         "openfisca_core",
         "rights_engine.system",
     ]
+
+
+UNUSED_BY_JSON = (
+    "rich",
+    "psutil._common",
+    "rights_engine.cli.render_text",
+    "rights_engine.cli.render_markdown",
+    "rights_engine.cli.render_html",
+    "rights_engine.cli.render_compare",
+)
+"""What ``simulate FILE --format json`` has no use for: psutil is imported by OpenFisca, but its
+code (``psutil._common`` …) runs only when used (``rights_engine._deferred``)."""
+
+
+def test_simulate_json_loads_neither_rich_nor_the_other_renderers(situations_dir) -> None:
+    situation = str(situations_dir / "mere_isolee_sans_logement.yaml")
+    modules, output = _loaded_after("simulate", situation, "--format", "json")
+    assert json.loads(output)["findings"]
+    assert "openfisca_core.holders.holder" in modules and "psutil" in modules
+    assert _among(modules, UNUSED_BY_JSON) == []
+    modules, output = _loaded_after("simulate", situation)
+    assert "Situation" in output
+    assert _among(modules, ("rich", "rights_engine.cli.render_text")) == [
+        "rich",
+        "rights_engine.cli.render_text",
+    ]
+
+
+def test_a_command_s_imports_are_frozen_out_of_the_collector_s_walks() -> None:
+    """What a command's import creates is moved to the collector's permanent generation, and
+    the collector is on again afterwards; a collector turned off by the caller stays off."""
+    code = """
+import gc, sys
+from rights_engine.cli.main import cli
+on = "--collector-off" not in sys.argv
+if not on:
+    gc.disable()
+before = gc.get_freeze_count()
+cli.load("simulate")
+print(before, gc.get_freeze_count() > 10_000, gc.isenabled())
+"""
+    for flag, expected in (("", "0 True True"), ("--collector-off", "0 False False")):
+        result = subprocess.run(
+            [sys.executable, "-P", "-c", code, flag], capture_output=True, text=True, check=True
+        )
+        assert result.stdout.split() == expected.split(), result.stderr
 
 
 def test_a_command_s_help_loads_only_its_module() -> None:

@@ -1,0 +1,53 @@
+"""psutil, imported by OpenFisca and unused by the engine, runs only when used
+(``rights_engine._deferred``): an ``import`` statement does not run it, its first attribute
+does, and it then works as usual."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+
+def _run(code: str) -> str:
+    # -P: the installed package, not the checkout's rights_engine/ of the current directory.
+    result = subprocess.run(
+        [sys.executable, "-P", "-c", code], capture_output=True, text=True, check=True
+    )
+    return result.stdout.strip()
+
+
+def test_importing_openfisca_does_not_run_psutil_and_using_psutil_does() -> None:
+    code = """
+import sys
+import rights_engine.system
+import openfisca_core.holders.holder as holder
+import psutil
+ran_on_import = "psutil._common" in sys.modules
+memory = psutil.virtual_memory().percent
+from psutil import cpu_count
+print(ran_on_import, "psutil._common" in sys.modules, holder.psutil is psutil,
+      0 <= memory <= 100, cpu_count() >= 1, type(psutil).__name__)
+"""
+    assert _run(code) == "False True True True True module"
+
+
+def test_a_deferred_module_runs_once_and_if_it_fails_is_left_out_as_a_failed_import_is(
+    tmp_path: Path,
+) -> None:
+    (tmp_path / "probe_ok.py").write_text("print('ran')\nvalue = 1\n")
+    (tmp_path / "probe_failing.py").write_text("raise ImportError('broken')\n")
+    code = f"""
+import sys
+sys.path.insert(0, {str(tmp_path)!r})
+from rights_engine._deferred import defer
+defer("probe_ok"); defer("probe_failing"); defer("probe_not_installed")
+import probe_ok, probe_failing
+print("imported")
+print(probe_ok.value, probe_ok.value)
+try:
+    probe_failing.anything
+except ImportError as error:
+    print(error, "probe_failing" in sys.modules, "probe_not_installed" in sys.modules)
+"""
+    assert _run(code).splitlines() == ["imported", "ran", "1 1", "broken False False"]
