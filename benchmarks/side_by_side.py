@@ -17,7 +17,9 @@ max of each measure and the ratio of the medians:
   process of the oracle venv's python running ``tests/differential/oracle_runner.py`` (OFF has
   no command that computes a situation: its ``openfisca`` CLI serves the web API or runs YAML
   tests), which imports OFF, loads its tax-benefit system, builds the simulation, calculates
-  and prints the values as JSON. Both: wall time of the process, start-up included;
+  and prints the values as JSON. Both: wall time of the process, start-up included. Ours is
+  run twice per round: with our parameter cache as a user has it (written by the first run) and
+  with it off (``RIGHTS_ENGINE_CACHE_DIR=``: the YAML parsed in every process, as OFF does);
 * warm call: ours ``rights_engine.evaluate(situation)`` in this (warm) process; OFF a new
   ``SimulationBuilder().build_from_entities`` + calculate of every variable in a warm process
   (``benchmarks/off_runner.py warm``, timed inside it); the first call of each is left out;
@@ -446,16 +448,28 @@ class Bench:
         return situation, ours, off
 
     def cold(self, ours_file: Path, off_file: Path, repeat: int) -> None:
+        """Ours twice per round: with the parameter cache as a user has it (written by the
+        first run, ``rights_engine.parameters_cache``) and with it off (every YAML file parsed,
+        as OFF does); OFF once."""
         measure = Measure(
             "cold CLI, 1 household",
             "a fresh process: start-up, loading the system, 1 simulation, JSON out "
             "(ours `simulate --format json`, OFF `oracle_runner.py`)",
             "s",
         )
-        advance = self._task("cold CLI (ours, OFF alternately)", 2 * repeat)
+        uncached = Measure(
+            "cold CLI, 1 household, our parameter cache off",
+            "as above, ours with `RIGHTS_ENGINE_CACHE_DIR=` (its parameter YAML parsed in every "
+            "process, as OFF's)",
+            "s",
+        )
+        no_cache = {**os.environ, "RIGHTS_ENGINE_CACHE_DIR": ""}
+        command = [self.engine, "simulate", str(ours_file), "--format", "json"]
+        advance = self._task("cold CLI (ours, ours without cache, OFF alternately)", 3 * repeat)
         for _ in range(repeat):
-            ran = run_process([self.engine, "simulate", str(ours_file), "--format", "json"])
-            measure.ours.append(ran.seconds)
+            measure.ours.append(run_process(command).seconds)
+            advance()
+            uncached.ours.append(run_process(command, env=no_cache).seconds)
             advance()
             ran = run_process([str(self.python), str(oracle.RUNNER)], env=self.env, stdin=off_file)
             measure.off.append(ran.seconds)
@@ -463,7 +477,8 @@ class Bench:
                 json.loads(ran.stdout)["tbs_seconds"]
             )
             advance()
-        self.measures.append(measure)
+        uncached.off = measure.off
+        self.measures.extend([measure, uncached])
 
     def warm(self, situation: Situation, off_file: Path, repeat: int) -> None:
         import rights_engine
