@@ -15,14 +15,14 @@ import, and what exists then is moved to the collector's permanent generation
 
 from __future__ import annotations
 
-import gc
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from gettext import gettext as _
 from importlib import import_module
 from typing import Any, NamedTuple
 
 import click
+
+from rights_engine.collector import collector_paused
 
 __all__ = ["LazyCommand", "LazyGroup"]
 
@@ -59,7 +59,7 @@ class LazyGroup(click.Group):
         """Import the module of a lazy command and return the command it defines."""
         lazy = self.lazy_commands[cmd_name]
         module_name, _, attribute = lazy.target.partition(":")
-        with _long_lived():
+        with collector_paused(freeze=True):
             module = import_module(module_name, __package__)
         command = getattr(module, attribute)
         if not isinstance(command, click.Command) or command.name != cmd_name:
@@ -96,19 +96,3 @@ class LazyGroup(click.Group):
                 raise
             name = getattr(error, "command_name", args[0])
             raise no_such_command(name, possibilities=self.list_commands(ctx), ctx=ctx) from None
-
-
-@contextmanager
-def _long_lived() -> Iterator[None]:
-    """Pause the cyclic garbage collector while what lives as long as the process is created
-    (imports), then freeze what exists: later collections skip it. Left alone if the collector
-    is already off (the caller's choice)."""
-    if not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        gc.enable()

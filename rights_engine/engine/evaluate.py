@@ -3,14 +3,12 @@ findings and reports."""
 
 from __future__ import annotations
 
-import gc
-import threading
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from itertools import islice
 
 from rights_engine._version import __version__
+from rights_engine.collector import collector_paused
 from rights_engine.engine.catalogue import Programme, programmes, today_month
 from rights_engine.engine.directory import PartnersDirectory, local_contacts
 from rights_engine.engine.findings import ProgrammeValues, make_finding
@@ -122,27 +120,6 @@ def _evaluate_slice(
             )
             reports.update(zip(indices, month_reports, strict=True))
     return [reports[index] for index in range(len(situations))]
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause Python's cyclic garbage collector while a slice of reports is built, when no other
-    thread runs.
-
-    A slice builds hundreds of thousands of small objects that hold no reference cycle; the
-    collector would walk them again and again (two thirds of the time of a caseload).
-    Reference counting still frees them; the collector is restored afterwards. The collector
-    belongs to the whole process: while a caller's other threads run (a web service, a
-    progress thread), it is left alone, so that their cycles are still collected.
-    """
-    if threading.active_count() > 1 or not gc.isenabled():
-        yield
-        return
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.enable()
 
 
 def _evaluate_month(
