@@ -1,5 +1,5 @@
-"""A batch line read by orjson, about three times faster than :func:`loader.json_loads`, when
-both would read it the same.
+"""A batch line read by orjson, about twice as fast as :func:`loader.json_loads` with the checks
+below, when both would read it the same.
 
 ``json_loads`` (the standard library's parser with a hook per object) reads every JSON the
 situation models accept, with its quirks: a key written twice is flagged, an integer longer than
@@ -20,8 +20,8 @@ from rights_engine.situation.yaml_reader import MAX_INT_DIGITS
 
 __all__ = ["read_plain"]
 
-_DIGITS_ONLY = bytes(ord("9") if chr(byte).isdigit() else ord(" ") for byte in range(256))
-"""Every digit becomes ``9``, every other byte a space: a long integer becomes a run of 9s."""
+_DIGITS_ONLY = bytes(ord("9") if 0x30 <= byte <= 0x39 else ord(" ") for byte in range(256))
+"""Every ASCII digit becomes ``9``, every other byte a space: a long integer becomes a run of 9s."""
 _LONG_NUMBER = b"9" * (MAX_INT_DIGITS + 1)
 _MAX_BRACKETS = 100
 """A line with more ``{`` and ``[`` than this (so possibly nested deeper) is left to
