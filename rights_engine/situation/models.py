@@ -125,9 +125,15 @@ def _version_one(value: Any) -> Any:
 
 
 Euros = Annotated[
-    float, BeforeValidator(_an_amount), Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False)
+    float,
+    Field(ge=0, le=MAX_AMOUNT, allow_inf_nan=False),
+    BeforeValidator(_an_amount),
 ]
-"""An amount in euros: a number (not true/false), finite, from 0 to :data:`MAX_AMOUNT`."""
+"""An amount in euros: a number (not true/false), finite, from 0 to :data:`MAX_AMOUNT`.
+
+The bounds come before the validator: pydantic then checks them in its core (not in Python, for
+every amount of every line of a batch) and the JSON Schema states them as ``minimum`` and
+``maximum`` (placed after, they would read ``ge`` and ``le``, which JSON Schema ignores)."""
 
 
 class _Strict(BaseModel):
@@ -266,7 +272,7 @@ class Person(_Strict):
     id: Annotated[str, Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")]
     role: Role
     birth_date: dt.date | None = Field(default=None, description="Date de naissance, YYYY-MM-DD")
-    age: Annotated[int, BeforeValidator(_a_number), Field(ge=0, le=MAX_AGE)] | None = Field(
+    age: Annotated[int, Field(ge=0, le=MAX_AGE), BeforeValidator(_a_number)] | None = Field(
         default=None, description="Âge en années, si la date de naissance n'est pas connue"
     )
     nationality: Nationality | None = None
@@ -302,7 +308,7 @@ class Person(_Strict):
         "spécifique)",
     )
     hours_worked_last_3_years: (
-        Annotated[float, BeforeValidator(_a_number), Field(ge=0, le=30000)] | None
+        Annotated[float, Field(ge=0, le=30000), BeforeValidator(_a_number)] | None
     ) = Field(
         default=None, description="Heures travaillées sur les 3 dernières années (RSA jeune actif)"
     )
@@ -314,10 +320,10 @@ class Person(_Strict):
         ),
     )
     pregnant: bool | None = None
-    disability_rate: Annotated[float, BeforeValidator(_a_number), Field(ge=0, le=100)] | None = (
+    disability_rate: Annotated[float, Field(ge=0, le=100), BeforeValidator(_a_number)] | None = (
         Field(default=None, description="Taux d'incapacité reconnu par la MDPH, en %")
     )
-    gir: Annotated[int, BeforeValidator(_a_number), Field(ge=1, le=6)] | None = Field(
+    gir: Annotated[int, Field(ge=1, le=6), BeforeValidator(_a_number)] | None = Field(
         default=None, description="Groupe iso-ressources (grille AGGIR), 1 à 6"
     )
     disability_reported: bool | None = Field(
@@ -377,7 +383,7 @@ class Housing(_Strict):
     rent_arrears: Euros | None = Field(
         default=None, description="Impayés de loyer et de charges dus au bailleur, € ; 0 si aucun"
     )
-    arrears_months: Annotated[int, BeforeValidator(_a_number), Field(ge=0, le=240)] | None = Field(
+    arrears_months: Annotated[int, Field(ge=0, le=240), BeforeValidator(_a_number)] | None = Field(
         default=None, description="Nombre de mois de loyer impayés"
     )
     eviction_stage: EvictionStage | None = Field(
