@@ -384,8 +384,9 @@ def _ranked(
     relevance, expected value, certainty, registry, person), sorted for all households at once."""
     keys: dict[str, list[np.ndarray]] = {name: [] for name in _KEY_NAMES}
     fields: list[_Fields] = []
+    id_ranks: dict[int, dict[int, int]] = {}
     for column in columns:
-        _column_keys(column, households, order, keys, fields)
+        _column_keys(column, households, order, keys, fields, id_ranks)
     joined = [np.concatenate(keys[name]) if keys[name] else np.zeros(0) for name in _KEY_NAMES]
     ranked = np.lexsort(joined[::-1])  # np.lexsort sorts on its last key first
     bounds = np.searchsorted(joined[0][ranked], np.arange(len(households) + 1)).tolist()
@@ -425,6 +426,7 @@ def _column_keys(
     order: dict[str, int],
     keys: dict[str, list[np.ndarray]],
     fields: list[_Fields],
+    id_ranks: dict[int, dict[int, int]],
 ) -> None:
     """Each segment's finding (its fields, appended to ``fields``) and its sort keys."""
     programme = column.programme
@@ -485,15 +487,23 @@ def _column_keys(
     keys["person"].append(
         np.asarray(
             [
-                0 if subject is None else _id_rank(group)[subject]
-                for subject, group in zip(segments.person, people, strict=True)
+                0 if subject is None else _id_rank(number, group, id_ranks)[subject]
+                for subject, number, group in zip(
+                    segments.person, segments.household, people, strict=True
+                )
             ],
             dtype=np.intp,
         )
     )
 
 
-def _id_rank(people: Sequence[Person]) -> dict[int, int]:
-    """Each person's rank (index in ``people`` → rank) in the alphabetical order of the ids."""
-    ordered = sorted(range(len(people)), key=lambda index: people[index].id)
-    return {index: rank for rank, index in enumerate(ordered)}
+def _id_rank(
+    household: int, people: Sequence[Person], known: dict[int, dict[int, int]]
+) -> dict[int, int]:
+    """Each person's rank (index in ``people`` → rank) in the alphabetical order of the ids,
+    worked out once per household of the month (``known``) for all its individual rights."""
+    ranks = known.get(household)
+    if ranks is None:
+        ordered = sorted(range(len(people)), key=lambda index: people[index].id)
+        ranks = known[household] = {index: rank for rank, index in enumerate(ordered)}
+    return ranks
