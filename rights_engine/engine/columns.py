@@ -117,6 +117,10 @@ class _Segments:
     single_row: np.ndarray
     with_unknown: np.ndarray
     """Whether the segment's household has unknown facts."""
+    people: list[list[Person]]
+    """The people of the segment's household."""
+    person_ids: list[str | None]
+    """The id of the segment's person (None: the household)."""
 
     def reduce(self, ufunc: np.ufunc, values: np.ndarray) -> np.ndarray:
         return ufunc.reduceat(values, self.starts)
@@ -125,12 +129,15 @@ class _Segments:
 def _segments(values: MonthValues, individual: bool) -> _Segments:
     index: list[np.ndarray] = []
     starts, household, person, lengths, unknown = [], [], [], [], []
+    people: list[list[Person]] = []
+    person_ids: list[str | None] = []
     at = 0
     for number, entry in enumerate(values.households):
         rows = np.asarray(entry.first_row)
+        group = entry.situation.people
         if individual:
             subjects: list[int | None] = [
-                i for i, p in enumerate(entry.situation.people) if p.role is not Role.child
+                i for i, p in enumerate(group) if p.role is not Role.child
             ]
         else:
             subjects = [None]
@@ -139,6 +146,8 @@ def _segments(values: MonthValues, individual: bool) -> _Segments:
             starts.append(at)
             household.append(number)
             person.append(subject)
+            people.append(group)
+            person_ids.append(None if subject is None else group[subject].id)
             lengths.append(len(rows))
             unknown.append(bool(entry.unknown))
             at += len(rows)
@@ -149,6 +158,8 @@ def _segments(values: MonthValues, individual: bool) -> _Segments:
         person=person,
         single_row=np.asarray(lengths) == 1,
         with_unknown=np.asarray(unknown, dtype=bool),
+        people=people,
+        person_ids=person_ids,
     )
 
 
@@ -386,7 +397,7 @@ def _ranked(
     fields: list[_Fields] = []
     id_ranks: dict[int, dict[int, int]] = {}
     for column in columns:
-        _column_keys(column, households, order, keys, fields, id_ranks)
+        _column_keys(column, order, keys, fields, id_ranks)
     joined = [np.concatenate(keys[name]) if keys[name] else np.zeros(0) for name in _KEY_NAMES]
     ranked = np.lexsort(joined[::-1])  # np.lexsort sorts on its last key first
     bounds = np.searchsorted(joined[0][ranked], np.arange(len(households) + 1)).tolist()
@@ -422,7 +433,6 @@ _Fields = tuple[str, str | None, str, float | None, float | None, str, tuple[str
 
 def _column_keys(
     column: _Columns,
-    households: Sequence[Household],
     order: dict[str, int],
     keys: dict[str, list[np.ndarray]],
     fields: list[_Fields],
@@ -433,11 +443,7 @@ def _column_keys(
     segments = column.segments
     count = len(segments.starts)
     verdicts = column.verdict.tolist()
-    people = [households[number].situation.people for number in segments.household]
-    persons = [
-        None if subject is None else group[subject].id
-        for subject, group in zip(segments.person, people, strict=True)
-    ]
+    people, persons = segments.people, segments.person_ids
     minima: list[float | None] = [None] * count
     maxima: list[float | None] = [None] * count
     values = [0.0] * count
