@@ -16,16 +16,19 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from openfisca_core.periods import Period
+from openfisca_core.periods import period as make_period
 from openfisca_core.simulations import Simulation
 
 from rights_engine.engine.builder import Batch, build_simulation
 from rights_engine.engine.catalogue import programmes
-from rights_engine.engine.fast_simulation import FastSimulation
+from rights_engine.engine.fast_simulation import FastSimulation, formula_at
 from rights_engine.engine.scenarios import Scenario, complete
 from rights_engine.engine.simulate import programme_variables
 from rights_engine.situation.loader import load_situation
 from rights_engine.situation.models import Month, Situation
 from rights_engine.synthetic import generate_households
+from rights_engine.system import tax_benefit_system
 
 SITUATIONS = sorted((Path(__file__).parents[2] / "situations").glob("*.yaml"))
 MONTH = Month("2026-10")
@@ -45,6 +48,16 @@ def _values(batch: Batch) -> dict[str, np.ndarray]:
     return values
 
 
+def _held(batch: Batch) -> dict[tuple[str, str], np.ndarray]:
+    """Every value a simulation holds, read through OpenFisca's own ``Holder.get_array``."""
+    held = {}
+    for population in batch.simulation.populations.values():
+        for name, holder in population._holders.items():
+            for period in holder.get_known_periods():
+                held[name, str(period)] = holder.get_array(period)
+    return held
+
+
 def _compare(rows: list[Situation]) -> None:
     fast = build_simulation(rows, MONTH)
     plain = build_simulation(rows, MONTH)
@@ -55,6 +68,13 @@ def _compare(rows: list[Situation]) -> None:
     for name, value in expected.items():
         assert got[name].dtype == value.dtype, name
         assert np.array_equal(got[name], value), name
+    # What the fast path stored straight in the holders, OpenFisca's path stored through them.
+    expected_held, got_held = _held(plain), _held(fast)
+    assert got_held.keys() == expected_held.keys()
+    for key, value in expected_held.items():
+        assert type(got_held[key]) is type(value), key
+        assert got_held[key].dtype == value.dtype, key
+        assert np.array_equal(got_held[key], value), key
 
 
 @pytest.mark.parametrize("path", SITUATIONS, ids=[p.stem for p in SITUATIONS])
@@ -66,6 +86,25 @@ def test_one_household_as_openfisca(path: Path) -> None:
 def test_a_batch_as_openfisca() -> None:
     households = generate_households(120, seed=13, periods=[str(MONTH)])
     _compare([complete(h, scenario) for h in households for scenario in Scenario])
+
+
+def test_a_formula_is_found_as_openfisca_finds_it() -> None:
+    variables = tax_benefit_system().variables.values()
+    for period in (make_period(MONTH), make_period("2024-01"), make_period("2026-12")):
+        for _ in range(2):  # looked up, then remembered
+            for variable in variables:
+                assert formula_at(variable, period) is variable.get_formula(period), variable.name
+
+
+def test_a_remembered_formula_is_that_of_its_period() -> None:
+    class TwoFormulas:
+        def get_formula(self, period: Period) -> str:
+            return f"formula of {period}"
+
+    variable = TwoFormulas()
+    for _ in range(2):
+        assert formula_at(variable, make_period("2025-01")) == "formula of 2025-01"
+        assert formula_at(variable, make_period("2026-01")) == "formula of 2026-01"
 
 
 def test_a_released_simulation_is_freed_without_the_cyclic_collector() -> None:
