@@ -19,7 +19,7 @@ import numpy as np
 from openfisca_core.errors import SpiralError
 from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.periods import Period
-from openfisca_core.populations import GroupPopulation, Population
+from openfisca_core.populations import ADD, GroupPopulation, Population
 from openfisca_core.simulations import Simulation
 
 __all__ = ["FastSimulation", "fast_populations"]
@@ -27,6 +27,8 @@ __all__ = ["FastSimulation", "fast_populations"]
 _SUBPERIODS: dict[tuple[Period, Any], tuple[Period, ...]] = {}
 """The months a sum over a period adds (``options=[ADD]``), by period and unit, once OpenFisca
 has accepted that sum: the same 3-month sums are asked dozens of times per household."""
+
+_ADD = [ADD]
 
 _FORMULAS: dict[tuple[int, Period], tuple[Any, Any]] = {}
 """``variable.get_formula(period)`` by variable (kept with its formula, so that its id is not
@@ -189,19 +191,29 @@ class FastSimulation(Simulation):
 
 
 class _Shortcut:
-    """A population whose formulas' calls (``individu("age", period)``) go straight to the
-    variable's holder when the simulation's shortcuts hold and the variable was met before: a
-    holder exists only for a variable of its own population (so OpenFisca's entity check passes),
-    and a ``Period`` needs no parsing. Any other call keeps OpenFisca's path."""
+    """A population whose formulas' calls (``individu("age", period)``, and with
+    ``options=[ADD]``) go straight to the simulation when its shortcuts hold: to the variable's
+    holder, taken from the simulation, which makes a holder only in the variable's own
+    population (so a variable of another entity still gets OpenFisca's error), and a ``Period``
+    needs no parsing nor check. Any other call keeps OpenFisca's path."""
 
     simulation: Any
 
     def __call__(self, variable_name: str, period: Any, options: Any = None) -> Any:
         simulation = self.simulation
-        if options is None and type(period) is Period and isinstance(simulation, FastSimulation):
+        if (
+            type(period) is Period
+            and (options is None or options == _ADD)
+            and isinstance(simulation, FastSimulation)
+            and simulation.shortcuts()
+        ):
             holder = simulation._holder_of.get(variable_name)
-            if holder is not None and holder.population is self and simulation.shortcuts():
-                return simulation.value_of(holder, period)
+            if holder is None and variable_name in simulation.tax_benefit_system.variables:
+                holder = simulation.get_holder(variable_name)
+            if holder is not None and holder.population is self:
+                if options is None:
+                    return simulation.value_of(holder, period)
+                return simulation.calculate_add(variable_name, period)
         return super().__call__(variable_name, period, options)  # type: ignore[misc]
 
 

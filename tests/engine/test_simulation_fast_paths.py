@@ -88,6 +88,22 @@ def test_a_batch_as_openfisca() -> None:
     _compare([complete(h, scenario) for h in households for scenario in Scenario])
 
 
+def _refusal(batch: Batch, variable: str) -> str:
+    batch.simulation.calculate(variable, batch.period)  # the variable's holder now exists
+    with pytest.raises(ValueError) as refused:
+        batch.simulation.populations["individu"](variable, batch.period)
+    return f"{type(refused.value).__name__}: {refused.value}"
+
+
+def test_a_variable_of_another_entity_is_refused_as_openfisca_refuses_it() -> None:
+    situation = load_situation(SITUATIONS[0]).model_copy(update={"period": str(MONTH)})
+    rows = [complete(situation, Scenario.favourable)]
+    fast = build_simulation(rows, MONTH)
+    plain = build_simulation(rows, MONTH)
+    plain.simulation.__class__ = Simulation
+    assert _refusal(fast, "rsa") == _refusal(plain, "rsa")  # rsa: a variable of the famille
+
+
 def test_a_formula_is_found_as_openfisca_finds_it() -> None:
     variables = tax_benefit_system().variables.values()
     for period in (make_period(MONTH), make_period("2024-01"), make_period("2026-12")):
