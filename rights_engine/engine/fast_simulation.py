@@ -13,12 +13,13 @@ compares every programme's variables with a plain ``Simulation``, bit for bit.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import numpy as np
 from openfisca_core.errors import SpiralError
-from openfisca_core.indexed_enums import EnumArray
-from openfisca_core.periods import Period
+from openfisca_core.indexed_enums import Enum, EnumArray
+from openfisca_core.periods import DateUnit, Period
 from openfisca_core.populations import ADD, GroupPopulation, Population
 from openfisca_core.simulations import Simulation
 
@@ -163,6 +164,29 @@ class FastSimulation(Simulation):
             arrays[period] = array
         else:
             holder.put_in_cache(array, period)
+
+    def put_months(self, variable_name: str, array: Any, months: Sequence[Period]) -> None:
+        """``holder.put_in_cache(array, month)`` for each of ``months`` (periods of one month):
+        an array of a variable defined by month, not an enum, already of its dtype, with a
+        value per member is stored as is on each month, as ``Holder._set`` stores it."""
+        holder = self.get_holder(variable_name)
+        arrays = holder.plain_arrays
+        variable = holder.variable
+        if (
+            arrays is not None
+            and variable.definition_period == DateUnit.MONTH
+            and variable.value_type is not Enum
+            and type(array) is np.ndarray
+            and array.dtype == variable.dtype
+            and array.ndim == 1
+            and len(array) == holder.population.count
+            and all(month.unit == DateUnit.MONTH and month.size == 1 for month in months)
+        ):
+            for month in months:
+                arrays[month] = array
+        else:
+            for month in months:
+                holder.put_in_cache(array, month)
 
     def _run_formula(self, variable: Any, population: Any, period: Any) -> Any:
         """OpenFisca's ``_run_formula``, the formula of a period found once per variable."""

@@ -12,6 +12,7 @@ variable a report or an explanation reads must be equal, bit for bit, on one hou
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
@@ -86,6 +87,28 @@ def test_one_household_as_openfisca(path: Path) -> None:
 def test_a_batch_as_openfisca() -> None:
     households = generate_households(120, seed=13, periods=[str(MONTH)])
     _compare([complete(h, scenario) for h in households for scenario in Scenario])
+
+
+def _put_months_through_holders(
+    simulation: FastSimulation, variable: str, array: np.ndarray, months: Sequence[Period]
+) -> None:
+    for month in months:
+        simulation.get_holder(variable).put_in_cache(array, month)
+
+
+def test_inputs_are_stored_as_openfisca_stores_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    households = generate_households(40, seed=5, periods=[str(MONTH)])
+    rows = [complete(h, scenario) for h in households for scenario in Scenario]
+    fast = build_simulation(rows, MONTH)
+    with monkeypatch.context() as patched:
+        patched.setattr(FastSimulation, "put_months", _put_months_through_holders)
+        plain = build_simulation(rows, MONTH)
+    expected, got = _held(plain), _held(fast)
+    assert got.keys() == expected.keys()
+    for key, value in expected.items():
+        assert type(got[key]) is type(value), key
+        assert got[key].dtype == value.dtype, key
+        assert np.array_equal(got[key], value), key
 
 
 def _refusal(batch: Batch, variable: str) -> str:
