@@ -18,6 +18,7 @@ from typing import Any
 
 import numpy as np
 from openfisca_core.errors import SpiralError
+from openfisca_core.holders import set_input_dispatch_by_period
 from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.periods import DateUnit, Period
 from openfisca_core.populations import ADD, GroupPopulation, Population
@@ -47,6 +48,22 @@ def formula_at(variable: Any, period: Period) -> Any:
         _FORMULAS.clear()
     _FORMULAS[key] = (variable, formula)
     return formula
+
+
+_MONTHS: set[tuple[Period, ...]] = set()
+"""Sequences of periods found to be of one month each (the builder writes on a few)."""
+
+
+def _one_month_each(months: Sequence[Period]) -> bool:
+    key = tuple(months)
+    if key in _MONTHS:
+        return True
+    if not all(month.unit == DateUnit.MONTH and month.size == 1 for month in key):
+        return False
+    if len(_MONTHS) >= 1_024:
+        _MONTHS.clear()
+    _MONTHS.add(key)
+    return True
 
 
 def _plain_arrays(holder: Any) -> dict[Period, Any] | None:
@@ -165,6 +182,31 @@ class FastSimulation(Simulation):
         else:
             holder.put_in_cache(array, period)
 
+    def set_input(self, variable_name: str, period: Any, value: Any) -> None:
+        """OpenFisca's ``set_input``. An array for one month of a variable defined by month,
+        neither an enum, nor neutralized, nor ended, whose input is written as it is or spread
+        over the months of the period (``set_input_dispatch_by_period``: here one month, held
+        by nothing yet) is converted to the variable's dtype and stored as ``Holder._set``
+        stores it."""
+        variable = self.tax_benefit_system.get_variable(variable_name, check_existence=True)
+        if (
+            type(period) is Period
+            and period.unit == DateUnit.MONTH
+            and period.size == 1
+            and variable is not None
+            and variable.definition_period == DateUnit.MONTH
+            and variable.set_input in (None, set_input_dispatch_by_period)
+            and variable.value_type is not Enum
+            and not variable.is_neutralized
+            and variable.end is None
+            and type(value) is np.ndarray
+        ):
+            arrays = self.get_holder(variable_name).plain_arrays
+            if arrays is not None and period not in arrays:
+                self.put_months(variable_name, value.astype(variable.dtype, copy=False), (period,))
+                return
+        super().set_input(variable_name, period, value)
+
     def put_months(self, variable_name: str, array: Any, months: Sequence[Period]) -> None:
         """``holder.put_in_cache(array, month)`` for each of ``months`` (periods of one month):
         an array of a variable defined by month, not an enum, already of its dtype, with a
@@ -180,7 +222,7 @@ class FastSimulation(Simulation):
             and array.dtype == variable.dtype
             and array.ndim == 1
             and len(array) == holder.population.count
-            and all(month.unit == DateUnit.MONTH and month.size == 1 for month in months)
+            and _one_month_each(months)
         ):
             for month in months:
                 arrays[month] = array

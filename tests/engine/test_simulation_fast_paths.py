@@ -102,6 +102,7 @@ def test_inputs_are_stored_as_openfisca_stores_them(monkeypatch: pytest.MonkeyPa
     fast = build_simulation(rows, MONTH)
     with monkeypatch.context() as patched:
         patched.setattr(FastSimulation, "put_months", _put_months_through_holders)
+        patched.setattr(FastSimulation, "set_input", Simulation.set_input)
         plain = build_simulation(rows, MONTH)
     expected, got = _held(plain), _held(fast)
     assert got.keys() == expected.keys()
