@@ -221,6 +221,7 @@ def answer_impacts(
     # Python numbers, read once: the same values as indexing the arrays row by row.
     row_verdicts = verdicts.tolist()
     row_amounts = None if amount is None else amount.astype(float).tolist()
+    row_urgencies = None if urgencies is None else urgencies.tolist()
     for index, row in enumerate(values.rows):
         if row.base is None:
             continue
@@ -228,7 +229,7 @@ def answer_impacts(
         opens = row_verdicts[index] != row_verdicts[base]
         delta = 0.0 if row_amounts is None else abs(row_amounts[index] - row_amounts[base])
         moved = round(delta, 2) > 0
-        urgency_changed = urgencies is not None and urgencies[index] != urgencies[base]
+        urgency_changed = row_urgencies is not None and row_urgencies[index] != row_urgencies[base]
         if not (opens or moved or urgency_changed):
             continue
         reached = [static] if urgencies is None else [urgencies[index], urgencies[base]]
