@@ -4,11 +4,11 @@ About half of the ~1 000 ``calculate`` calls of a household read an input or a v
 computed; OpenFisca's ``Simulation`` runs each through the tracer, the variable's checks and the
 purge of invalidated caches. :class:`FastSimulation` answers such reads from the holder, and
 its populations send a formula's calls (``individu("age", period)``) straight there. A holder
-kept in memory is read and written through its dict of arrays by period, and a variable's
-formula for a period is looked up once. Every value is still computed by openfisca-core's
-formulas, with its checks; a traced simulation
-(``explain``) takes OpenFisca's own path throughout. ``tests/engine/test_simulation_fast_paths``
-compares every programme's variables with a plain ``Simulation``, bit for bit.
+kept in memory is read and written through its dict of arrays by period (inputs too), and a
+variable's formula for a period is looked up once. Every value is still computed by
+openfisca-core's formulas, with its checks; a traced simulation (``explain``) takes OpenFisca's
+own path throughout. ``tests/engine/test_simulation_fast_paths`` compares every programme's
+variables and every value held with a plain ``Simulation``, bit for bit.
 """
 
 from __future__ import annotations
@@ -31,6 +31,7 @@ _SUBPERIODS: dict[tuple[Period, Any], tuple[Period, ...]] = {}
 has accepted that sum: the same 3-month sums are asked dozens of times per household."""
 
 _ADD = [ADD]
+"""The options of a formula's sum over months (``individu("salaire_net", p, options=[ADD])``)."""
 
 _FORMULAS: dict[tuple[int, Period], tuple[Any, Any]] = {}
 """``variable.get_formula(period)`` by variable (kept with its formula, so that its id is not
