@@ -327,12 +327,11 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
         """The same input on each month of ``months``: what ``set_input`` (or, for a variable that
         spreads an input over its months, ``set_input_dispatch_by_period``) stores for each
         month of a new simulation, without parsing or offsetting a period per month."""
-        holder = simulation.get_holder(variable)
-        if holder.variable.value_type is not Enum:
+        definition = simulation.tax_benefit_system.get_variable(variable, check_existence=True)
+        if definition.value_type is not Enum:
             # The conversion the holder makes of each month's input, made once.
-            array = array.astype(holder.variable.dtype, copy=False)
-        for when in months:
-            holder.put_in_cache(array, when)
+            array = array.astype(definition.dtype, copy=False)
+        simulation.put_months(variable, array, months)
 
     def per_person(
         variable: str, values: list[object], periods: Sequence[Period] | None = None

@@ -3,19 +3,25 @@
 About half of the ~1 000 ``calculate`` calls of a household read an input or a value already
 computed; OpenFisca's ``Simulation`` runs each through the tracer, the variable's checks and the
 purge of invalidated caches. :class:`FastSimulation` answers such reads from the holder, and
-its populations send a formula's calls (``individu("age", period)``) straight there. Every
-value is still computed by openfisca-core's formulas, with its checks; a traced simulation
-(``explain``) takes OpenFisca's own path throughout. ``tests/engine/test_simulation_fast_paths``
-compares every programme's variables with a plain ``Simulation``, bit for bit.
+its populations send a formula's calls (``individu("age", period)``) straight there. A holder
+kept in memory is read and written through its dict of arrays by period (inputs too), and a
+variable's formula for a period is looked up once. Every value is still computed by
+openfisca-core's formulas, with its checks; a traced simulation (``explain``) takes OpenFisca's
+own path throughout. ``tests/engine/test_simulation_fast_paths`` compares every programme's
+variables and every value held with a plain ``Simulation``, bit for bit.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
+import numpy as np
 from openfisca_core.errors import SpiralError
-from openfisca_core.periods import Period
-from openfisca_core.populations import GroupPopulation, Population
+from openfisca_core.holders import set_input_dispatch_by_period
+from openfisca_core.indexed_enums import Enum, EnumArray
+from openfisca_core.periods import DateUnit, Period
+from openfisca_core.populations import ADD, GroupPopulation, Population
 from openfisca_core.simulations import Simulation
 
 __all__ = ["FastSimulation", "fast_populations"]
@@ -23,6 +29,65 @@ __all__ = ["FastSimulation", "fast_populations"]
 _SUBPERIODS: dict[tuple[Period, Any], tuple[Period, ...]] = {}
 """The months a sum over a period adds (``options=[ADD]``), by period and unit, once OpenFisca
 has accepted that sum: the same 3-month sums are asked dozens of times per household."""
+
+_ADD = [ADD]
+"""The options of a formula's sum over months (``individu("salaire_net", p, options=[ADD])``)."""
+
+_FORMULAS: dict[tuple[int, Period], tuple[Any, Any]] = {}
+"""``variable.get_formula(period)`` by variable (kept with its formula, so that its id is not
+reused while it is here) and period: it depends only on the legislation and the month."""
+
+
+def formula_at(variable: Any, period: Period) -> Any:
+    """The variable's formula for ``period``, as ``Variable.get_formula`` finds it."""
+    key = (id(variable), period)
+    known = _FORMULAS.get(key)
+    if known is not None and known[0] is variable:
+        return known[1]
+    formula = variable.get_formula(period)
+    if len(_FORMULAS) >= 16_384:
+        _FORMULAS.clear()
+    _FORMULAS[key] = (variable, formula)
+    return formula
+
+
+_MONTHS: set[tuple[Period, ...]] = set()
+"""Sequences of periods found to be of one month each (the builder writes on a few)."""
+
+
+def _one_month_each(months: Sequence[Period]) -> bool:
+    key = tuple(months)
+    if key in _MONTHS:
+        return True
+    if not all(month.unit == DateUnit.MONTH and month.size == 1 for month in key):
+        return False
+    if len(_MONTHS) >= 1_024:
+        _MONTHS.clear()
+    _MONTHS.add(key)
+    return True
+
+
+def _plain_arrays(holder: Any) -> dict[Period, Any] | None:
+    """The dict in which the holder keeps its values by period, when a value is stored there and
+    read back as is: in memory only, by month (not eternal), its variable neither neutralized nor
+    kept out of the cache. Otherwise None: the holder's own methods are used."""
+    simulation = holder.simulation
+    blacklisted = (
+        simulation.opt_out_cache
+        and simulation.tax_benefit_system.cache_blacklist
+        and holder.variable.name in simulation.tax_benefit_system.cache_blacklist
+    )
+    if (
+        holder._disk_storage is not None
+        or holder._do_not_store
+        or holder._eternal
+        or holder.variable.is_neutralized
+        or blacklisted
+        or type(holder._memory_storage._arrays) is not dict
+    ):
+        return None
+    arrays: dict[Period, Any] = holder._memory_storage._arrays
+    return arrays
 
 
 class FastSimulation(Simulation):
@@ -47,6 +112,7 @@ class FastSimulation(Simulation):
         holder = self._holder_of.get(variable_name)
         if holder is None:
             holder = self._holder_of[variable_name] = super().get_holder(variable_name)
+            holder.plain_arrays = _plain_arrays(holder)
         return holder
 
     def release(self) -> None:
@@ -68,7 +134,8 @@ class FastSimulation(Simulation):
 
     def value_of(self, holder: Any, period: Period) -> Any:
         """The value held for ``period``, else computed (only when ``shortcuts()``)."""
-        value = holder.get_array(period)
+        arrays = holder.plain_arrays
+        value = holder.get_array(period) if arrays is None else arrays.get(period)
         return value if value is not None else self._run(holder, period)
 
     def calculate(self, variable_name: str, period: Any) -> Any:
@@ -91,7 +158,7 @@ class FastSimulation(Simulation):
                 if array is None:
                     array = holder.default_array()
                 array = self._cast_formula_result(array, variable)
-                holder.put_in_cache(array, period)
+                self._store(holder, array, period)
             except SpiralError:
                 array = holder.default_array()
             self.tracer.record_calculation_result(array)
@@ -99,6 +166,81 @@ class FastSimulation(Simulation):
         finally:
             self.tracer.record_calculation_end()
             self.purge_cache_of_invalid_values()
+
+    def _store(self, holder: Any, array: Any, period: Period) -> None:
+        """``holder.put_in_cache(array, period)``. A formula's result, once cast, has the
+        variable's dtype (an ``EnumArray`` for an enum) and its period passed the period checks:
+        a one-dimensional array with a value per member is stored as is, as ``Holder._set``
+        stores it; anything else takes the holder's own path, with its checks."""
+        arrays = holder.plain_arrays
+        if (
+            arrays is not None
+            and type(array) in (np.ndarray, EnumArray)
+            and array.ndim == 1
+            and len(array) == holder.population.count
+        ):
+            arrays[period] = array
+        else:
+            holder.put_in_cache(array, period)
+
+    def set_input(self, variable_name: str, period: Any, value: Any) -> None:
+        """OpenFisca's ``set_input``. An array for one month of a variable defined by month,
+        neither an enum, nor neutralized, nor ended, whose input is written as it is or spread
+        over the months of the period (``set_input_dispatch_by_period``: here one month, held
+        by nothing yet) is converted to the variable's dtype and stored as ``Holder._set``
+        stores it."""
+        variable = self.tax_benefit_system.get_variable(variable_name, check_existence=True)
+        if (
+            type(period) is Period
+            and period.unit == DateUnit.MONTH
+            and period.size == 1
+            and variable is not None
+            and variable.definition_period == DateUnit.MONTH
+            and variable.set_input in (None, set_input_dispatch_by_period)
+            and variable.value_type is not Enum
+            and not variable.is_neutralized
+            and variable.end is None
+            and type(value) is np.ndarray
+        ):
+            arrays = self.get_holder(variable_name).plain_arrays
+            if arrays is not None and period not in arrays:
+                self.put_months(variable_name, value.astype(variable.dtype, copy=False), (period,))
+                return
+        super().set_input(variable_name, period, value)
+
+    def put_months(self, variable_name: str, array: Any, months: Sequence[Period]) -> None:
+        """``holder.put_in_cache(array, month)`` for each of ``months`` (periods of one month):
+        an array of a variable defined by month, not an enum, already of its dtype, with a
+        value per member is stored as is on each month, as ``Holder._set`` stores it."""
+        holder = self.get_holder(variable_name)
+        arrays = holder.plain_arrays
+        variable = holder.variable
+        if (
+            arrays is not None
+            and variable.definition_period == DateUnit.MONTH
+            and variable.value_type is not Enum
+            and type(array) is np.ndarray
+            and array.dtype == variable.dtype
+            and array.ndim == 1
+            and len(array) == holder.population.count
+            and _one_month_each(months)
+        ):
+            for month in months:
+                arrays[month] = array
+        else:
+            for month in months:
+                holder.put_in_cache(array, month)
+
+    def _run_formula(self, variable: Any, population: Any, period: Any) -> Any:
+        """OpenFisca's ``_run_formula``, the formula of a period found once per variable."""
+        if self.trace or not isinstance(period, Period):
+            return super()._run_formula(variable, population, period)
+        formula = formula_at(variable, period)
+        if formula is None:
+            return None
+        if formula.__code__.co_argcount == 2:
+            return formula(population, period)
+        return formula(population, period, self.tax_benefit_system.get_parameters_at_instant)
 
     def calculate_add(self, variable_name: str, period: Any) -> Any:
         if not isinstance(period, Period) or self.trace:
@@ -116,19 +258,29 @@ class FastSimulation(Simulation):
 
 
 class _Shortcut:
-    """A population whose formulas' calls (``individu("age", period)``) go straight to the
-    variable's holder when the simulation's shortcuts hold and the variable was met before: a
-    holder exists only for a variable of its own population (so OpenFisca's entity check passes),
-    and a ``Period`` needs no parsing. Any other call keeps OpenFisca's path."""
+    """A population whose formulas' calls (``individu("age", period)``, and with
+    ``options=[ADD]``) go straight to the simulation when its shortcuts hold: to the variable's
+    holder, taken from the simulation, which makes a holder only in the variable's own
+    population (so a variable of another entity still gets OpenFisca's error), and a ``Period``
+    needs no parsing nor check. Any other call keeps OpenFisca's path."""
 
     simulation: Any
 
     def __call__(self, variable_name: str, period: Any, options: Any = None) -> Any:
         simulation = self.simulation
-        if options is None and type(period) is Period and isinstance(simulation, FastSimulation):
+        if (
+            type(period) is Period
+            and (options is None or options == _ADD)
+            and isinstance(simulation, FastSimulation)
+            and simulation.shortcuts()
+        ):
             holder = simulation._holder_of.get(variable_name)
-            if holder is not None and holder.population is self and simulation.shortcuts():
-                return simulation.value_of(holder, period)
+            if holder is None and variable_name in simulation.tax_benefit_system.variables:
+                holder = simulation.get_holder(variable_name)
+            if holder is not None and holder.population is self:
+                if options is None:
+                    return simulation.value_of(holder, period)
+                return simulation.calculate_add(variable_name, period)
         return super().__call__(variable_name, period, options)  # type: ignore[misc]
 
 

@@ -178,6 +178,11 @@ def _condition(
     """The condition's status over the rows, whether it holds (or is waived) in each row, and
     whether it is unconfirmed in each row."""
     holds = values.of(variable).astype(bool)
+    if not waived_by and not unconfirmed_by:
+        # Nothing waives nor leaves unconfirmed: the same status as below, in fewer steps.
+        if holds.all():
+            return "met", holds, np.zeros_like(holds)
+        return ("unknown" if holds.any() else "not_met"), holds, np.zeros_like(holds)
     waived = values.of(waived_by).astype(bool) if waived_by else np.zeros_like(holds)
     unconfirmed = values.of(unconfirmed_by).astype(bool) if unconfirmed_by else np.zeros_like(holds)
     ok = holds | waived
@@ -213,14 +218,18 @@ def answer_impacts(
     """For each unknown fact, what its answer can change: rows that differ from their corner by
     that fact alone (flips and sweeps) are compared with the corner."""
     found: dict[FactRef, Impact] = {}
+    # Python numbers, read once: the same values as indexing the arrays row by row.
+    row_verdicts = verdicts.tolist()
+    row_amounts = None if amount is None else amount.astype(float).tolist()
+    row_urgencies = None if urgencies is None else urgencies.tolist()
     for index, row in enumerate(values.rows):
         if row.base is None:
             continue
         base = row.base
-        opens = bool(verdicts[index] != verdicts[base])
-        delta = 0.0 if amount is None else abs(float(amount[index]) - float(amount[base]))
+        opens = row_verdicts[index] != row_verdicts[base]
+        delta = 0.0 if row_amounts is None else abs(row_amounts[index] - row_amounts[base])
         moved = round(delta, 2) > 0
-        urgency_changed = urgencies is not None and urgencies[index] != urgencies[base]
+        urgency_changed = row_urgencies is not None and row_urgencies[index] != row_urgencies[base]
         if not (opens or moved or urgency_changed):
             continue
         reached = [static] if urgencies is None else [urgencies[index], urgencies[base]]

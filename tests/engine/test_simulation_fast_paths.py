@@ -12,20 +12,24 @@ variable a report or an explanation reads must be equal, bit for bit, on one hou
 from __future__ import annotations
 
 import gc
+from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 import pytest
+from openfisca_core.periods import Period
+from openfisca_core.periods import period as make_period
 from openfisca_core.simulations import Simulation
 
 from rights_engine.engine.builder import Batch, build_simulation
 from rights_engine.engine.catalogue import programmes
-from rights_engine.engine.fast_simulation import FastSimulation
+from rights_engine.engine.fast_simulation import FastSimulation, formula_at
 from rights_engine.engine.scenarios import Scenario, complete
 from rights_engine.engine.simulate import programme_variables
 from rights_engine.situation.loader import load_situation
 from rights_engine.situation.models import Month, Situation
 from rights_engine.synthetic import generate_households
+from rights_engine.system import tax_benefit_system
 
 SITUATIONS = sorted((Path(__file__).parents[2] / "situations").glob("*.yaml"))
 MONTH = Month("2026-10")
@@ -45,6 +49,16 @@ def _values(batch: Batch) -> dict[str, np.ndarray]:
     return values
 
 
+def _held(batch: Batch) -> dict[tuple[str, str], np.ndarray]:
+    """Every value a simulation holds, read through OpenFisca's own ``Holder.get_array``."""
+    held = {}
+    for population in batch.simulation.populations.values():
+        for name, holder in population._holders.items():
+            for period in holder.get_known_periods():
+                held[name, str(period)] = holder.get_array(period)
+    return held
+
+
 def _compare(rows: list[Situation]) -> None:
     fast = build_simulation(rows, MONTH)
     plain = build_simulation(rows, MONTH)
@@ -55,6 +69,13 @@ def _compare(rows: list[Situation]) -> None:
     for name, value in expected.items():
         assert got[name].dtype == value.dtype, name
         assert np.array_equal(got[name], value), name
+    # What the fast path stored straight in the holders, OpenFisca's path stored through them.
+    expected_held, got_held = _held(plain), _held(fast)
+    assert got_held.keys() == expected_held.keys()
+    for key, value in expected_held.items():
+        assert type(got_held[key]) is type(value), key
+        assert got_held[key].dtype == value.dtype, key
+        assert np.array_equal(got_held[key], value), key
 
 
 @pytest.mark.parametrize("path", SITUATIONS, ids=[p.stem for p in SITUATIONS])
@@ -66,6 +87,64 @@ def test_one_household_as_openfisca(path: Path) -> None:
 def test_a_batch_as_openfisca() -> None:
     households = generate_households(120, seed=13, periods=[str(MONTH)])
     _compare([complete(h, scenario) for h in households for scenario in Scenario])
+
+
+def _put_months_through_holders(
+    simulation: FastSimulation, variable: str, array: np.ndarray, months: Sequence[Period]
+) -> None:
+    for month in months:
+        simulation.get_holder(variable).put_in_cache(array, month)
+
+
+def test_inputs_are_stored_as_openfisca_stores_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    households = generate_households(40, seed=5, periods=[str(MONTH)])
+    rows = [complete(h, scenario) for h in households for scenario in Scenario]
+    fast = build_simulation(rows, MONTH)
+    with monkeypatch.context() as patched:
+        patched.setattr(FastSimulation, "put_months", _put_months_through_holders)
+        patched.setattr(FastSimulation, "set_input", Simulation.set_input)
+        plain = build_simulation(rows, MONTH)
+    expected, got = _held(plain), _held(fast)
+    assert got.keys() == expected.keys()
+    for key, value in expected.items():
+        assert type(got[key]) is type(value), key
+        assert got[key].dtype == value.dtype, key
+        assert np.array_equal(got[key], value), key
+
+
+def _refusal(batch: Batch, variable: str) -> str:
+    batch.simulation.calculate(variable, batch.period)  # the variable's holder now exists
+    with pytest.raises(ValueError) as refused:
+        batch.simulation.populations["individu"](variable, batch.period)
+    return f"{type(refused.value).__name__}: {refused.value}"
+
+
+def test_a_variable_of_another_entity_is_refused_as_openfisca_refuses_it() -> None:
+    situation = load_situation(SITUATIONS[0]).model_copy(update={"period": str(MONTH)})
+    rows = [complete(situation, Scenario.favourable)]
+    fast = build_simulation(rows, MONTH)
+    plain = build_simulation(rows, MONTH)
+    plain.simulation.__class__ = Simulation
+    assert _refusal(fast, "rsa") == _refusal(plain, "rsa")  # rsa: a variable of the famille
+
+
+def test_a_formula_is_found_as_openfisca_finds_it() -> None:
+    variables = tax_benefit_system().variables.values()
+    for period in (make_period(MONTH), make_period("2024-01"), make_period("2026-12")):
+        for _ in range(2):  # looked up, then remembered
+            for variable in variables:
+                assert formula_at(variable, period) is variable.get_formula(period), variable.name
+
+
+def test_a_remembered_formula_is_that_of_its_period() -> None:
+    class TwoFormulas:
+        def get_formula(self, period: Period) -> str:
+            return f"formula of {period}"
+
+    variable = TwoFormulas()
+    for _ in range(2):
+        assert formula_at(variable, make_period("2025-01")) == "formula of 2025-01"
+        assert formula_at(variable, make_period("2026-01")) == "formula of 2026-01"
 
 
 def test_a_released_simulation_is_freed_without_the_cyclic_collector() -> None:
