@@ -2,10 +2,12 @@
 
 ``openfisca_core.holders.holder`` imports psutil at the top of the module, for a memory check
 that runs only when a simulation is given a ``memory_config`` (the engine never gives one);
-importing psutil costs some 30 ms of every cold start. :func:`defer` puts a module in
-``sys.modules`` before anyone imports it, with the import metadata only (``__spec__``,
-``__file__``…); its code runs into that same module object on the first access to any other
-attribute, so psutil still works for whoever uses it (dask's workers do).
+importing psutil costs some 30 ms of every cold start. ``openfisca_core.commons.misc`` imports
+numexpr for ``eval_expression`` (a number given as text), which the engine never uses: importing
+numexpr costs some 6 ms and starts two threads. :func:`defer` puts a module in ``sys.modules``
+before anyone imports it, with the import metadata only (``__spec__``, ``__file__``…); its code
+runs into that same module object on the first access to any other attribute, so psutil still
+works for whoever uses it (dask's workers do), and numexpr for whoever evaluates with it.
 
 This is what the standard library's :class:`importlib.util.LazyLoader` does, except that
 LazyLoader runs the module on any attribute access, ``__spec__`` included, which an ``import``
@@ -22,7 +24,7 @@ from typing import Any
 
 __all__ = ["DEFERRED", "defer"]
 
-DEFERRED = ("psutil",)
+DEFERRED = ("psutil", "numexpr")
 
 
 class _Deferred(types.ModuleType):

@@ -1,6 +1,6 @@
-"""psutil, imported by OpenFisca and unused by the engine, runs only when used
-(``rights_engine._deferred``): an ``import`` statement does not run it, its first attribute
-does, and it then works as usual."""
+"""psutil and numexpr, imported by OpenFisca and unused by the engine, run only when used
+(``rights_engine._deferred``): an ``import`` statement does not run them, their first attribute
+does, and they then work as usual."""
 
 from __future__ import annotations
 
@@ -30,6 +30,19 @@ print(ran_on_import, "psutil._common" in sys.modules, holder.psutil is psutil,
       0 <= memory <= 100, cpu_count() >= 1, type(psutil).__name__)
 """
     assert _run(code) == "False True True True True module"
+
+
+def test_importing_openfisca_does_not_run_numexpr_and_evaluating_with_it_does() -> None:
+    code = """
+import sys, threading
+import rights_engine.system
+from openfisca_core import commons
+import numexpr
+ran_on_import = "numexpr.necompiler" in sys.modules
+print(ran_on_import, commons.eval_expression("1 + 2") == 3, "numexpr.necompiler" in sys.modules,
+      numexpr.evaluate("2 * 3") == 6, type(numexpr).__name__)
+"""
+    assert _run(code) == "False True True True module"
 
 
 def test_a_deferred_module_runs_once_and_if_it_fails_is_left_out_as_a_failed_import_is(
