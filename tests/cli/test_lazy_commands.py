@@ -94,13 +94,22 @@ def test_rules_stale_loads_openfisca_when_asked() -> None:
 UNUSED_BY_JSON = (
     "rich",
     "psutil._common",
+    "numexpr.necompiler",
     "rights_engine.cli.render_text",
     "rights_engine.cli.render_markdown",
     "rights_engine.cli.render_html",
     "rights_engine.cli.render_compare",
+    "rights_engine.cli.screening",
+    "rights_engine.engine.columns",
+    "rights_engine.engine.compare",
+    "rights_engine.engine.directory",
+    "rights_engine.engine.freshness",
 )
-"""What ``simulate FILE --format json`` has no use for: psutil is imported by OpenFisca, but its
-code (``psutil._common`` …) runs only when used (``rights_engine._deferred``)."""
+"""What ``simulate FILE --format json`` has no use for: psutil and numexpr are imported by
+OpenFisca, but their code (``psutil._common``, ``numexpr.necompiler`` …) runs only when used
+(``rights_engine._deferred``); the column-wise screening is ``batch``'s; what-if variants
+(compared by ``engine.compare``) and a local partners directory (``engine.directory``) are
+loaded for a situation that has variants and for ``--partners``."""
 
 
 def test_simulate_json_loads_neither_rich_nor_the_other_renderers(situations_dir) -> None:
@@ -115,6 +124,25 @@ def test_simulate_json_loads_neither_rich_nor_the_other_renderers(situations_dir
         "rich",
         "rights_engine.cli.render_text",
     ]
+
+
+def test_simulate_loads_what_if_comparisons_and_the_directory_when_used(
+    situations_dir, tmp_path
+) -> None:
+    situation = situations_dir / "rsa_permis_hameau.yaml"
+    variants = tmp_path / "variantes.yaml"
+    variants.write_text(
+        situation.read_text(encoding="utf-8")
+        + "what_if:\n  - name: Si elle reprend un emploi\n    changes:\n"
+        + "      - new_job: {salary: 900}\n",
+        encoding="utf-8",
+    )
+    directory = str(situations_dir / "annuaires" / "dordogne.yaml")
+    args = ("simulate", str(variants), "--format", "json", "--partners", directory)
+    modules, output = _loaded_after(*args)
+    assert json.loads(output)["what_if"]
+    used = ("rights_engine.engine.compare", "rights_engine.engine.directory")
+    assert _among(modules, used) == list(used)
 
 
 def test_a_command_s_imports_are_frozen_out_of_the_collector_s_walks() -> None:
