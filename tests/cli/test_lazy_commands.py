@@ -95,6 +95,7 @@ UNUSED_BY_JSON = (
     "rich",
     "psutil._common",
     "numexpr.necompiler",
+    "numpy.testing",
     "rights_engine.cli.render_text",
     "rights_engine.cli.render_markdown",
     "rights_engine.cli.render_html",
@@ -105,9 +106,9 @@ UNUSED_BY_JSON = (
     "rights_engine.engine.directory",
     "rights_engine.engine.freshness",
 )
-"""What ``simulate FILE --format json`` has no use for: psutil and numexpr are imported by
-OpenFisca, but their code (``psutil._common``, ``numexpr.necompiler`` …) runs only when used
-(``rights_engine._deferred``); the column-wise screening is ``batch``'s; what-if variants
+"""What ``simulate FILE --format json`` has no use for: psutil, numexpr and openfisca_core.tools
+are imported by OpenFisca, but their code (``psutil._common``, ``numexpr.necompiler``,
+``numpy.testing`` …) runs only when used (``rights_engine._deferred``); the column-wise screening is ``batch``'s; what-if variants
 (compared by ``engine.compare``) and a local partners directory (``engine.directory``) are
 loaded for a situation that has variants and for ``--partners``."""
 

@@ -1,6 +1,6 @@
-"""psutil and numexpr, imported by OpenFisca and unused by the engine, run only when used
-(``rights_engine._deferred``): an ``import`` statement does not run them, their first attribute
-does, and they then work as usual."""
+"""psutil, numexpr and openfisca_core.tools, imported by OpenFisca and unused by the engine, run
+only when used (``rights_engine._deferred``): an ``import`` statement does not run them, their
+first attribute does, and they then work as usual."""
 
 from __future__ import annotations
 
@@ -43,6 +43,21 @@ print(ran_on_import, commons.eval_expression("1 + 2") == 3, "numexpr.necompiler"
       numexpr.evaluate("2 * 3") == 6, type(numexpr).__name__)
 """
     assert _run(code) == "False True True True module"
+
+
+def test_importing_openfisca_does_not_run_its_tools_and_using_them_does() -> None:
+    code = """
+import sys
+import rights_engine.system
+import openfisca_core.tools
+from openfisca_core import tools
+from openfisca_core.parameters import ParameterNode
+ran_on_import = "numpy.testing" in sys.modules
+node = ParameterNode("node", data={"rate": {"values": {"2020-01-01": 0.5}}})
+print(ran_on_import, repr(node) == "rate:\\n  2020-01-01: 0.5", "numpy.testing" in sys.modules,
+      openfisca_core.tools is tools, tools.indent("a") == "  a", type(tools).__name__)
+"""
+    assert _run(code) == "False True True True True module"
 
 
 def test_a_deferred_module_runs_once_and_if_it_fails_is_left_out_as_a_failed_import_is(
