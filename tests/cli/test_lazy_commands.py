@@ -108,9 +108,10 @@ UNUSED_BY_JSON = (
 )
 """What ``simulate FILE --format json`` has no use for: psutil, numexpr and openfisca_core.tools
 are imported by OpenFisca, but their code (``psutil._common``, ``numexpr.necompiler``,
-``numpy.testing`` …) runs only when used (``rights_engine._deferred``); the column-wise screening is ``batch``'s; what-if variants
-(compared by ``engine.compare``) and a local partners directory (``engine.directory``) are
-loaded for a situation that has variants and for ``--partners``."""
+``numpy.testing`` …) runs only when used (``rights_engine._deferred``); the column-wise
+screening is ``batch``'s; what-if variants (compared by ``engine.compare``) and a local partners
+directory (``engine.directory``) are loaded for a situation that has variants and for
+``--partners``."""
 
 
 def test_simulate_json_loads_neither_rich_nor_the_other_renderers(situations_dir) -> None:
