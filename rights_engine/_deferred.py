@@ -1,12 +1,16 @@
 """Modules that OpenFisca imports but the engine does not use, executed on first use only.
 
-``openfisca_core.holders.holder`` imports psutil at the top of the module, for a memory check
-that runs only when a simulation is given a ``memory_config`` (the engine never gives one);
-importing psutil costs some 30 ms of every cold start. ``openfisca_core.commons.misc`` imports
-numexpr for ``eval_expression`` (a number given as text), which the engine never uses: importing
-numexpr costs some 6 ms and starts two threads. ``openfisca_core.tools``, imported by the
-parameters' code for the ``indent`` of their ``repr``, imports ``numpy.testing`` (and unittest):
-some 8 ms.
+- psutil, imported by ``openfisca_core.holders.holder`` for a memory check that runs only when a
+  simulation is given a ``memory_config`` (the engine never gives one): some 30 ms of every
+  cold start;
+- numexpr, imported by ``openfisca_core.commons.misc`` for ``eval_expression`` (a number given
+  as text), which the engine never uses: some 6 ms, and two threads started;
+- ``openfisca_core.tools``, imported by the parameters' code for the ``indent`` of their
+  ``repr``, which imports ``numpy.testing`` (and unittest): some 8 ms;
+- dpath, imported by OpenFisca's simulation builder and situation errors to locate an error in
+  a situation given as JSON (the engine gives none): some 2 ms;
+- ``dateutil.parser``, imported by pendulum's parser (OpenFisca's periods) as the fallback of a
+  parse that is not strict (OpenFisca's are): some 4 ms.
 
 :func:`defer` puts a finder in front of :data:`sys.meta_path`: such a module is then imported as
 any other (found by the usual finders, with its ``__spec__``, ``__file__``…, in ``sys.modules``
@@ -30,7 +34,7 @@ from typing import Any
 
 __all__ = ["DEFERRED", "defer"]
 
-DEFERRED = ("psutil", "numexpr", "openfisca_core.tools")
+DEFERRED = ("psutil", "numexpr", "openfisca_core.tools", "dpath", "dateutil.parser")
 
 
 class _Deferred(types.ModuleType):

@@ -96,6 +96,8 @@ UNUSED_BY_JSON = (
     "psutil._common",
     "numexpr.necompiler",
     "numpy.testing",
+    "dpath.segments",
+    "dateutil.parser._parser",
     "rights_engine.cli.render_text",
     "rights_engine.cli.render_markdown",
     "rights_engine.cli.render_html",
@@ -106,12 +108,12 @@ UNUSED_BY_JSON = (
     "rights_engine.engine.directory",
     "rights_engine.engine.freshness",
 )
-"""What ``simulate FILE --format json`` has no use for: psutil, numexpr and openfisca_core.tools
-are imported by OpenFisca, but their code (``psutil._common``, ``numexpr.necompiler``,
-``numpy.testing`` …) runs only when used (``rights_engine._deferred``); the column-wise
-screening is ``batch``'s; what-if variants (compared by ``engine.compare``) and a local partners
-directory (``engine.directory``) are loaded for a situation that has variants and for
-``--partners``."""
+"""What ``simulate FILE --format json`` has no use for: psutil, numexpr, openfisca_core.tools,
+dpath and dateutil.parser are imported by OpenFisca (or pendulum), but their code
+(``psutil._common``, ``numpy.testing`` …) runs only when used (``rights_engine._deferred``); the
+column-wise screening is ``batch``'s; what-if variants (compared by ``engine.compare``) and a
+local partners directory (``engine.directory``) are loaded for a situation that has variants and
+for ``--partners``."""
 
 
 def test_simulate_json_loads_neither_rich_nor_the_other_renderers(situations_dir) -> None:

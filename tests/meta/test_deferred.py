@@ -1,6 +1,7 @@
-"""psutil, numexpr and openfisca_core.tools, imported by OpenFisca and unused by the engine, run
-only when used (``rights_engine._deferred``): an ``import`` statement does not run them, their
-first attribute does, and they then work as usual."""
+"""psutil, numexpr, openfisca_core.tools, dpath and dateutil.parser, imported by OpenFisca (or
+pendulum) and unused by the engine, run only when used (``rights_engine._deferred``): an
+``import`` statement does not run them, their first attribute does, and they then work as
+usual."""
 
 from __future__ import annotations
 
@@ -58,6 +59,22 @@ print(ran_on_import, repr(node) == "rate:\\n  2020-01-01: 0.5", "numpy.testing" 
       openfisca_core.tools is tools, tools.indent("a") == "  a", type(tools).__name__)
 """
     assert _run(code) == "False True True True True module"
+
+
+def test_openfisca_s_dpath_and_pendulum_s_dateutil_parser_run_only_when_used() -> None:
+    code = """
+import sys
+import rights_engine.system
+import openfisca_core.simulation_builder, openfisca_core.errors, pendulum
+from dateutil import parser
+import dpath
+ran = [m for m in ("dpath.segments", "dateutil.parser._parser") if m in sys.modules]
+loose = pendulum.parse("Nov 3 2026", strict=False).isoformat()
+found = {}
+dpath.new(found, "a/b", 1)
+print(ran, loose, found, parser.parse("2026-11-03").day, type(dpath).__name__)
+"""
+    assert _run(code) == "[] 2026-11-03T00:00:00+00:00 {'a': {'b': 1}} 3 module"
 
 
 def test_a_deferred_module_runs_once_and_if_it_fails_is_left_out_as_a_failed_import_is(
