@@ -16,10 +16,10 @@ Where: ``$RIGHTS_ENGINE_CACHE_DIR``, else ``$XDG_CACHE_HOME/rights-engine``, els
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import sys
+import zlib
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
@@ -51,7 +51,7 @@ def load(
         return build()
     key = _key(name, sources, versions)
     where = "\0".join(map(str, sources)).encode()
-    path = folder / f"{name}-{hashlib.blake2b(where, digest_size=8).hexdigest()}.pickle"
+    path = folder / f"{name}-{zlib.crc32(where):08x}.pickle"
     value = _read(path, key)
     if value is None:
         value = build()
@@ -60,26 +60,29 @@ def load(
 
 
 def _key(name: str, sources: Sequence[str | Path], versions: str) -> bytes:
-    digest = hashlib.blake2b(digest_size=32)
-    digest.update(f"{sys.version}\0{__version__}\0{versions}\0{name}\0".encode())
+    """What the value depends on, kept whole rather than digested (hashlib's import is a few
+    milliseconds of a cold start, reading these few kilobytes back much less)."""
+    parts = [f"{sys.version}\0{__version__}\0{versions}\0{name}\0"]
     for source in map(str, sources):
         if not os.path.isdir(source):
-            _add_file(digest, source)
+            parts.append(_file_part(source))
             continue
         for root, folders, files in os.walk(source):
             folders[:] = sorted(f for f in folders if f != "__pycache__")
-            for file in sorted(files):
-                _add_file(digest, os.path.join(root, file))
-    return digest.digest()
+            parts.extend(_file_part(os.path.join(root, file)) for file in sorted(files))
+    return "".join(parts).encode()
 
 
-def _add_file(digest: Any, path: str) -> None:
+def _file_part(path: str) -> str:
     try:
         stat = os.stat(path)
     except OSError:  # absent: building will say so
-        digest.update(f"{path}\0absent\0".encode())
-        return
-    digest.update(f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+        return f"{path}\0absent\0"
+    return f"{path}\0{stat.st_size}\0{stat.st_mtime_ns}\0"
+
+
+_SIZE = 8
+"""Bytes of the key's length, written before the key."""
 
 
 def _own(stat: os.stat_result) -> bool:
@@ -92,7 +95,8 @@ def _read(path: Path, key: bytes) -> Any:
         with open(path, "rb") as handle:
             if not _own(os.fstat(handle.fileno())) or not _own(path.parent.stat()):
                 return None
-            if handle.read(len(key)) != key:
+            size = int.from_bytes(handle.read(_SIZE), "little")
+            if size != len(key) or handle.read(size) != key:
                 return None
             return pickle.load(handle)
     except Exception:  # absent, truncated, or written by other programs: build it again
@@ -109,6 +113,7 @@ def _write(folder: Path, path: Path, key: bytes, value: Any) -> None:
         descriptor, temporary = tempfile.mkstemp(dir=folder, prefix=f".{path.stem}-")
         try:
             with os.fdopen(descriptor, "wb") as handle:
+                handle.write(len(key).to_bytes(_SIZE, "little"))
                 handle.write(key)
                 pickle.dump(value, handle, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(temporary, path)
