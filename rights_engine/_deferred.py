@@ -10,7 +10,9 @@
 - dpath, imported by OpenFisca's simulation builder and situation errors to locate an error in
   a situation given as JSON (the engine gives none): some 2 ms;
 - ``dateutil.parser``, imported by pendulum's parser (OpenFisca's periods) as the fallback of a
-  parse that is not strict (OpenFisca's are): some 4 ms.
+  parse that is not strict (OpenFisca's are): some 4 ms;
+- secrets, imported by ``pydantic.types`` to compare secret values (the engine has none), which
+  imports hmac and hashlib: some 4 ms.
 
 :func:`defer` puts a finder in front of :data:`sys.meta_path`: such a module is then imported as
 any other (found by the usual finders, with its ``__spec__``, ``__file__``…, in ``sys.modules``
@@ -34,7 +36,7 @@ from typing import Any
 
 __all__ = ["DEFERRED", "defer"]
 
-DEFERRED = ("psutil", "numexpr", "openfisca_core.tools", "dpath", "dateutil.parser")
+DEFERRED = ("psutil", "numexpr", "openfisca_core.tools", "dpath", "dateutil.parser", "secrets")
 
 
 class _Deferred(types.ModuleType):

@@ -98,6 +98,7 @@ UNUSED_BY_JSON = (
     "numpy.testing",
     "dpath.segments",
     "dateutil.parser._parser",
+    "hashlib",
     "rights_engine.cli.render_text",
     "rights_engine.cli.render_markdown",
     "rights_engine.cli.render_html",
@@ -109,9 +110,10 @@ UNUSED_BY_JSON = (
     "rights_engine.engine.freshness",
 )
 """What ``simulate FILE --format json`` has no use for: psutil, numexpr, openfisca_core.tools,
-dpath and dateutil.parser are imported by OpenFisca (or pendulum), but their code
-(``psutil._common``, ``numpy.testing`` …) runs only when used (``rights_engine._deferred``); the
-column-wise screening is ``batch``'s; what-if variants (compared by ``engine.compare``) and a
+dpath, dateutil.parser and secrets are imported by OpenFisca (or pendulum, pydantic), but their
+code (``psutil._common``, ``numpy.testing``, hashlib …) runs only when used
+(``rights_engine._deferred``; the caches on disk keep their keys whole); the column-wise
+screening is ``batch``'s; what-if variants (compared by ``engine.compare``) and a
 local partners directory (``engine.directory``) are loaded for a situation that has variants and
 for ``--partners``."""
 

@@ -1,7 +1,7 @@
-"""psutil, numexpr, openfisca_core.tools, dpath and dateutil.parser, imported by OpenFisca (or
-pendulum) and unused by the engine, run only when used (``rights_engine._deferred``): an
-``import`` statement does not run them, their first attribute does, and they then work as
-usual."""
+"""psutil, numexpr, openfisca_core.tools, dpath, dateutil.parser and secrets, imported by
+OpenFisca (or pendulum, pydantic) and unused by the engine, run only when used
+(``rights_engine._deferred``): an ``import`` statement does not run them, their first attribute
+does, and they then work as usual."""
 
 from __future__ import annotations
 
@@ -61,20 +61,22 @@ print(ran_on_import, repr(node) == "rate:\\n  2020-01-01: 0.5", "numpy.testing" 
     assert _run(code) == "False True True True True module"
 
 
-def test_openfisca_s_dpath_and_pendulum_s_dateutil_parser_run_only_when_used() -> None:
+def test_dpath_dateutil_parser_and_secrets_run_only_when_used() -> None:
     code = """
 import sys
 import rights_engine.system
 import openfisca_core.simulation_builder, openfisca_core.errors, pendulum
 from dateutil import parser
 import dpath
-ran = [m for m in ("dpath.segments", "dateutil.parser._parser") if m in sys.modules]
+from pydantic import SecretStr
+ran = [m for m in ("dpath.segments", "dateutil.parser._parser", "hmac") if m in sys.modules]
 loose = pendulum.parse("Nov 3 2026", strict=False).isoformat()
 found = {}
 dpath.new(found, "a/b", 1)
-print(ran, loose, found, parser.parse("2026-11-03").day, type(dpath).__name__)
+print(ran, loose, found, parser.parse("2026-11-03").day, type(dpath).__name__,
+      SecretStr("s") == SecretStr("s") != SecretStr("t"), "hmac" in sys.modules)
 """
-    assert _run(code) == "[] 2026-11-03T00:00:00+00:00 {'a': {'b': 1}} 3 module"
+    assert _run(code) == "[] 2026-11-03T00:00:00+00:00 {'a': {'b': 1}} 3 module True True"
 
 
 def test_a_deferred_module_runs_once_and_if_it_fails_is_left_out_as_a_failed_import_is(
