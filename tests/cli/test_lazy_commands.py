@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from rights_engine.cli.lazy import LazyGroup
-from rights_engine.cli.main import COMMANDS, DEBUG_VARIABLE, cli
+from rights_engine.cli.main import BLAS_THREADS_VARIABLE, COMMANDS, DEBUG_VARIABLE, cli
 
 HEAVY = (
     "numpy",
@@ -130,6 +130,37 @@ def test_simulate_json_loads_neither_rich_nor_the_other_renderers(situations_dir
         "rich",
         "rights_engine.cli.render_text",
     ]
+
+
+def test_simulate_runs_on_one_thread_unless_the_user_sets_openblas_s(situations_dir) -> None:
+    """The console script has OpenBLAS (numpy's) run on one thread, as its pool of threads
+    would spin on another core for nothing; an explicit setting is kept. With numexpr's code
+    deferred, a cold ``simulate`` is then a single thread of the system."""
+    code = """
+import os, sys
+from rights_engine.cli.main import BLAS_THREADS_VARIABLE, main
+sys.argv = ["rights-engine", "simulate", sys.argv[1], "--format", "json"]
+try:
+    main()
+except SystemExit:
+    pass
+print(os.environ[BLAS_THREADS_VARIABLE], len(os.listdir("/proc/self/task")), file=sys.stderr)
+"""
+    situation = str(situations_dir / "mere_isolee_sans_logement.yaml")
+    for given, expected in ((None, ["1", "1"]), ("2", ["2", "2"])):
+        env = {
+            k: v for k, v in os.environ.items() if k not in (BLAS_THREADS_VARIABLE, DEBUG_VARIABLE)
+        }
+        if given is not None:
+            env[BLAS_THREADS_VARIABLE] = given
+        result = subprocess.run(
+            [sys.executable, "-P", "-c", code, situation],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        assert result.stderr.split()[-2:] == expected, result.stderr
 
 
 def test_simulate_loads_what_if_comparisons_and_the_directory_when_used(
