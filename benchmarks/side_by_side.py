@@ -18,8 +18,9 @@ max of each measure and the ratio of the medians:
   no command that computes a situation: its ``openfisca`` CLI serves the web API or runs YAML
   tests), which imports OFF, loads its tax-benefit system, builds the simulation, calculates
   and prints the values as JSON. Both: wall time of the process, start-up included. Ours is
-  run twice per round: with our parameter cache as a user has it (written by the first run) and
-  with it off (``RIGHTS_ENGINE_CACHE_DIR=``: the YAML parsed in every process, as OFF does);
+  run twice per round: with our caches as a user has them (parameter tree, programmes'
+  catalogue, rules version; written by the first run) and with them off
+  (``RIGHTS_ENGINE_CACHE_DIR=``: the YAML parsed in every process, as OFF does);
 * warm call: ours ``rights_engine.evaluate(situation)`` in this (warm) process; OFF a new
   ``SimulationBuilder().build_from_entities`` + calculate of every variable in a warm process
   (``benchmarks/off_runner.py warm``, timed inside it); the first call of each is left out;
@@ -448,9 +449,9 @@ class Bench:
         return situation, ours, off
 
     def cold(self, ours_file: Path, off_file: Path, repeat: int) -> None:
-        """Ours twice per round: with the parameter cache as a user has it (written by the
-        first run, ``rights_engine.parameters_cache``) and with it off (every YAML file parsed,
-        as OFF does); OFF once."""
+        """Ours twice per round: with our caches as a user has them (written by the first run,
+        ``rights_engine.disk_cache``: parameter tree, programmes' catalogue, rules version) and
+        with them off (every YAML file parsed, as OFF does); OFF once."""
         measure = Measure(
             "cold CLI, 1 household",
             "a fresh process: start-up, loading the system, 1 simulation, JSON out "
@@ -458,9 +459,9 @@ class Bench:
             "s",
         )
         uncached = Measure(
-            "cold CLI, 1 household, our parameter cache off",
-            "as above, ours with `RIGHTS_ENGINE_CACHE_DIR=` (its parameter YAML parsed in every "
-            "process, as OFF's)",
+            "cold CLI, 1 household, our caches off",
+            "as above, ours with `RIGHTS_ENGINE_CACHE_DIR=` (its parameter and programme YAML "
+            "parsed in every process, as OFF's)",
             "s",
         )
         no_cache = {**os.environ, "RIGHTS_ENGINE_CACHE_DIR": ""}

@@ -2,7 +2,7 @@
 
 The input (JSON Lines, a folder of YAML situations, or ``-``) is read and screened slice by
 slice (:func:`~rights_engine.cli.inputs.read_households`,
-:func:`~rights_engine.cli.caseload.screen_households`: findings computed column-wise, no
+:func:`~rights_engine.cli.screening.screen_households`: findings computed column-wise, no
 report built unless ``--full``); after each slice, every output file
 gets the slice's lines whole (written and flushed), then ``manifest.json`` is replaced
 atomically (written beside, then :func:`os.replace`) with the number of input households done,
@@ -49,9 +49,10 @@ from rights_engine.engine.evaluate import SIMULATION_SIZE
 from rights_engine.versioning import rules_version
 
 from .batch_partition import PartitionOutput, households_screened, partition_output
-from .caseload import FIRST_SLICE, Evaluated, Screened
+from .caseload import FIRST_SLICE, Evaluated
 from .feedback import print_problem, stderr_progress
 from .inputs import Household, Rejected, period_option, raw_households, read_households
+from .screening import Screened
 from .slim import Totals, catalogue, csv_header, csv_lines
 
 __all__ = [

@@ -26,14 +26,9 @@ from rights_engine.engine.catalogue import programmes
 from rights_engine.situation.loader import RawLine
 from rights_engine.versioning import rules_version
 
-from .caseload import (
-    Evaluated,
-    Screened,
-    evaluate_households,
-    screen_households,
-    screening_of,
-)
+from .caseload import Evaluated, evaluate_households
 from .inputs import Household, Rejected, household_of_line
+from .screening import Screened, screen_households, screening_of
 from .slim import contribution, csv_lines, csv_row, error_line, slim_result
 
 __all__ = [

@@ -11,9 +11,9 @@ The three steps are plain iterators, reusable by any command that goes through m
   whose evaluation fails becomes :class:`Rejected`, and the others of its slice are still
   evaluated;
 - :class:`ReportWriter` writes each report to standard output as soon as it comes;
-- :func:`screen_households` does what ``evaluate_households`` does without the reports' text
-  (:class:`Screened`: verdicts, amounts, urgency, rank, question ids, computed column-wise), for
-  ``rights-engine batch``.
+- :func:`~rights_engine.cli.screening.screen_households` does what ``evaluate_households`` does
+  without the reports' text, for ``rights-engine batch`` (a module of its own: ``simulate`` does
+  not load the column-wise screening).
 
 Rejected households pass through in their place, so a caller can print them, count them or
 write them to a file of refusals.
@@ -28,8 +28,6 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 
 import click
 
-from rights_engine.engine.columns import ScreenedFinding, Screening, screen
-from rights_engine.engine.directory import PartnersDirectory
 from rights_engine.engine.evaluate import SIMULATION_SIZE, PeriodOutOfRange, evaluate_many
 from rights_engine.report import Report
 from rights_engine.situation.models import Situation
@@ -40,16 +38,18 @@ from .inputs import Household, Rejected
 if TYPE_CHECKING:
     from rich.console import Console
 
+    from rights_engine.engine.directory import PartnersDirectory
+
 __all__ = [
     "FIRST_SLICE",
+    "NOT_A_NUMBER",
     "SIMULATION_SIZE",
     "Evaluated",
     "ReportWriter",
-    "Screened",
+    "by_slices",
     "evaluate_households",
     "internal_error",
-    "screen_households",
-    "screening_of",
+    "rejected",
 ]
 
 FIRST_SLICE = 200
@@ -64,37 +64,6 @@ class Evaluated:
     report: Report
 
 
-@dataclass(frozen=True)
-class Screened:
-    """A household and its screening (a report's findings without their text)."""
-
-    household: Household
-    screening: Screening
-
-
-def screening_of(report: Report) -> Screening:
-    """A full report's findings as a screening (the --full path of ``batch``)."""
-    findings = []
-    for finding in report.findings:
-        amount = finding.estimated_amount
-        questions = (
-            m.fact if m.person is None else f"{m.fact}/{m.person}" for m in finding.missing
-        )
-        findings.append(
-            ScreenedFinding(
-                programme=finding.programme,
-                person=finding.person,
-                verdict=finding.verdict,
-                low=amount.minimum if amount is not None else None,
-                high=amount.maximum if amount is not None else None,
-                urgency=finding.urgency,
-                rank=finding.rank,
-                questions=tuple(dict.fromkeys(questions)),
-            )
-        )
-    return Screening(report.situation_id, report.period, tuple(findings))
-
-
 def _finite(report: Report) -> bool:
     """Whether every figure of the report is a number (never NaN nor infinite)."""
     amounts = [f.estimated_amount for f in report.findings if f.estimated_amount is not None]
@@ -103,11 +72,12 @@ def _finite(report: Report) -> bool:
     return all(math.isfinite(x) for x in figures)
 
 
-def _rejected(household: Household, messages: list[str]) -> Rejected:
+def rejected(household: Household, messages: list[str]) -> Rejected:
+    """The household refused, with its located messages."""
     return Rejected(messages, household.file, household.line, household.situation.id)
 
 
-_NOT_A_NUMBER = (
+NOT_A_NUMBER = (
     "a figure of the report could not be computed (not a number); no report is written for this "
     "household"
 )
@@ -115,27 +85,19 @@ _NOT_A_NUMBER = (
 
 def _checked(household: Household, report: Report) -> Evaluated | Rejected:
     if not _finite(report):
-        return _rejected(household, [f"{household.where}: {_NOT_A_NUMBER}"])
+        return rejected(household, [f"{household.where}: {NOT_A_NUMBER}"])
     if household.batch:
         report = report.model_copy(update={"input_line": household.line})
     return Evaluated(household, report)
 
 
-def _screened(household: Household, screening: Screening) -> Screened | Rejected:
-    figures = [f.low for f in screening.findings if f.low is not None]
-    figures += [f.high for f in screening.findings if f.high is not None]
-    if not all(math.isfinite(x) for x in figures):
-        return _rejected(household, [f"{household.where}: {_NOT_A_NUMBER}"])
-    return Screened(household, screening)
-
-
 R = TypeVar("R")
-"""What one household gives: its report, or its screening."""
+"""What one household gives: its report (or, for ``batch``, its screening)."""
 Kept = TypeVar("Kept")
-"""What is yielded for it: :class:`Evaluated` or :class:`Screened`, or :class:`Rejected`."""
+"""What is yielded for it: :class:`Evaluated` (or a screening), or :class:`Rejected`."""
 
 
-def _by_slices(
+def by_slices(
     items: Iterable[Household | Rejected],
     compute: Callable[[list[Situation]], list[R]],
     keep: Callable[[Household, R], Kept],
@@ -172,7 +134,7 @@ def _one_slice(
         results = compute([h.situation for h in households])
     except PeriodOutOfRange as exc:  # checked household by household beforehand; a guard
         for household in households:
-            yield _rejected(household, [f"{household.where}: {exc}"])
+            yield rejected(household, [f"{household.where}: {exc}"])
         return
     except Exception:
         if debug:
@@ -189,7 +151,7 @@ def _one_slice(
                 raise
             doing = "evaluating this household"
             message = internal_error(household.where, doing, exc, debug_variable)
-            yield _rejected(household, [message])
+            yield rejected(household, [message])
             continue
         yield keep(household, result)
 
@@ -212,23 +174,7 @@ def evaluate_households(
     def reports(situations: list[Situation]) -> list[Report]:
         return evaluate_many(situations, period, partners=directory)
 
-    return _by_slices(items, reports, _checked, debug, debug_variable, first_slice)
-
-
-def screen_households(
-    items: Iterable[Household | Rejected],
-    period: str | None,
-    debug: bool = False,
-    debug_variable: str = "RIGHTS_ENGINE_DEBUG",
-    first_slice: int | None = None,
-) -> Iterator[Screened | Rejected]:
-    """Each household's screening (no report built), slice by slice, in input order; the same
-    slices, failures and refusals as :func:`evaluate_households`."""
-
-    def screenings(situations: list[Situation]) -> list[Screening]:
-        return list(screen(situations, period))
-
-    return _by_slices(items, screenings, _screened, debug, debug_variable, first_slice)
+    return by_slices(items, reports, _checked, debug, debug_variable, first_slice)
 
 
 def _source(household: Household) -> str:

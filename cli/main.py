@@ -12,6 +12,7 @@ engine nor OpenFisca, and each command loads what it needs.
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -92,8 +93,18 @@ def cli() -> None:
     """
 
 
+BLAS_THREADS_VARIABLE = "OPENBLAS_NUM_THREADS"
+"""Read by OpenBLAS (numpy's) when numpy is first imported."""
+
+
 def main() -> None:
-    """Console script entry point: no traceback for an unexpected error unless debugging."""
+    """Console script entry point: no traceback for an unexpected error unless debugging.
+
+    OpenBLAS runs on one thread unless the user says otherwise: its pool of threads, started
+    when numpy is imported, spins a while on another core (a third of a cold start's processor
+    time, and the main thread slowed on a busy machine) for matrix products the engine never
+    makes (its arrays are computed element by element)."""
+    os.environ.setdefault(BLAS_THREADS_VARIABLE, "1")
     try:
         cli.main(prog_name="rights-engine")
     except Exception as exc:

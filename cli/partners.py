@@ -3,16 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import click
 
-from rights_engine.engine.directory import (
-    PartnersDirectory,
-    PartnersDirectoryError,
-    load_partners_directory,
-)
-
 from .inputs import printable
+
+if TYPE_CHECKING:
+    from rights_engine.engine.directory import PartnersDirectory
 
 __all__ = ["partners_option", "read_directory"]
 
@@ -33,6 +31,8 @@ def read_directory(
     valid; each problem goes through ``problem`` on one line."""
     if path is None:
         return None, True
+    from rights_engine.engine.directory import PartnersDirectoryError, load_partners_directory
+
     try:
         return load_partners_directory(path), True
     except PartnersDirectoryError as exc:

@@ -18,8 +18,8 @@ from rights_engine.engine.catalogue import partners, programmes
 from rights_engine.engine.columns import ScreenedFinding, Screening
 from rights_engine.engine.facts import FACTS
 
-from .caseload import Screened
 from .inputs import Rejected
+from .screening import Screened
 
 __all__ = [
     "CSV_FIELDS",

@@ -14,12 +14,14 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from openfisca_core import periods
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 from openfisca_core.variables import Variable
 
 from rights_engine import parameters_cache
 from rights_engine._version import __version__
 from rights_engine.entities import entities
+from rights_engine.parameters_at_instant import LazyNodeAtInstant
 from rights_engine.paths import PACKAGE_DIR, PARAMETERS_DIR, RULES_DIR
 
 __all__ = ["CountryTaxBenefitSystem", "class_spans", "parameters_at", "tax_benefit_system"]
@@ -30,6 +32,7 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
 
     def __init__(self) -> None:
         super().__init__(entities)
+        self._trees: dict[str, LazyNodeAtInstant] = {}
         for folder in sorted(p for p in RULES_DIR.iterdir() if p.is_dir()):
             if not folder.name.startswith(("_", ".")):
                 self.add_variables_from_directory(str(folder))
@@ -44,6 +47,18 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
             return self.parameters
 
         self.parameters = parameters_cache.load(Path(path_to_yaml_dir), build)
+
+    def get_parameters_at_instant(self, instant: Any) -> Any:
+        """The parameter tree at ``instant`` (as openfisca-core's: a date, an instant or a
+        period's start), made branch by branch as it is read
+        (:mod:`rights_engine.parameters_at_instant`), once per instant."""
+        if isinstance(instant, periods.Period):
+            instant = instant.start
+        day = str(periods.instant(instant))
+        tree = self._trees.get(day)
+        if tree is None:
+            tree = self._trees[day] = LazyNodeAtInstant(self.parameters.name, self.parameters, day)
+        return tree
 
     def add_variables_from_file(self, file_path: str) -> None:
         """Every variable of a Python file, as openfisca-core adds them (same module names, same
@@ -94,9 +109,9 @@ def tax_benefit_system() -> CountryTaxBenefitSystem:
 
 @lru_cache(maxsize=64)
 def parameters_at(day: str) -> Any:
-    """The parameter tree at ``day`` (ISO date), built once per date: building it walks every
-    parameter, far too costly to repeat for each household of a caseload."""
-    return tax_benefit_system().parameters(day)
+    """The parameter tree at ``day`` (ISO date): the system's, made once per date, branch by
+    branch as it is read."""
+    return tax_benefit_system().get_parameters_at_instant(day)
 
 
 _CLASS = re.compile(r"class\s+(\w+)")

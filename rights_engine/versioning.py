@@ -17,6 +17,7 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
+from rights_engine import disk_cache
 from rights_engine.paths import RULES_DIR
 from rights_engine.yaml_files import read_yaml
 
@@ -27,9 +28,14 @@ INVENTORY_KINDS = ("variables", "parameters", "situation_keys")
 
 @lru_cache(maxsize=1)
 def rules_version() -> str:
-    """The version of the rule set (``rules_version`` in ``rules/registry.yaml``)."""
-    registry = read_yaml(RULES_DIR / "registry.yaml")
-    return str(registry["rules_version"])
+    """The version of the rule set (``rules_version`` in ``rules/registry.yaml``), kept on disk
+    while the registry does not change (:mod:`rights_engine.disk_cache`): every report carries
+    it, and parsing the registry is a millisecond of a cold start."""
+    registry = RULES_DIR / "registry.yaml"
+    version: str = disk_cache.load(
+        "rules-version", [registry], lambda: str(read_yaml(registry)["rules_version"])
+    )
+    return version
 
 
 def _keys(schema: dict[str, Any], definitions: dict[str, Any], prefix: str) -> set[str]:

@@ -1,16 +1,24 @@
 """Programme metadata (``rules/registry.yaml`` and each ``rules/<folder>/programme.yaml``) and the
-partner catalogue (``data/partners.yaml``), read once and validated with pydantic."""
+partner catalogue (``data/partners.yaml``), read once and validated with pydantic.
+
+Both are kept on disk between runs (:mod:`rights_engine.disk_cache`, keyed by these files, this
+module and pydantic's version): a cold start reads them back without parsing some thirty YAML
+files nor building the validators of these models (``defer_build``: a model's validator is
+built on its first use only).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from functools import lru_cache
+from pathlib import Path
 from typing import Literal
 
+import pydantic
 from pydantic import BaseModel, ConfigDict, Field
 
+from rights_engine import disk_cache
 from rights_engine.paths import DATA_DIR, RULES_DIR
-from rights_engine.yaml_files import read_yaml
 
 __all__ = [
     "Condition",
@@ -27,7 +35,7 @@ Urgency = Literal["emergency", "high", "normal"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class LegalReference(_Model):
@@ -140,22 +148,41 @@ class Partner(_Model):
     url: str | None = None
 
 
-@lru_cache(maxsize=1)
 def programmes() -> tuple[Programme, ...]:
     """Every programme of the registry, in registry order."""
+    return _catalogue()[0]
+
+
+def partners() -> dict[str, Partner]:
+    """The national partner catalogue, by id."""
+    return _catalogue()[1]
+
+
+_PARTNERS_FILE = DATA_DIR / "partners.yaml"
+
+
+@lru_cache(maxsize=1)
+def _catalogue() -> tuple[tuple[Programme, ...], dict[str, Partner]]:
+    """The programmes and the partners, from the cache on disk when no file changed."""
+    sources = [RULES_DIR / "registry.yaml", *sorted(RULES_DIR.glob("*/programme.yaml"))]
+    sources += [_PARTNERS_FILE, Path(__file__)]  # this module defines what is pickled
+    versions = f"pydantic {pydantic.VERSION}"
+    catalogue: tuple[tuple[Programme, ...], dict[str, Partner]]
+    catalogue = disk_cache.load("catalogue", sources, _read_catalogue, versions)
+    return catalogue
+
+
+def _read_catalogue() -> tuple[tuple[Programme, ...], dict[str, Partner]]:
+    from rights_engine.yaml_files import read_yaml  # PyYAML: only when the cache cannot answer
+
     registry = read_yaml(RULES_DIR / "registry.yaml")
     found = []
     for entry in registry["programmes"]:
         rules = read_yaml(RULES_DIR / entry["folder"] / "programme.yaml")
         found.append(Programme.model_validate({**entry, "rules": rules}))
-    return tuple(found)
-
-
-@lru_cache(maxsize=1)
-def partners() -> dict[str, Partner]:
-    """The national partner catalogue, by id."""
-    data = read_yaml(DATA_DIR / "partners.yaml")
-    return {key: Partner.model_validate(value) for key, value in data["partners"].items()}
+    data = read_yaml(_PARTNERS_FILE)
+    known = {key: Partner.model_validate(value) for key, value in data["partners"].items()}
+    return tuple(found), known
 
 
 def today_month() -> str:

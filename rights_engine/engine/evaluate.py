@@ -6,11 +6,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Sequence
 from itertools import islice
+from typing import TYPE_CHECKING
 
 from rights_engine._version import __version__
 from rights_engine.collector import collector_paused
 from rights_engine.engine.catalogue import Programme, programmes, today_month
-from rights_engine.engine.directory import PartnersDirectory, local_contacts
 from rights_engine.engine.findings import ProgrammeValues, make_finding
 from rights_engine.engine.questions import household_questions
 from rights_engine.engine.ranking import partners_to_contact, rank_findings
@@ -24,6 +24,9 @@ from rights_engine.engine.simulate import (
 from rights_engine.engine.synthesis import build_synthesis
 from rights_engine.report import LegislationVersion, Report
 from rights_engine.situation.models import Month, Situation
+
+if TYPE_CHECKING:
+    from rights_engine.engine.directory import PartnersDirectory
 
 __all__ = [
     "SIMULATION_SIZE",
@@ -98,11 +101,24 @@ def iter_reports(
 
     Same arguments and errors as :func:`evaluate_many`.
     """
-    from rights_engine.engine.compare import with_what_if  # compare builds on this module
-
     iterator = iter(situations)
     while chunk := list(islice(iterator, SIMULATION_SIZE)):
-        yield from with_what_if(chunk, _evaluate_slice(chunk, period, partners), period, partners)
+        yield from _with_variants(chunk, _evaluate_slice(chunk, period, partners), period, partners)
+
+
+def _with_variants(
+    situations: list[Situation],
+    reports: list[Report],
+    period: str | None,
+    partners: PartnersDirectory | None,
+) -> Iterable[Report]:
+    """The reports, each with the comparisons of its situation's what-if variants. The module
+    that compares them builds on this one, and is loaded only when a situation has variants."""
+    if not any(situation.what_if for situation in situations):
+        return reports
+    from rights_engine.engine.compare import with_what_if
+
+    return with_what_if(situations, reports, period, partners)
 
 
 def _evaluate_slice(
@@ -172,7 +188,9 @@ def _month_reports(
         ranked = rank_findings(findings)
         contacts = partners_to_contact(ranked)
         local_notices: list[str] = []
-        if partners is not None:
+        if partners is not None:  # the directory's module is loaded: partners is one
+            from rights_engine.engine.directory import local_contacts
+
             contacts, local_notices = local_contacts(
                 contacts, partners, situation.household.commune
             )
@@ -210,12 +228,10 @@ def evaluate_with_rows(
 ) -> tuple[Report, HouseholdValues]:
     """The report for one situation (as :func:`evaluate`) and the completion rows it was
     computed from, with their values: ``explain`` traces these very rows."""
-    from rights_engine.engine.compare import with_what_if  # compare builds on this module
-
     month = month_of(situation, period)
     active, notices = active_programmes(month)
     with collector_paused():
         values = simulate_month([situation], month, active)
         reports = _month_reports(values, active, notices, partners)
-    [report] = with_what_if([situation], reports, period, partners)
+    [report] = _with_variants([situation], reports, period, partners)
     return report, values.household(0)

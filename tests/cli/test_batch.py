@@ -342,16 +342,16 @@ def test_an_unexpected_error_on_one_household_spares_the_others_in_a_batch(
     """A bug met on one household while screening column-wise: its slice is screened again one
     household at a time; that one is refused with one line without personal data, the others
     are written."""
-    import rights_engine.cli.caseload as caseload
+    import rights_engine.cli.screening as screening
 
-    real = caseload.screen
+    real = screening.screen
 
     def fragile(situations, period=None):
         if any(s.id == "boom" for s in situations):
             raise RuntimeError("secret-value-1990-02-03")
         return real(situations, period)
 
-    monkeypatch.setattr(caseload, "screen", fragile)
+    monkeypatch.setattr(screening, "screen", fragile)
     lines = [
         h.model_dump(mode="json", by_alias=True, exclude_none=True)
         for h in generate_households(3, seed=14)

@@ -16,7 +16,7 @@ import pytest
 from click.testing import CliRunner
 
 from rights_engine.cli.lazy import LazyGroup
-from rights_engine.cli.main import COMMANDS, DEBUG_VARIABLE, cli
+from rights_engine.cli.main import BLAS_THREADS_VARIABLE, COMMANDS, DEBUG_VARIABLE, cli
 
 HEAVY = (
     "numpy",
@@ -94,13 +94,28 @@ def test_rules_stale_loads_openfisca_when_asked() -> None:
 UNUSED_BY_JSON = (
     "rich",
     "psutil._common",
+    "numexpr.necompiler",
+    "numpy.testing",
+    "dpath.segments",
+    "dateutil.parser._parser",
+    "hashlib",
     "rights_engine.cli.render_text",
     "rights_engine.cli.render_markdown",
     "rights_engine.cli.render_html",
     "rights_engine.cli.render_compare",
+    "rights_engine.cli.screening",
+    "rights_engine.engine.columns",
+    "rights_engine.engine.compare",
+    "rights_engine.engine.directory",
+    "rights_engine.engine.freshness",
 )
-"""What ``simulate FILE --format json`` has no use for: psutil is imported by OpenFisca, but its
-code (``psutil._common`` …) runs only when used (``rights_engine._deferred``)."""
+"""What ``simulate FILE --format json`` has no use for: psutil, numexpr, openfisca_core.tools,
+dpath, dateutil.parser and secrets are imported by OpenFisca (or pendulum, pydantic), but their
+code (``psutil._common``, ``numpy.testing``, hashlib …) runs only when used
+(``rights_engine._deferred``; the caches on disk keep their keys whole); the column-wise
+screening is ``batch``'s; what-if variants (compared by ``engine.compare``) and a
+local partners directory (``engine.directory``) are loaded for a situation that has variants and
+for ``--partners``."""
 
 
 def test_simulate_json_loads_neither_rich_nor_the_other_renderers(situations_dir) -> None:
@@ -115,6 +130,56 @@ def test_simulate_json_loads_neither_rich_nor_the_other_renderers(situations_dir
         "rich",
         "rights_engine.cli.render_text",
     ]
+
+
+def test_simulate_runs_on_one_thread_unless_the_user_sets_openblas_s(situations_dir) -> None:
+    """The console script has OpenBLAS (numpy's) run on one thread, as its pool of threads
+    would spin on another core for nothing; an explicit setting is kept. With numexpr's code
+    deferred, a cold ``simulate`` is then a single thread of the system."""
+    code = """
+import os, sys
+from rights_engine.cli.main import BLAS_THREADS_VARIABLE, main
+sys.argv = ["rights-engine", "simulate", sys.argv[1], "--format", "json"]
+try:
+    main()
+except SystemExit:
+    pass
+print(os.environ[BLAS_THREADS_VARIABLE], len(os.listdir("/proc/self/task")), file=sys.stderr)
+"""
+    situation = str(situations_dir / "mere_isolee_sans_logement.yaml")
+    for given, expected in ((None, ["1", "1"]), ("2", ["2", "2"])):
+        env = {
+            k: v for k, v in os.environ.items() if k not in (BLAS_THREADS_VARIABLE, DEBUG_VARIABLE)
+        }
+        if given is not None:
+            env[BLAS_THREADS_VARIABLE] = given
+        result = subprocess.run(
+            [sys.executable, "-P", "-c", code, situation],
+            capture_output=True,
+            text=True,
+            env=env,
+            check=True,
+        )
+        assert result.stderr.split()[-2:] == expected, result.stderr
+
+
+def test_simulate_loads_what_if_comparisons_and_the_directory_when_used(
+    situations_dir, tmp_path
+) -> None:
+    situation = situations_dir / "rsa_permis_hameau.yaml"
+    variants = tmp_path / "variantes.yaml"
+    variants.write_text(
+        situation.read_text(encoding="utf-8")
+        + "what_if:\n  - name: Si elle reprend un emploi\n    changes:\n"
+        + "      - new_job: {salary: 900}\n",
+        encoding="utf-8",
+    )
+    directory = str(situations_dir / "annuaires" / "dordogne.yaml")
+    args = ("simulate", str(variants), "--format", "json", "--partners", directory)
+    modules, output = _loaded_after(*args)
+    assert json.loads(output)["what_if"]
+    used = ("rights_engine.engine.compare", "rights_engine.engine.directory")
+    assert _among(modules, used) == list(used)
 
 
 def test_a_command_s_imports_are_frozen_out_of_the_collector_s_walks() -> None:

@@ -1,6 +1,7 @@
-"""psutil, imported by OpenFisca and unused by the engine, runs only when used
-(``rights_engine._deferred``): an ``import`` statement does not run it, its first attribute
-does, and it then works as usual."""
+"""psutil, numexpr, openfisca_core.tools, dpath, dateutil.parser and secrets, imported by
+OpenFisca (or pendulum, pydantic) and unused by the engine, run only when used
+(``rights_engine._deferred``): an ``import`` statement does not run them, their first attribute
+does, and they then work as usual."""
 
 from __future__ import annotations
 
@@ -30,6 +31,52 @@ print(ran_on_import, "psutil._common" in sys.modules, holder.psutil is psutil,
       0 <= memory <= 100, cpu_count() >= 1, type(psutil).__name__)
 """
     assert _run(code) == "False True True True True module"
+
+
+def test_importing_openfisca_does_not_run_numexpr_and_evaluating_with_it_does() -> None:
+    code = """
+import sys, threading
+import rights_engine.system
+from openfisca_core import commons
+import numexpr
+ran_on_import = "numexpr.necompiler" in sys.modules
+print(ran_on_import, commons.eval_expression("1 + 2") == 3, "numexpr.necompiler" in sys.modules,
+      numexpr.evaluate("2 * 3") == 6, type(numexpr).__name__)
+"""
+    assert _run(code) == "False True True True module"
+
+
+def test_importing_openfisca_does_not_run_its_tools_and_using_them_does() -> None:
+    code = """
+import sys
+import rights_engine.system
+import openfisca_core.tools
+from openfisca_core import tools
+from openfisca_core.parameters import ParameterNode
+ran_on_import = "numpy.testing" in sys.modules
+node = ParameterNode("node", data={"rate": {"values": {"2020-01-01": 0.5}}})
+print(ran_on_import, repr(node) == "rate:\\n  2020-01-01: 0.5", "numpy.testing" in sys.modules,
+      openfisca_core.tools is tools, tools.indent("a") == "  a", type(tools).__name__)
+"""
+    assert _run(code) == "False True True True True module"
+
+
+def test_dpath_dateutil_parser_and_secrets_run_only_when_used() -> None:
+    code = """
+import sys
+import rights_engine.system
+import openfisca_core.simulation_builder, openfisca_core.errors, pendulum
+from dateutil import parser
+import dpath
+from pydantic import SecretStr
+ran = [m for m in ("dpath.segments", "dateutil.parser._parser", "hmac") if m in sys.modules]
+loose = pendulum.parse("Nov 3 2026", strict=False).isoformat()
+found = {}
+dpath.new(found, "a/b", 1)
+print(ran, loose, found, parser.parse("2026-11-03").day, type(dpath).__name__,
+      SecretStr("s") == SecretStr("s") != SecretStr("t"), "hmac" in sys.modules)
+"""
+    assert _run(code) == "[] 2026-11-03T00:00:00+00:00 {'a': {'b': 1}} 3 module True True"
 
 
 def test_a_deferred_module_runs_once_and_if_it_fails_is_left_out_as_a_failed_import_is(

@@ -8,9 +8,14 @@ import json
 import re
 from pathlib import Path
 
+import pytest
+
 import rights_engine
+from rights_engine import disk_cache, versioning
 from rights_engine.engine.catalogue import programmes
+from rights_engine.paths import RULES_DIR
 from rights_engine.versioning import inventory, major, removed_names, rules_version
+from rights_engine.yaml_files import read_yaml
 
 REPOSITORY = Path(__file__).resolve().parents[2]
 COMMITTED = Path(__file__).resolve().parent / "rules_inventory.json"
@@ -59,6 +64,25 @@ def test_every_report_carries_the_rules_version(situations_dir: Path) -> None:
     )
     assert report.rules_version == rules_version()
     assert json.loads(report.to_json())["rules_version"] == rules_version()
+
+
+def test_the_rules_version_is_the_registry_s_and_is_read_back_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    registry = read_yaml(RULES_DIR / "registry.yaml")
+    monkeypatch.setenv(disk_cache.CACHE_VARIABLE, str(tmp_path))
+    rules_version.cache_clear()
+    try:
+        assert rules_version() == str(registry["rules_version"])
+        rules_version.cache_clear()
+
+        def unread(path: Path) -> object:
+            raise AssertionError(f"{path} parsed again")
+
+        monkeypatch.setattr(versioning, "read_yaml", unread)
+        assert rules_version() == str(registry["rules_version"])
+    finally:
+        rules_version.cache_clear()
 
 
 def test_the_changelog_has_an_entry_for_this_version_naming_programmes_and_periods() -> None:

@@ -1,0 +1,76 @@
+"""Screen a caseload for ``rights-engine batch``: what :func:`~.caseload.evaluate_households`
+does, without the reports' text (:class:`Screened`: verdicts, amounts, urgency, rank, question
+ids, computed column-wise by :mod:`rights_engine.engine.columns`).
+
+A module of its own, so that ``simulate`` does not load the column-wise screening.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from rights_engine.engine.columns import ScreenedFinding, Screening, screen
+from rights_engine.report import Report
+from rights_engine.situation.models import Situation
+
+from .caseload import NOT_A_NUMBER, by_slices, rejected
+from .inputs import Household, Rejected
+
+__all__ = ["Screened", "screen_households", "screening_of"]
+
+
+@dataclass(frozen=True)
+class Screened:
+    """A household and its screening (a report's findings without their text)."""
+
+    household: Household
+    screening: Screening
+
+
+def screening_of(report: Report) -> Screening:
+    """A full report's findings as a screening (the --full path of ``batch``)."""
+    findings = []
+    for finding in report.findings:
+        amount = finding.estimated_amount
+        questions = (
+            m.fact if m.person is None else f"{m.fact}/{m.person}" for m in finding.missing
+        )
+        findings.append(
+            ScreenedFinding(
+                programme=finding.programme,
+                person=finding.person,
+                verdict=finding.verdict,
+                low=amount.minimum if amount is not None else None,
+                high=amount.maximum if amount is not None else None,
+                urgency=finding.urgency,
+                rank=finding.rank,
+                questions=tuple(dict.fromkeys(questions)),
+            )
+        )
+    return Screening(report.situation_id, report.period, tuple(findings))
+
+
+def _screened(household: Household, screening: Screening) -> Screened | Rejected:
+    figures = [f.low for f in screening.findings if f.low is not None]
+    figures += [f.high for f in screening.findings if f.high is not None]
+    if not all(math.isfinite(x) for x in figures):
+        return rejected(household, [f"{household.where}: {NOT_A_NUMBER}"])
+    return Screened(household, screening)
+
+
+def screen_households(
+    items: Iterable[Household | Rejected],
+    period: str | None,
+    debug: bool = False,
+    debug_variable: str = "RIGHTS_ENGINE_DEBUG",
+    first_slice: int | None = None,
+) -> Iterator[Screened | Rejected]:
+    """Each household's screening (no report built), slice by slice, in input order; the same
+    slices, failures and refusals as :func:`~.caseload.evaluate_households`."""
+
+    def screenings(situations: list[Situation]) -> list[Screening]:
+        return list(screen(situations, period))
+
+    return by_slices(items, screenings, _screened, debug, debug_variable, first_slice)
