@@ -10,39 +10,16 @@ from pathlib import Path
 import pytest
 
 import rights_engine
+from rights_engine.cli.screening import screening_of
 from rights_engine.engine import evaluate as evaluate_module
-from rights_engine.engine.columns import ScreenedFinding, Screening, screen
+from rights_engine.engine.columns import screen
 from rights_engine.engine.soundness import leave_out
-from rights_engine.report import Report
 from rights_engine.situation.models import Situation
 from rights_engine.synthetic import DEFAULT_PERIODS, draw_household, generate_households
 
 
-def _from_report(report: Report) -> Screening:
-    """A full report seen as a screening: the fields are read from the report, not recomputed."""
-    findings = []
-    for finding in report.findings:
-        amount = finding.estimated_amount
-        questions = (
-            m.fact if m.person is None else f"{m.fact}/{m.person}" for m in finding.missing
-        )
-        findings.append(
-            ScreenedFinding(
-                programme=finding.programme,
-                person=finding.person,
-                verdict=finding.verdict,
-                low=amount.minimum if amount is not None else None,
-                high=amount.maximum if amount is not None else None,
-                urgency=finding.urgency,
-                rank=finding.rank,
-                questions=tuple(dict.fromkeys(questions)),
-            )
-        )
-    return Screening(report.situation_id, report.period, tuple(findings))
-
-
 def _assert_same(situations: list[Situation]) -> None:
-    expected = [_from_report(r) for r in rights_engine.iter_reports(situations)]
+    expected = [screening_of(r) for r in rights_engine.iter_reports(situations)]
     screened = list(screen(situations))
     assert len(screened) == len(expected)
     for got, want in zip(screened, expected, strict=True):

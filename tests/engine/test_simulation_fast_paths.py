@@ -70,12 +70,17 @@ def _compare(rows: list[Situation]) -> None:
         assert got[name].dtype == value.dtype, name
         assert np.array_equal(got[name], value), name
     # What the fast path stored straight in the holders, OpenFisca's path stored through them.
-    expected_held, got_held = _held(plain), _held(fast)
-    assert got_held.keys() == expected_held.keys()
-    for key, value in expected_held.items():
-        assert type(got_held[key]) is type(value), key
-        assert got_held[key].dtype == value.dtype, key
-        assert np.array_equal(got_held[key], value), key
+    _assert_same_held(_held(plain), _held(fast))
+
+
+def _assert_same_held(
+    expected: dict[tuple[str, str], np.ndarray], got: dict[tuple[str, str], np.ndarray]
+) -> None:
+    assert got.keys() == expected.keys()
+    for key, value in expected.items():
+        assert type(got[key]) is type(value), key
+        assert got[key].dtype == value.dtype, key
+        assert np.array_equal(got[key], value), key
 
 
 @pytest.mark.parametrize("path", SITUATIONS, ids=[p.stem for p in SITUATIONS])
@@ -104,12 +109,7 @@ def test_inputs_are_stored_as_openfisca_stores_them(monkeypatch: pytest.MonkeyPa
         patched.setattr(FastSimulation, "put_months", _put_months_through_holders)
         patched.setattr(FastSimulation, "set_input", Simulation.set_input)
         plain = build_simulation(rows, MONTH)
-    expected, got = _held(plain), _held(fast)
-    assert got.keys() == expected.keys()
-    for key, value in expected.items():
-        assert type(got[key]) is type(value), key
-        assert got[key].dtype == value.dtype, key
-        assert np.array_equal(got[key], value), key
+    _assert_same_held(_held(plain), _held(fast))
 
 
 def _refusal(batch: Batch, variable: str) -> str:
