@@ -22,6 +22,7 @@ from openfisca_core.holders import set_input_dispatch_by_period
 from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.periods import DateUnit, Period
 from openfisca_core.populations import ADD, GroupPopulation, Population
+from openfisca_core.projectors import projectable
 from openfisca_core.simulations import Simulation
 
 __all__ = ["FastSimulation", "fast_populations"]
@@ -285,11 +286,49 @@ class _Shortcut:
 
 
 class _Population(_Shortcut, Population):
-    pass
+    @projectable  # as OpenFisca's: ``individu.famille.has_role`` is projected
+    def has_role(self, role: Any) -> Any:
+        """OpenFisca's ``has_role``, the mask read from the group's role codes."""
+        if self.simulation is None:
+            return None
+        self.entity.check_role_validity(role)
+        group = self.simulation.get_population(role.entity.plural)
+        if isinstance(group, _GroupPopulation):
+            return group.role_mask(role)
+        return super().has_role(role)
 
 
 class _GroupPopulation(_Shortcut, GroupPopulation):
-    pass
+    _role_codes: tuple[Any, dict[int, tuple[Any, int]], np.ndarray, dict[int, Any]] | None = None
+
+    def role_mask(self, role: Any) -> np.ndarray:
+        """``members_role == role`` (or any of its subroles), as OpenFisca computes it (roles
+        compare by identity), from one integer code per member made once per ``members_role``
+        array: OpenFisca compares the objects one by one at every call, and the formulas ask
+        the same roles hundreds of times per simulation. A copy: the caller may write in it."""
+        members = self.members_role
+        known = self._role_codes
+        if known is None or known[0] is not members:
+            codes: dict[int, tuple[Any, int]] = {}
+            array = np.fromiter(
+                (codes.setdefault(id(r), (r, len(codes)))[1] for r in members),
+                dtype=np.int64,
+                count=len(members),
+            )
+            known = self._role_codes = (members, codes, array, {})
+        _, codes, array, masks = known
+        cached = masks.get(id(role))
+        if cached is None or cached[0] is not role:
+            wanted = [codes[id(r)][1] for r in role.subroles or (role,) if id(r) in codes]
+            cached = masks[id(role)] = (role, np.isin(array, wanted))
+        return cached[1].copy()
+
+    @projectable  # as OpenFisca's: ``individu.famille.nb_persons(...)`` is per person
+    def nb_persons(self, role: Any = None) -> Any:
+        """OpenFisca's ``nb_persons``, the role's mask from :meth:`role_mask`."""
+        if role:
+            return self.sum(self.role_mask(role))
+        return super().nb_persons()
 
 
 def fast_populations(tbs: Any) -> dict[str, Population]:

@@ -19,6 +19,7 @@ import numpy as np
 import pytest
 from openfisca_core.periods import Period
 from openfisca_core.periods import period as make_period
+from openfisca_core.populations import GroupPopulation, Population
 from openfisca_core.simulations import Simulation
 
 from rights_engine.engine.builder import Batch, build_simulation
@@ -64,6 +65,7 @@ def _compare(rows: list[Situation]) -> None:
     plain = build_simulation(rows, MONTH)
     assert type(fast.simulation) is FastSimulation
     plain.simulation.__class__ = Simulation  # OpenFisca's own calculate and calculate_add
+    _plain_populations(plain)  # and OpenFisca's own roles and calls
     expected = _values(plain)
     got = _values(fast)
     for name, value in expected.items():
@@ -71,6 +73,12 @@ def _compare(rows: list[Situation]) -> None:
         assert np.array_equal(got[name], value), name
     # What the fast path stored straight in the holders, OpenFisca's path stored through them.
     _assert_same_held(_held(plain), _held(fast))
+
+
+def _plain_populations(batch: Batch) -> None:
+    for population in batch.simulation.populations.values():
+        plain = GroupPopulation if isinstance(population, GroupPopulation) else Population
+        population.__class__ = plain
 
 
 def _assert_same_held(
@@ -92,6 +100,29 @@ def test_one_household_as_openfisca(path: Path) -> None:
 def test_a_batch_as_openfisca() -> None:
     households = generate_households(120, seed=13, periods=[str(MONTH)])
     _compare([complete(h, scenario) for h in households for scenario in Scenario])
+
+
+def test_roles_are_read_as_openfisca_reads_them() -> None:
+    """Each role's mask (``has_role``) and count (``nb_persons``), with and without subroles,
+    as OpenFisca computes them by comparing the members' roles one by one; a caller writing in
+    a mask does not change the next one."""
+    households = generate_households(60, seed=5, periods=[str(MONTH)])
+    batch = build_simulation([complete(h, Scenario.favourable) for h in households], MONTH)
+    persons = batch.simulation.persons
+    checked = 0
+    for group in batch.simulation.populations.values():
+        if not isinstance(group, GroupPopulation):
+            continue
+        for role in [*group.entity.roles, *(s for r in group.entity.roles for s in r.subroles or ())]:
+            expected = Population.has_role(persons, role)
+            got = persons.has_role(role)
+            assert got.dtype == expected.dtype and np.array_equal(got, expected), role.key
+            assert np.array_equal(group.nb_persons(role), GroupPopulation.nb_persons(group, role))
+            got[:] = ~got
+            assert np.array_equal(persons.has_role(role), expected), role.key
+            checked += expected.any()
+    assert np.array_equal(group.nb_persons(), GroupPopulation.nb_persons(group))
+    assert checked >= 5  # roles held by someone: demandeur, conjoint, enfant, personne_de_reference…
 
 
 def _put_months_through_holders(
