@@ -113,7 +113,10 @@ def test_roles_are_read_as_openfisca_reads_them() -> None:
     for group in batch.simulation.populations.values():
         if not isinstance(group, GroupPopulation):
             continue
-        for role in [*group.entity.roles, *(s for r in group.entity.roles for s in r.subroles or ())]:
+        for role in [
+            *group.entity.roles,
+            *(s for r in group.entity.roles for s in r.subroles or ()),
+        ]:
             expected = Population.has_role(persons, role)
             got = persons.has_role(role)
             assert got.dtype == expected.dtype and np.array_equal(got, expected), role.key
@@ -122,7 +125,9 @@ def test_roles_are_read_as_openfisca_reads_them() -> None:
             assert np.array_equal(persons.has_role(role), expected), role.key
             checked += expected.any()
     assert np.array_equal(group.nb_persons(), GroupPopulation.nb_persons(group))
-    assert checked >= 5  # roles held by someone: demandeur, conjoint, enfant, personne_de_reference…
+    assert (
+        checked >= 5
+    )  # roles held by someone: demandeur, conjoint, enfant, personne_de_reference…
 
 
 def _put_months_through_holders(
