@@ -71,9 +71,9 @@ def disability_rate_unknown(situation: Situation, person: Person | None) -> bool
 def rsdae_unknown(situation: Situation, person: Person | None) -> bool:
     if person is None or not _adult(person) or person.rsdae is not None:
         return False
-    conditions = _params(situation).aah.conditions
     if person.disability_rate is None:
         return disability_rate_unknown(situation, person)
+    conditions = _params(situation).aah.conditions
     rate = person.disability_rate / _PERCENT
     return conditions.taux_incapacite_rsdae <= rate < conditions.taux_incapacite
 
@@ -95,9 +95,10 @@ def aah_before_october_2023_unknown(situation: Situation, person: Person | None)
 def gir_unknown(situation: Situation, person: Person | None) -> bool:
     if person is None or not _adult(person) or person.gir is not None:
         return False
+    if not _concern(situation, person):  # checked first: no parameters to read without a sign
+        return False
     age = age_at(person, situation.reference_month.first_day)
-    old_enough = age is None or age >= _params(situation).apa_domicile.age_minimal
-    return old_enough and _concern(situation, person)
+    return age is None or age >= _params(situation).apa_domicile.age_minimal
 
 
 def unfit_for_work_unknown(situation: Situation, person: Person | None) -> bool:
