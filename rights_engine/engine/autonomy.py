@@ -23,6 +23,7 @@ from rights_engine.system import parameters_at
 __all__ = [
     "AUTONOMY_SIGNS",
     "aah_before_october_2023_unknown",
+    "autonomy_update",
     "cannot_manage_budget_unknown",
     "complete_autonomy",
     "disability_rate_unknown",
@@ -124,6 +125,12 @@ def cannot_manage_budget_unknown(situation: Situation, person: Person | None) ->
 
 def complete_autonomy(situation: Situation, person: Person, favourable: bool) -> Person:
     """``person`` with the facts of this module set (see the module docstring)."""
+    update = autonomy_update(situation, person, favourable)
+    return person.model_copy(update=update) if update else person
+
+
+def autonomy_update(situation: Situation, person: Person, favourable: bool) -> dict[str, Any]:
+    """The fields ``complete_autonomy`` sets on ``person``, as a ``model_copy`` update."""
     update: dict[str, Any] = {}
     if person.disability_rate is None:
         unknown = disability_rate_unknown(situation, person)
@@ -151,4 +158,4 @@ def complete_autonomy(situation: Situation, person: Person, favourable: bool) ->
             signs[name] = bool(value)
     if any(getattr(person.observations, k) != v for k, v in signs.items()):
         update["observations"] = person.observations.model_copy(update=signs)
-    return person.model_copy(update=update) if update else person
+    return update
