@@ -228,9 +228,7 @@ def _income_columns(persons: list[Person]) -> dict[str, np.ndarray]:
     """Each income of every person (0 where the incomes are absent), by key: one pass over the
     people, then one column per income."""
     table = np.array([_incomes_of(p.incomes) if p.incomes else _NO_INCOMES for p in persons])
-    return {
-        key: np.ascontiguousarray(table[:, column]) for column, key in enumerate(_INCOME_KEYS)
-    }
+    return {key: np.ascontiguousarray(table[:, column]) for column, key in enumerate(_INCOME_KEYS)}
 
 
 def _observation_columns(situations: Sequence[Situation]) -> dict[str, np.ndarray]:

@@ -323,9 +323,7 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
     }
     observed = {name: observation(situation, name) for name in applies}
     observations_update = {
-        name: fav and applicable
-        for name, applicable in applies.items()
-        if observed[name] is None
+        name: fav and applicable for name, applicable in applies.items() if observed[name] is None
     }
     observations_update.update({name: True for name in applies if observed[name] is True})
     if observations_update:
