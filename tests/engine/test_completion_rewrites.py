@@ -5,17 +5,21 @@
   on that copy. The two must agree on every value, its type and the fields set.
 - ``builder._observation_columns`` reads every observation of a household in one pass; the plain
   path asks ``facts.observation`` for each one.
+- ``builder._days`` makes an array of dates from their day numbers; the plain path converts each
+  date with ``np.datetime64``.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from rights_engine.engine.autonomy import complete_autonomy
-from rights_engine.engine.builder import OBSERVATION_VARIABLES, _observation_columns
+from rights_engine.engine.builder import OBSERVATION_VARIABLES, _days, _observation_columns
 from rights_engine.engine.facts import observation
 from rights_engine.engine.scenarios import Scenario, _complete_person, _person_update
 from rights_engine.engine.soundness import leave_out
@@ -86,3 +90,13 @@ def test_observations_in_one_pass_as_asked_one_by_one() -> None:
         plain = [observation(s, name) is True for s in households]
         assert columns[name].tolist() == plain, name
         assert any(plain) and not all(plain), name
+
+
+def test_days_from_day_numbers_as_converted_one_by_one() -> None:
+    dates = [dt.date.min, dt.date(1900, 1, 1), dt.date(1969, 12, 31), dt.date(1970, 1, 1)]
+    dates += [dt.date(2024, 2, 29), dt.date(2026, 11, 1), dt.date.max]
+    dates += [p.birth_date for s in HOUSEHOLDS for p in s.people if p.birth_date is not None]
+    fast = _days(dates)
+    plain = np.array([np.datetime64(date, "D") for date in dates])
+    assert fast.dtype == plain.dtype
+    assert fast.tobytes() == plain.tobytes()
