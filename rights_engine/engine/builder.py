@@ -97,6 +97,14 @@ INCOME_VARIABLES = {
     "alimony": "pensions_alimentaires_percues",
     "other": "autres_revenus",
 }
+FAMILLE_ROLE = {Role.applicant: "demandeur", Role.partner: "conjoint"}
+"""A person's role in the famille of the applicant (``enfant`` otherwise)."""
+MENAGE_ROLE = {
+    Role.applicant: "personne_de_reference",
+    Role.partner: "conjoint",
+    Role.child: "enfant",
+}
+"""A person's role in the menage (``autre`` otherwise)."""
 # Incomes are the average of the last 3 months: written on each of them and on the month itself.
 MONTHS_OF_RESOURCES = 3
 # The household is taken as stable: its people's facts are also written on the 13 months before
@@ -233,20 +241,25 @@ _NO_INCOMES = (0.0,) * len(_INCOME_KEYS)
 def _income_columns(persons: list[Person]) -> dict[str, np.ndarray]:
     """Each income of every person (0 where the incomes are absent), by key: one pass over the
     people, then one column per income."""
-    table = np.array([_incomes_of(p.incomes) if p.incomes else _NO_INCOMES for p in persons])
+    table = np.array(
+        [_incomes_of(p.incomes) if p.incomes else _NO_INCOMES for p in persons], dtype=np.float64
+    )
     return {key: np.ascontiguousarray(table[:, column]) for column, key in enumerate(_INCOME_KEYS)}
 
 
 def _observation_columns(situations: Sequence[Situation]) -> dict[str, np.ndarray]:
     """For each observation of ``OBSERVATION_VARIABLES``, whether the household or anyone in it
     says so (``observation(...) is True``), one value per situation."""
-    names = tuple(OBSERVATION_VARIABLES)
-    said: dict[str, list[bool]] = {name: [] for name in names}
+    rows = []
     for situation in situations:
         sources = [situation.household.observations, *(p.observations for p in situation.people)]
-        for name in names:
-            said[name].append(any(getattr(source, name) is True for source in sources))
-    return {name: np.array(values) for name, values in said.items()}
+        # Each observation is True, False or None: ``True in`` is ``any(... is True)``.
+        rows.append([True in said for said in zip(*map(_observations_of, sources), strict=True)])
+    columns = np.array(rows, dtype=bool).reshape(len(rows), len(OBSERVATION_VARIABLES))
+    return {name: columns[:, k].copy() for k, name in enumerate(OBSERVATION_VARIABLES)}
+
+
+_observations_of = operator.attrgetter(*OBSERVATION_VARIABLES)
 
 
 def _housing_status(household: Household) -> TypesStatutOccupationLogement:
@@ -326,16 +339,8 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
                 famille_rows.append(row)
                 famille_number_by_row[row] = len(famille_rows) - 1
             famille_of.append(famille_number_by_row[row])
-            famille_role.append(
-                {Role.applicant: "demandeur", Role.partner: "conjoint"}.get(person.role, "enfant")
-            )
-        menage_role.append(
-            {
-                Role.applicant: "personne_de_reference",
-                Role.partner: "conjoint",
-                Role.child: "enfant",
-            }.get(person.role, "autre")
-        )
+            famille_role.append(FAMILLE_ROLE.get(person.role, "enfant"))
+        menage_role.append(MENAGE_ROLE.get(person.role, "autre"))
         if person.role is Role.applicant:
             applicant_index[row] = position
             applicant_famille[row] = famille_of[-1]
