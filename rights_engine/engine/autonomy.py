@@ -23,6 +23,7 @@ from rights_engine.system import parameters_at
 __all__ = [
     "AUTONOMY_SIGNS",
     "aah_before_october_2023_unknown",
+    "autonomy_update",
     "cannot_manage_budget_unknown",
     "complete_autonomy",
     "disability_rate_unknown",
@@ -71,9 +72,9 @@ def disability_rate_unknown(situation: Situation, person: Person | None) -> bool
 def rsdae_unknown(situation: Situation, person: Person | None) -> bool:
     if person is None or not _adult(person) or person.rsdae is not None:
         return False
-    conditions = _params(situation).aah.conditions
     if person.disability_rate is None:
         return disability_rate_unknown(situation, person)
+    conditions = _params(situation).aah.conditions
     rate = person.disability_rate / _PERCENT
     return conditions.taux_incapacite_rsdae <= rate < conditions.taux_incapacite
 
@@ -95,9 +96,10 @@ def aah_before_october_2023_unknown(situation: Situation, person: Person | None)
 def gir_unknown(situation: Situation, person: Person | None) -> bool:
     if person is None or not _adult(person) or person.gir is not None:
         return False
+    if not _concern(situation, person):  # checked first: no parameters to read without a sign
+        return False
     age = age_at(person, situation.reference_month.first_day)
-    old_enough = age is None or age >= _params(situation).apa_domicile.age_minimal
-    return old_enough and _concern(situation, person)
+    return age is None or age >= _params(situation).apa_domicile.age_minimal
 
 
 def unfit_for_work_unknown(situation: Situation, person: Person | None) -> bool:
@@ -123,6 +125,12 @@ def cannot_manage_budget_unknown(situation: Situation, person: Person | None) ->
 
 def complete_autonomy(situation: Situation, person: Person, favourable: bool) -> Person:
     """``person`` with the facts of this module set (see the module docstring)."""
+    update = autonomy_update(situation, person, favourable)
+    return person.model_copy(update=update) if update else person
+
+
+def autonomy_update(situation: Situation, person: Person, favourable: bool) -> dict[str, Any]:
+    """The fields ``complete_autonomy`` sets on ``person``, as a ``model_copy`` update."""
     update: dict[str, Any] = {}
     if person.disability_rate is None:
         unknown = disability_rate_unknown(situation, person)
@@ -150,4 +158,4 @@ def complete_autonomy(situation: Situation, person: Person, favourable: bool) ->
             signs[name] = bool(value)
     if any(getattr(person.observations, k) != v for k, v in signs.items()):
         update["observations"] = person.observations.model_copy(update=signs)
-    return person.model_copy(update=update) if update else person
+    return update

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -19,7 +20,6 @@ from openfisca_core.periods import period as make_period
 from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_core.simulations import Simulation
 
-from rights_engine.engine.facts import observation
 from rights_engine.engine.fast_simulation import FastSimulation, fast_populations
 from rights_engine.engine.zones import zone_apl_of
 from rights_engine.enums import (
@@ -97,6 +97,14 @@ INCOME_VARIABLES = {
     "alimony": "pensions_alimentaires_percues",
     "other": "autres_revenus",
 }
+FAMILLE_ROLE = {Role.applicant: "demandeur", Role.partner: "conjoint"}
+"""A person's role in the famille of the applicant (``enfant`` otherwise)."""
+MENAGE_ROLE = {
+    Role.applicant: "personne_de_reference",
+    Role.partner: "conjoint",
+    Role.child: "enfant",
+}
+"""A person's role in the menage (``autre`` otherwise)."""
 # Incomes are the average of the last 3 months: written on each of them and on the month itself.
 MONTHS_OF_RESOURCES = 3
 # The household is taken as stable: its people's facts are also written on the 13 months before
@@ -197,21 +205,61 @@ def _month_number(month: str) -> int:
     return first.year * 12 + first.month - 1
 
 
-def _birth_date(person: Person, month: Month) -> np.datetime64:
+def _birth_date(person: Person, month: Month) -> dt.date:
     if person.birth_date is not None:
-        return np.datetime64(person.birth_date, "D")
+        return person.birth_date
     # Only the age is known: born on the first day of the evaluated month, `age` years earlier.
     first = month.first_day
     assert person.age is not None, "complete() fills every unknown age"
-    return np.datetime64(dt.date(first.year - person.age, first.month, 1), "D")
+    return dt.date(first.year - person.age, first.month, 1)
 
 
-def _unemployment_start(person: Person) -> np.datetime64:
+def _unemployment_start(person: Person) -> dt.date:
     """First day of the month the person's total unemployment began; the farthest date when the
     person is not unemployed or the month is not given (no abattement, no neutralisation)."""
     if person.activity is not Activity.unemployed or person.unemployed_since is None:
-        return np.datetime64(dt.date.max, "D")
-    return np.datetime64(Month(person.unemployed_since).first_day, "D")
+        return dt.date.max
+    return Month(person.unemployed_since).first_day
+
+
+_EPOCH = dt.date(1970, 1, 1)
+_EPOCH_ORDINAL = _EPOCH.toordinal()
+
+
+def _days(dates: list[dt.date]) -> np.ndarray:
+    """Dates as an array of ``datetime64[D]``, from their day numbers since 1970-01-01 (what
+    such an array holds): numpy converts a ``datetime.date`` one by one, far more slowly."""
+    ordinals = np.array([date.toordinal() for date in dates], dtype=np.int64)
+    return (ordinals - _EPOCH_ORDINAL).view("datetime64[D]")
+
+
+_INCOME_KEYS = tuple(INCOME_VARIABLES)
+_incomes_of = operator.attrgetter(*_INCOME_KEYS)
+_NO_INCOMES = (0.0,) * len(_INCOME_KEYS)
+
+
+def _income_columns(persons: list[Person]) -> dict[str, np.ndarray]:
+    """Each income of every person (0 where the incomes are absent), by key: one pass over the
+    people, then one column per income."""
+    table = np.array(
+        [_incomes_of(p.incomes) if p.incomes else _NO_INCOMES for p in persons], dtype=np.float64
+    )
+    return {key: np.ascontiguousarray(table[:, column]) for column, key in enumerate(_INCOME_KEYS)}
+
+
+def _observation_columns(situations: Sequence[Situation]) -> dict[str, np.ndarray]:
+    """For each observation of ``OBSERVATION_VARIABLES``, whether the household or anyone in it
+    says so (``observation(...) is True``), one value per situation."""
+    rows = []
+    for situation in situations:
+        sources = [situation.household.observations, *(p.observations for p in situation.people)]
+        # Each observation is True, False or None: ``True in`` is ``any(... is True)``.
+        rows.append([True in said for said in zip(*map(_observations_of, sources), strict=True)])
+    columns = np.array(rows, dtype=bool).reshape(len(rows), len(OBSERVATION_VARIABLES))
+    return {name: columns[:, k].copy() for k, name in enumerate(OBSERVATION_VARIABLES)}
+
+
+_observations_of = operator.attrgetter(*OBSERVATION_VARIABLES)
 
 
 def _housing_status(household: Household) -> TypesStatutOccupationLogement:
@@ -263,12 +311,7 @@ def _set_housing_aid_inputs(
     simulation.set_input(
         "commandement_de_payer_date",
         period,
-        np.array(
-            [
-                np.datetime64(h.housing.commandement_de_payer_date or "1970-01-01", "D")
-                for h in households
-            ]
-        ),
+        _days([h.housing.commandement_de_payer_date or _EPOCH for h in households]),
     )
 
 
@@ -296,16 +339,8 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
                 famille_rows.append(row)
                 famille_number_by_row[row] = len(famille_rows) - 1
             famille_of.append(famille_number_by_row[row])
-            famille_role.append(
-                {Role.applicant: "demandeur", Role.partner: "conjoint"}.get(person.role, "enfant")
-            )
-        menage_role.append(
-            {
-                Role.applicant: "personne_de_reference",
-                Role.partner: "conjoint",
-                Role.child: "enfant",
-            }.get(person.role, "autre")
-        )
+            famille_role.append(FAMILLE_ROLE.get(person.role, "enfant"))
+        menage_role.append(MENAGE_ROLE.get(person.role, "autre"))
         if person.role is Role.applicant:
             applicant_index[row] = position
             applicant_famille[row] = famille_of[-1]
@@ -349,16 +384,11 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
             on_months(variable, np.where(given, years * scale, 0.0), (when,))
 
     simulation.set_input(
-        "date_naissance",
-        dated.eternity,
-        np.array([_birth_date(p, month) for p in persons]),
+        "date_naissance", dated.eternity, _days([_birth_date(p, month) for p in persons])
     )
+    incomes = _income_columns(persons)
     for key, variable in INCOME_VARIABLES.items():
-        per_person(
-            variable,
-            [getattr(p.incomes, key) if p.incomes else 0.0 for p in persons],
-            dated.incomes,
-        )
+        on_months(variable, incomes[key], dated.incomes)
     per_person(
         "etudiant", [p.activity is not None and p.activity.value == "student" for p in persons]
     )
@@ -378,9 +408,7 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     per_person_years_since("duree_residence_france", [p.in_france_since for p in persons], 12.0)
     # Unemployment (housing-aid abattement and neutralisation, CCH R822-13, R822-15).
     simulation.set_input(
-        "date_debut_chomage",
-        dated.eternity,
-        np.array([_unemployment_start(p) for p in persons]),
+        "date_debut_chomage", dated.eternity, _days([_unemployment_start(p) for p in persons])
     )
     per_person(
         "allocation_solidarite_specifique_percue",
@@ -448,12 +476,9 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
         period,
         np.array([h.debts.monthly_repayments or 0.0 for h in households]),
     )
+    observations = _observation_columns(situations)
     for observation_name, variable in OBSERVATION_VARIABLES.items():
-        simulation.set_input(
-            variable,
-            period,
-            np.array([observation(s, observation_name) is True for s in situations]),
-        )
+        simulation.set_input(variable, period, observations[observation_name])
 
     _set_housing_aid_inputs(simulation, period, households)
 
@@ -494,14 +519,11 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     simulation.set_input(
         "date_isolement",
         dated.eternity,
-        np.array(
+        _days(
             [
-                np.datetime64(
-                    Month(h.single_parent_since).first_day
-                    if h.single_parent_since
-                    else dt.date(1900, 1, 1),
-                    "D",
-                )
+                Month(h.single_parent_since).first_day
+                if h.single_parent_since
+                else dt.date(1900, 1, 1)
                 for h in famille_household
             ]
         ),

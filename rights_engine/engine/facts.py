@@ -113,12 +113,12 @@ def _young(situation: Situation, person: Person) -> bool:
 def _grant_matters(situation: Situation, person: Person | None) -> bool:
     """The housing aid of a student under the age limit who rents (or whose housing is unknown)
     counts a flat resource amount, lowered for a grant holder (CCH R822-20)."""
-    from rights_engine.system import parameters_at  # built once per date, cached
-
     if person is None or person.role is not Role.applicant:
         return False
     if person.higher_education_grant is not None or person.activity is not Activity.student:
         return False
+    from rights_engine.system import parameters_at  # built once per date, cached
+
     first_day = situation.reference_month.first_day
     age = age_at(person, first_day)
     limit = parameters_at(first_day.isoformat()).aide_logement.ressources.etudiants.age_maximum
@@ -447,15 +447,19 @@ FACTS: dict[str, Fact] = {
 
 
 def unknown_facts(situation: Situation) -> list[FactRef]:
-    """Every unknown fact of the situation, in a stable order."""
+    """Every unknown fact of the situation, in a stable order: by fact, then by person."""
     found: list[FactRef] = []
-    for fact in FACTS.values():
+    people = list(enumerate(situation.people))
+    # Plain loops: this runs for every household of a batch, complete ones included.
+    for fact in _FACT_LIST:
+        is_unknown = fact.is_unknown
         if fact.per_person:
-            found.extend(
-                FactRef(fact.id, index)
-                for index, person in enumerate(situation.people)
-                if fact.is_unknown(situation, person)
-            )
-        elif fact.is_unknown(situation, None):
+            for index, person in people:
+                if is_unknown(situation, person):
+                    found.append(FactRef(fact.id, index))
+        elif is_unknown(situation, None):
             found.append(FactRef(fact.id))
     return found
+
+
+_FACT_LIST = tuple(FACTS.values())

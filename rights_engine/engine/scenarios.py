@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from enum import StrEnum
 from typing import Any
 
-from rights_engine.engine.autonomy import complete_autonomy
+from rights_engine.engine.autonomy import autonomy_update
 from rights_engine.engine.facts import FactRef, observation
 from rights_engine.situation.models import (
     Activity,
@@ -71,7 +71,20 @@ def _months_before(month: dt.date, months: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
-def _complete_person(person: Person, scenario: Scenario, first_day: dt.date) -> Person:
+def _complete_person(
+    situation: Situation, person: Person, scenario: Scenario, first_day: dt.date
+) -> Person:
+    """``person`` with its autonomy facts (``autonomy.complete_autonomy``) and its other facts
+    set, in one copy: the facts of the two updates are apart, and the second reads none that the
+    first sets."""
+    fav = scenario is Scenario.favourable
+    update = autonomy_update(situation, person, fav)
+    update.update(_person_update(person, scenario, first_day))
+    return person.model_copy(update=update) if update else person
+
+
+def _person_update(person: Person, scenario: Scenario, first_day: dt.date) -> dict[str, Any]:
+    """The facts of ``person`` other than autonomy set to their edge value, as an update."""
     fav = scenario is Scenario.favourable
     update: dict[str, Any] = {}
     if person.birth_date is None and person.age is None:
@@ -120,7 +133,7 @@ def _complete_person(person: Person, scenario: Scenario, first_day: dt.date) -> 
         update["higher_education_grant"] = fav and person.role is not Role.child
     if person.pregnant is None:
         update["pregnant"] = False
-    return person.model_copy(update=update) if update else person
+    return update
 
 
 def _high_incomes(activity: Activity | None) -> Incomes:
@@ -308,14 +321,11 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
         "child_at_risk_reported": has_children,
         "parents_overwhelmed": has_children,
     }
+    observed = {name: observation(situation, name) for name in applies}
     observations_update = {
-        name: fav and applicable
-        for name, applicable in applies.items()
-        if observation(situation, name) is None
+        name: fav and applicable for name, applicable in applies.items() if observed[name] is None
     }
-    observations_update.update(
-        {name: True for name in applies if observation(situation, name) is True}
-    )
+    observations_update.update({name: True for name in applies if observed[name] is True})
     if observations_update:
         update["observations"] = household.observations.model_copy(update=observations_update)
     return update
@@ -324,11 +334,7 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
 def complete(situation: Situation, scenario: Scenario) -> Situation:
     """The situation with every unknown fact set to its favourable or unfavourable edge value."""
     first_day = situation.reference_month.first_day
-    fav = scenario is Scenario.favourable
-    people = [
-        _complete_person(complete_autonomy(situation, p, fav), scenario, first_day)
-        for p in situation.people
-    ]
+    people = [_complete_person(situation, p, scenario, first_day) for p in situation.people]
     household = _complete_household(situation, scenario)
     people = _with_alimony_received_edge(situation, people, household, scenario)
     return situation.model_copy(
