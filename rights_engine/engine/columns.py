@@ -482,9 +482,9 @@ def _column_keys(
     in ``fields`` of its fields, appended once per distinct finding of the column."""
     segments = column.segments
     count = len(segments.starts)
-    kind, first = _distinct_segments(column)
-    values = np.zeros(len(first))
-    for number, at in enumerate(first.tolist()):
+    kind, examples = _distinct_segments(column)
+    values = np.zeros(len(examples))
+    for number, at in enumerate(examples.tolist()):
         entry = _fields(column, at)
         fields.append(entry)
         low, high = entry[3], entry[4]
@@ -498,12 +498,12 @@ def _column_keys(
     keys["certainty"].append(_VERDICT_ORDER[column.verdict])
     keys["registry"].append(np.full(count, order.get(column.programme.id, len(order))))
     keys["person"].append(segments.id_rank)
-    return kind + (len(fields) - len(first))
+    return kind + (len(fields) - len(examples))
 
 
 def _distinct_segments(column: _Columns) -> tuple[np.ndarray, np.ndarray]:
     """Each segment's kind (segments of one kind have the same finding: same verdict, urgency,
-    amounts to the bit, person id and questions) and the first segment of each kind."""
+    amounts to the bit, person id and questions) and a segment of each kind."""
     count = len(column.segments.starts)
     questions = np.zeros(count, dtype=np.int64)
     for code, number in enumerate(column.questions, 1):  # few: each its own kind
@@ -512,9 +512,14 @@ def _distinct_segments(column: _Columns) -> tuple[np.ndarray, np.ndarray]:
     if column.low is not None and column.high is not None:
         # The bits of the amounts, so that 0.0 and -0.0 (or two NaNs) stay apart.
         parts += [column.low.view(np.int64), column.high.view(np.int64)]
-    described = np.stack([np.asarray(part, dtype=np.int64) for part in parts], axis=1)
-    _, first, kind = np.unique(described, axis=0, return_index=True, return_inverse=True)
-    return kind.reshape(-1), first
+    described = np.stack([np.asarray(part, dtype=np.int64) for part in parts])
+    order = np.lexsort(described)  # equal segments next to one another
+    ordered = described[:, order]
+    starts_kind = np.ones(count, dtype=bool)
+    starts_kind[1:] = np.any(ordered[:, 1:] != ordered[:, :-1], axis=0)
+    kind = np.empty(count, dtype=np.intp)
+    kind[order] = np.cumsum(starts_kind) - 1
+    return kind, order[starts_kind]
 
 
 def _fields(column: _Columns, number: int) -> _Fields:
