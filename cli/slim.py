@@ -4,15 +4,19 @@ A full report is mostly catalogue text repeated in every report (labels, documen
 links, next steps). :func:`slim_result` keeps what differs from one household to the next
 (verdict, amount range, urgency, rank and the ids of the questions of each finding) and
 :func:`catalogue` gives the text behind the ids, written once per run (``catalogue.json``).
-Everything here is plain data (dicts, lists, numbers, text), ready for orjson.
+Everything here is plain data (dicts, lists, numbers, text), ready for orjson; a finding of
+a slim result is already JSON (an ``orjson.Fragment``).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
+
+import orjson
 
 from rights_engine.engine.catalogue import partners, programmes
 from rights_engine.engine.columns import ScreenedFinding, Screening
@@ -68,8 +72,33 @@ def slim_result(screened: Screened) -> dict[str, Any]:
         "file": household.file,
         "line": household.line if household.batch else None,
         "period": screening.period,
-        "findings": [_finding(f) for f in screening.findings],
+        "findings": [_written(f, screened.written).json for f in screening.findings],
     }
+
+
+@dataclass(frozen=True, slots=True)
+class _Written:
+    """A finding as the slim results and the CSV summary write it."""
+
+    finding: ScreenedFinding
+    json: orjson.Fragment
+    cells: tuple[Any, ...]
+    """Its programme's cells in ``summary.csv`` when it is the programme's only finding."""
+
+
+def _written(finding: ScreenedFinding, written: dict[int, Any]) -> _Written:
+    """How the finding is written, worked out once per finding object (``written``: those of
+    the slice, :attr:`Screened.written`; each entry holds its finding, so no other object can
+    have its id while it is there)."""
+    known = written.get(id(finding))
+    if known is not None and known.finding is finding:
+        return known
+    known = written[id(finding)] = _Written(
+        finding,
+        orjson.Fragment(orjson.dumps(_finding(finding))),
+        _cells(_merged([finding])[finding.programme]),
+    )
+    return known
 
 
 def error_line(rejected: Rejected) -> dict[str, Any]:
@@ -134,11 +163,11 @@ def monthly(amount: float, unit: str | None) -> float:
     return amount / 12 if unit == "EUR/an" else amount
 
 
-def _by_programme(screening: Screening) -> dict[str, dict[str, Any]]:
+def _merged(findings: Iterable[ScreenedFinding]) -> dict[str, dict[str, Any]]:
     """Each programme's findings merged (a right of each person: the best verdict, the amounts
     summed, the highest urgency, the best rank, every question)."""
     merged: dict[str, dict[str, Any]] = {}
-    for finding in screening.findings:
+    for finding in findings:
         entry = merged.get(finding.programme)
         if entry is None:
             merged[finding.programme] = {
@@ -163,6 +192,36 @@ def _by_programme(screening: Screening) -> dict[str, dict[str, Any]]:
     return merged
 
 
+def _cells(entry: dict[str, Any]) -> tuple[Any, ...]:
+    """A programme's merged findings as its cells in ``summary.csv`` (``CSV_FIELDS``)."""
+    return (
+        entry["verdict"],
+        "" if entry["low"] is None else entry["low"],
+        "" if entry["high"] is None else entry["high"],
+        entry["urgency"],
+        entry["rank"],
+        " ".join(entry["questions"]),
+    )
+
+
+def _by_programme(screened: Screened) -> dict[str, tuple[Any, ...]]:
+    """Each programme's cells in ``summary.csv``: those of its finding, written once per
+    finding (:func:`_written`), or of its findings merged when it has several (one per adult)."""
+    screening = screened.screening
+    cells: dict[str, tuple[Any, ...]] = {}
+    several: set[str] = set()
+    for finding in screening.findings:
+        if finding.programme in cells:
+            several.add(finding.programme)
+        else:
+            cells[finding.programme] = _written(finding, screened.written).cells
+    if several:
+        repeated = (f for f in screening.findings if f.programme in several)
+        for programme, entry in _merged(repeated).items():
+            cells[programme] = _cells(entry)
+    return cells
+
+
 def csv_header(programme_ids: list[str]) -> list[str]:
     return ["id", "file", "line", "period"] + [
         f"{p}_{field}" for p in programme_ids for field in CSV_FIELDS
@@ -173,7 +232,7 @@ def csv_row(screened: Screened, programme_ids: list[str]) -> list[Any]:
     """One household's row of ``summary.csv``: a column group per programme (empty when the
     programme was not evaluated for the household's month)."""
     household, screening = screened.household, screened.screening
-    merged = _by_programme(screening)
+    merged = _by_programme(screened)
     row: list[Any] = [
         screening.situation_id or "",
         household.file,
@@ -181,21 +240,12 @@ def csv_row(screened: Screened, programme_ids: list[str]) -> list[Any]:
         screening.period,
     ]
     for programme_id in programme_ids:
-        entry = merged.get(programme_id)
-        if entry is None:
-            row.extend([""] * len(CSV_FIELDS))
-            continue
-        row.extend(
-            [
-                entry["verdict"],
-                "" if entry["low"] is None else entry["low"],
-                "" if entry["high"] is None else entry["high"],
-                entry["urgency"],
-                entry["rank"],
-                " ".join(entry["questions"]),
-            ]
-        )
+        row.extend(merged.get(programme_id, _NO_CELLS))
     return row
+
+
+_NO_CELLS = ("",) * len(CSV_FIELDS)
+"""A programme not evaluated for the household's month."""
 
 
 def csv_lines(rows: list[list[Any]]) -> bytes:

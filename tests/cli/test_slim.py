@@ -1,0 +1,83 @@
+"""The slim results and the CSV summary write each finding once (``slim._written``, shared by
+the households of a slice with the same finding object): their lines are those written finding by finding
+from the plain fields, for shared findings and for findings of their own."""
+
+from __future__ import annotations
+
+import dataclasses
+import random
+from typing import Any
+
+import orjson
+
+from rights_engine.cli import slim
+from rights_engine.cli.inputs import Household
+from rights_engine.cli.screening import Screened
+from rights_engine.engine.columns import Screening, screen
+from rights_engine.engine.soundness import leave_out
+from rights_engine.synthetic import DEFAULT_PERIODS, draw_household, generate_households
+
+
+def _households() -> list[Household]:
+    rng = random.Random(7)
+    situations = generate_households(60, seed=21) + [
+        leave_out(rng, draw_household(rng, DEFAULT_PERIODS[i % 3], f"u{i}"), rng.randint(1, 4))
+        for i in range(40)
+    ]
+    return [Household("in.jsonl", n, True, s) for n, s in enumerate(situations, 1)]
+
+
+def _unshared(screening: Screening) -> Screening:
+    """The same screening with findings of its own (as ``--full`` gives them)."""
+    return dataclasses.replace(
+        screening, findings=tuple(dataclasses.replace(f) for f in screening.findings)
+    )
+
+
+def _plain_line(screened: Screened) -> bytes:
+    household, screening = screened.household, screened.screening
+    return orjson.dumps(
+        {
+            "id": screening.situation_id,
+            "file": household.file,
+            "line": household.line,
+            "period": screening.period,
+            "findings": [slim._finding(f) for f in screening.findings],
+        }
+    )
+
+
+def _plain_row(screened: Screened, programme_ids: list[str]) -> list[Any]:
+    household, screening = screened.household, screened.screening
+    merged = slim._merged(screening.findings)
+    row: list[Any] = [screening.situation_id or "", household.file, household.line]
+    row.append(screening.period)
+    for programme_id in programme_ids:
+        entry = merged.get(programme_id)
+        if entry is None:
+            row.extend([""] * len(slim.CSV_FIELDS))
+            continue
+        low, high = ("" if entry[x] is None else entry[x] for x in ("low", "high"))
+        questions = " ".join(entry["questions"])
+        row.extend([entry["verdict"], low, high, entry["urgency"], entry["rank"], questions])
+    return row
+
+
+def test_lines_and_rows_are_those_written_finding_by_finding() -> None:
+    households = _households()
+    screenings = list(screen([h.situation for h in households]))
+    programme_ids = sorted({f.programme for s in screenings for f in s.findings})
+    shared = sum(len(s.findings) for s in screenings) - len(
+        {id(f) for s in screenings for f in s.findings}
+    )
+    assert shared > 0  # the column-wise screening shares its findings
+    repeated = 0
+    written: dict[int, object] = {}  # one for the slice, as screen_households gives it
+    for household, screening in zip(households, screenings, strict=True):
+        programmes = [f.programme for f in screening.findings]
+        repeated += len(programmes) - len(set(programmes))
+        for item in (screening, _unshared(screening), screening):
+            screened = Screened(household, item, written)
+            assert orjson.dumps(slim.slim_result(screened)) == _plain_line(screened)
+            assert slim.csv_row(screened, programme_ids) == _plain_row(screened, programme_ids)
+    assert repeated > 0  # rights of each adult, merged in the CSV
