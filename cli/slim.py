@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,8 +82,29 @@ class _Written:
 
     finding: ScreenedFinding
     json: orjson.Fragment
+    group: _Group
+    """Its programme's column group in ``summary.csv`` when it is the programme's only
+    finding."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """A programme's column group in ``summary.csv``: its cells, and their CSV text."""
+
     cells: tuple[Any, ...]
-    """Its programme's cells in ``summary.csv`` when it is the programme's only finding."""
+    text: str
+
+
+def _group(cells: tuple[Any, ...]) -> _Group:
+    return _Group(cells, _csv_text(cells))
+
+
+def _csv_text(cells: Sequence[Any]) -> str:
+    """The cells as ``csv_lines`` writes them in a row of several fields (each field is quoted
+    or not on its own, so the texts of consecutive cells joined with commas make the row)."""
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(cells)
+    return buffer.getvalue()[: -len("\r\n")]
 
 
 def _written(finding: ScreenedFinding, written: dict[int, Any]) -> _Written:
@@ -96,7 +117,7 @@ def _written(finding: ScreenedFinding, written: dict[int, Any]) -> _Written:
     known = written[id(finding)] = _Written(
         finding,
         orjson.Fragment(orjson.dumps(_finding(finding))),
-        _cells(_merged([finding])[finding.programme]),
+        _group(_cells(_merged([finding])[finding.programme])),
     )
     return known
 
@@ -204,22 +225,22 @@ def _cells(entry: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def _by_programme(screened: Screened) -> dict[str, tuple[Any, ...]]:
-    """Each programme's cells in ``summary.csv``: those of its finding, written once per
+def _by_programme(screened: Screened) -> dict[str, _Group]:
+    """Each programme's column group in ``summary.csv``: that of its finding, written once per
     finding (:func:`_written`), or of its findings merged when it has several (one per adult)."""
     screening = screened.screening
-    cells: dict[str, tuple[Any, ...]] = {}
+    groups: dict[str, _Group] = {}
     several: set[str] = set()
     for finding in screening.findings:
-        if finding.programme in cells:
+        if finding.programme in groups:
             several.add(finding.programme)
         else:
-            cells[finding.programme] = _written(finding, screened.written).cells
+            groups[finding.programme] = _written(finding, screened.written).group
     if several:
         repeated = (f for f in screening.findings if f.programme in several)
         for programme, entry in _merged(repeated).items():
-            cells[programme] = _cells(entry)
-    return cells
+            groups[programme] = _group(_cells(entry))
+    return groups
 
 
 def csv_header(programme_ids: list[str]) -> list[str]:
@@ -232,19 +253,33 @@ def csv_row(screened: Screened, programme_ids: list[str]) -> list[Any]:
     """One household's row of ``summary.csv``: a column group per programme (empty when the
     programme was not evaluated for the household's month)."""
     household, screening = screened.household, screened.screening
-    merged = _by_programme(screened)
-    row: list[Any] = [
-        screening.situation_id or "",
-        household.file,
-        household.line if household.batch else "",
-        screening.period,
-    ]
+    groups = _by_programme(screened)
+    row = _Row(
+        [
+            screening.situation_id or "",
+            household.file,
+            household.line if household.batch else "",
+            screening.period,
+        ]
+    )
+    texts = [_csv_text(row)]
     for programme_id in programme_ids:
-        row.extend(merged.get(programme_id, _NO_CELLS))
+        group = groups.get(programme_id, _NO_GROUP)
+        row.extend(group.cells)
+        texts.append(group.text)
+    row.line = ",".join(texts) + "\r\n"
     return row
 
 
-_NO_CELLS = ("",) * len(CSV_FIELDS)
+class _Row(list[Any]):
+    """A row of ``summary.csv`` made by :func:`csv_row`: its cells, and ``line``, the row as
+    ``csv_lines`` writes it, joined from the texts of its column groups (not to be changed)."""
+
+    __slots__ = ("line",)
+    line: str
+
+
+_NO_GROUP = _group(("",) * len(CSV_FIELDS))
 """A programme not evaluated for the household's month."""
 
 
@@ -252,7 +287,11 @@ def csv_lines(rows: list[list[Any]]) -> bytes:
     """Rows as CSV text (RFC 4180 quoting, ``\\r\\n`` line ends), UTF-8."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerows(rows)
+    for row in rows:
+        if isinstance(row, _Row):
+            buffer.write(row.line)
+        else:
+            writer.writerow(row)
     return buffer.getvalue().encode("utf-8")
 
 

@@ -173,9 +173,7 @@ def _segments(values: MonthValues, individual: bool) -> _Segments:
 def _codes(person_ids: list[str | None]) -> np.ndarray:
     """Each id as a number, the same for the same id (0 for None)."""
     known: dict[str | None, int] = {None: 0}
-    return np.asarray(
-        [known.setdefault(id_, len(known)) for id_ in person_ids], dtype=np.int64
-    )
+    return np.asarray([known.setdefault(id_, len(known)) for id_ in person_ids], dtype=np.int64)
 
 
 def _id_ranks(
@@ -443,10 +441,8 @@ def _ranked(
     distinct, first, shared = np.unique(kind_and_rank, return_index=True, return_inverse=True)
     made = np.empty(len(distinct), dtype=object)
     made[:] = [
-        ScreenedFinding(*fields[kind][:6], int(rank), fields[kind][6])
-        for kind, rank in zip(
-            (distinct // span).tolist(), ranks[first].tolist(), strict=True
-        )
+        _finding(fields[kind], rank)
+        for kind, rank in zip((distinct // span).tolist(), ranks[first].tolist(), strict=True)
     ]
     findings = made[shared].tolist()
     at = bounds.tolist()
@@ -454,6 +450,11 @@ def _ranked(
         Screening(household.situation.id, period, tuple(findings[at[number] : at[number + 1]]))
         for number, household in enumerate(households)
     ]
+
+
+def _finding(fields: _Fields, rank: int) -> ScreenedFinding:
+    programme, person, verdict, low, high, urgency, questions = fields
+    return ScreenedFinding(programme, person, verdict, low, high, urgency, rank, questions)
 
 
 _KEY_NAMES = (

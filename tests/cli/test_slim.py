@@ -1,10 +1,12 @@
 """The slim results and the CSV summary write each finding once (``slim._written``, shared by
-the households of a slice with the same finding object): their lines are those written finding by finding
-from the plain fields, for shared findings and for findings of their own."""
+the households of a slice with the same finding object): their lines are those written finding
+by finding from the plain fields, for shared findings and for findings of their own."""
 
 from __future__ import annotations
 
+import csv
 import dataclasses
+import io
 import random
 from typing import Any
 
@@ -24,7 +26,9 @@ def _households() -> list[Household]:
         leave_out(rng, draw_household(rng, DEFAULT_PERIODS[i % 3], f"u{i}"), rng.randint(1, 4))
         for i in range(40)
     ]
-    return [Household("in.jsonl", n, True, s) for n, s in enumerate(situations, 1)]
+    situations[3] = situations[3].model_copy(update={"id": 'a, "quoted"\nid'})
+    files = ("in.jsonl", "in, too.jsonl")
+    return [Household(files[n % 2], n, True, s) for n, s in enumerate(situations, 1)]
 
 
 def _unshared(screening: Screening) -> Screening:
@@ -73,11 +77,18 @@ def test_lines_and_rows_are_those_written_finding_by_finding() -> None:
     assert shared > 0  # the column-wise screening shares its findings
     repeated = 0
     written: dict[int, object] = {}  # one for the slice, as screen_households gives it
+    rows, plain_rows = [], []
     for household, screening in zip(households, screenings, strict=True):
         programmes = [f.programme for f in screening.findings]
         repeated += len(programmes) - len(set(programmes))
         for item in (screening, _unshared(screening), screening):
             screened = Screened(household, item, written)
             assert orjson.dumps(slim.slim_result(screened)) == _plain_line(screened)
-            assert slim.csv_row(screened, programme_ids) == _plain_row(screened, programme_ids)
+            rows.append(slim.csv_row(screened, programme_ids))
+            plain_rows.append(_plain_row(screened, programme_ids))
+            assert rows[-1] == plain_rows[-1]
     assert repeated > 0  # rights of each adult, merged in the CSV
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(plain_rows)
+    assert slim.csv_lines(rows) == buffer.getvalue().encode("utf-8")
+    assert slim.csv_lines(plain_rows) == slim.csv_lines(rows)
