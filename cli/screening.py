@@ -28,10 +28,11 @@ class Screened:
 
     household: Household
     screening: Screening
-    written: dict[int, Any] = field(default_factory=dict, compare=False, repr=False)
+    written: dict[int, Any] | None = field(default=None, compare=False, repr=False)
     """How ``slim`` writes the findings, by finding object (``id``), shared by the households
     of a slice: the column-wise screening shares one object among the households with the same
-    finding, so each is written once per slice, and forgotten with the slice."""
+    finding, so each is written once per slice, and forgotten with the slice. None: findings
+    of their own (read off a full report), written one by one."""
 
 
 def screening_of(report: Report) -> Screening:

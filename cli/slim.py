@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -72,8 +73,15 @@ def slim_result(screened: Screened) -> dict[str, Any]:
         "file": household.file,
         "line": household.line if household.batch else None,
         "period": screening.period,
-        "findings": [_written(f, screened.written).json for f in screening.findings],
+        "findings": _findings(screened),
     }
+
+
+def _findings(screened: Screened) -> list[Any]:
+    written = screened.written
+    if written is None:
+        return [_finding(f) for f in screened.screening.findings]
+    return [_written(f, written).json for f in screened.screening.findings]
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +110,21 @@ def _group(cells: tuple[Any, ...]) -> _Group:
 def _csv_text(cells: Sequence[Any]) -> str:
     """The cells as ``csv_lines`` writes them in a row of several fields (each field is quoted
     or not on its own, so the texts of consecutive cells joined with commas make the row)."""
+    texts = []
+    for cell in cells:
+        # What csv.writer writes for a text, an int or a float that needs no quotes.
+        text = cell if type(cell) is str else repr(cell) if type(cell) in (int, float) else None
+        if text is None or _NEEDS_QUOTES.search(text):
+            return _csv_writer_text(cells)
+        texts.append(text)
+    return ",".join(texts)
+
+
+_NEEDS_QUOTES = re.compile('[,"\r\n]')
+"""What makes csv.writer quote a field (the delimiter, the quote, a line end)."""
+
+
+def _csv_writer_text(cells: Sequence[Any]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer).writerow(cells)
     return buffer.getvalue()[: -len("\r\n")]
@@ -117,7 +140,7 @@ def _written(finding: ScreenedFinding, written: dict[int, Any]) -> _Written:
     known = written[id(finding)] = _Written(
         finding,
         orjson.Fragment(orjson.dumps(_finding(finding))),
-        _group(_cells(_merged([finding])[finding.programme])),
+        _group(_finding_cells(finding)),
     )
     return known
 
@@ -225,7 +248,19 @@ def _cells(entry: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def _by_programme(screened: Screened) -> dict[str, _Group]:
+def _finding_cells(finding: ScreenedFinding) -> tuple[Any, ...]:
+    """The cells of a programme with one finding (``_cells`` of the finding merged alone)."""
+    return (
+        finding.verdict,
+        "" if finding.low is None else finding.low,
+        "" if finding.high is None else finding.high,
+        finding.urgency,
+        finding.rank,
+        " ".join(dict.fromkeys(finding.questions)),
+    )
+
+
+def _by_programme(screened: Screened, written: dict[int, Any]) -> dict[str, _Group]:
     """Each programme's column group in ``summary.csv``: that of its finding, written once per
     finding (:func:`_written`), or of its findings merged when it has several (one per adult)."""
     screening = screened.screening
@@ -235,7 +270,7 @@ def _by_programme(screened: Screened) -> dict[str, _Group]:
         if finding.programme in groups:
             several.add(finding.programme)
         else:
-            groups[finding.programme] = _written(finding, screened.written).group
+            groups[finding.programme] = _written(finding, written).group
     if several:
         repeated = (f for f in screening.findings if f.programme in several)
         for programme, entry in _merged(repeated).items():
@@ -253,22 +288,33 @@ def csv_row(screened: Screened, programme_ids: list[str]) -> list[Any]:
     """One household's row of ``summary.csv``: a column group per programme (empty when the
     programme was not evaluated for the household's month)."""
     household, screening = screened.household, screened.screening
-    groups = _by_programme(screened)
-    row = _Row(
-        [
-            screening.situation_id or "",
-            household.file,
-            household.line if household.batch else "",
-            screening.period,
-        ]
-    )
-    texts = [_csv_text(row)]
+    head = [
+        screening.situation_id or "",
+        household.file,
+        household.line if household.batch else "",
+        screening.period,
+    ]
+    if screened.written is None:
+        return _cells_row(head, _merged(screening.findings), programme_ids)
+    groups = _by_programme(screened, screened.written)
+    row = _Row(head)
+    texts = [_csv_text(head)]
     for programme_id in programme_ids:
         group = groups.get(programme_id, _NO_GROUP)
         row.extend(group.cells)
         texts.append(group.text)
     row.line = ",".join(texts) + "\r\n"
     return row
+
+
+def _cells_row(
+    head: list[Any], merged: dict[str, dict[str, Any]], programme_ids: list[str]
+) -> list[Any]:
+    """A row of findings of their own (read off a full report): cells only."""
+    for programme_id in programme_ids:
+        entry = merged.get(programme_id)
+        head.extend(_NO_GROUP.cells if entry is None else _cells(entry))
+    return head
 
 
 class _Row(list[Any]):
