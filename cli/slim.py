@@ -4,8 +4,9 @@ A full report is mostly catalogue text repeated in every report (labels, documen
 links, next steps). :func:`slim_result` keeps what differs from one household to the next
 (verdict, amount range, urgency, rank and the ids of the questions of each finding) and
 :func:`catalogue` gives the text behind the ids, written once per run (``catalogue.json``).
-Everything here is plain data (dicts, lists, numbers, text), ready for orjson; a finding of
-a slim result is already JSON (an ``orjson.Fragment``).
+Everything here is plain data (dicts, lists, numbers, text), ready for orjson. The findings of
+a slice screened column-wise are shared objects: each is written once per slice (its JSON as an
+``orjson.Fragment``, its CSV column group as text; :func:`_written`).
 """
 
 from __future__ import annotations
