@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from typing import Any
 
 from rights_engine.engine.columns import ScreenedFinding, Screening, screen
 from rights_engine.report import Report
@@ -27,6 +28,11 @@ class Screened:
 
     household: Household
     screening: Screening
+    written: dict[int, Any] | None = field(default=None, compare=False, repr=False)
+    """How ``slim`` writes the findings, by finding object (``id``), shared by the households
+    of a slice: the column-wise screening shares one object among the households with the same
+    finding, so each is written once per slice, and forgotten with the slice. None: findings
+    of their own (read off a full report), written one by one."""
 
 
 def screening_of(report: Report) -> Screening:
@@ -52,12 +58,14 @@ def screening_of(report: Report) -> Screening:
     return Screening(report.situation_id, report.period, tuple(findings))
 
 
-def _screened(household: Household, screening: Screening) -> Screened | Rejected:
+def _screened(
+    household: Household, screening: Screening, written: dict[int, Any]
+) -> Screened | Rejected:
     figures = [f.low for f in screening.findings if f.low is not None]
     figures += [f.high for f in screening.findings if f.high is not None]
     if not all(math.isfinite(x) for x in figures):
         return rejected(household, [f"{household.where}: {NOT_A_NUMBER}"])
-    return Screened(household, screening)
+    return Screened(household, screening, written)
 
 
 def screen_households(
@@ -70,7 +78,13 @@ def screen_households(
     """Each household's screening (no report built), slice by slice, in input order; the same
     slices, failures and refusals as :func:`~.caseload.evaluate_households`."""
 
-    def screenings(situations: list[Situation]) -> list[Screening]:
-        return list(screen(situations, period))
+    def screenings(situations: list[Situation]) -> list[tuple[Screening, dict[int, Any]]]:
+        written: dict[int, Any] = {}  # one for the slice
+        return [(screening, written) for screening in screen(situations, period)]
 
-    return by_slices(items, screenings, _screened, debug, debug_variable, first_slice)
+    def kept(
+        household: Household, screened: tuple[Screening, dict[int, Any]]
+    ) -> Screened | Rejected:
+        return _screened(household, *screened)
+
+    return by_slices(items, screenings, kept, debug, debug_variable, first_slice)

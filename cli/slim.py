@@ -4,15 +4,21 @@ A full report is mostly catalogue text repeated in every report (labels, documen
 links, next steps). :func:`slim_result` keeps what differs from one household to the next
 (verdict, amount range, urgency, rank and the ids of the questions of each finding) and
 :func:`catalogue` gives the text behind the ids, written once per run (``catalogue.json``).
-Everything here is plain data (dicts, lists, numbers, text), ready for orjson.
+Everything here is plain data (dicts, lists, numbers, text), ready for orjson. The findings of
+a slice screened column-wise are shared objects: each is written once per slice (its JSON as an
+``orjson.Fragment``, its CSV column group as text; :func:`_written`).
 """
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Mapping
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from typing import Any
+
+import orjson
 
 from rights_engine.engine.catalogue import partners, programmes
 from rights_engine.engine.columns import ScreenedFinding, Screening
@@ -68,8 +74,76 @@ def slim_result(screened: Screened) -> dict[str, Any]:
         "file": household.file,
         "line": household.line if household.batch else None,
         "period": screening.period,
-        "findings": [_finding(f) for f in screening.findings],
+        "findings": _findings(screened),
     }
+
+
+def _findings(screened: Screened) -> list[Any]:
+    written = screened.written
+    if written is None:
+        return [_finding(f) for f in screened.screening.findings]
+    return [_written(f, written).json for f in screened.screening.findings]
+
+
+@dataclass(frozen=True, slots=True)
+class _Written:
+    """A finding as the slim results and the CSV summary write it."""
+
+    finding: ScreenedFinding
+    json: orjson.Fragment
+    group: _Group
+    """Its programme's column group in ``summary.csv`` when it is the programme's only
+    finding."""
+
+
+@dataclass(frozen=True, slots=True)
+class _Group:
+    """A programme's column group in ``summary.csv``: its cells, and their CSV text."""
+
+    cells: tuple[Any, ...]
+    text: str
+
+
+def _group(cells: tuple[Any, ...]) -> _Group:
+    return _Group(cells, _csv_text(cells))
+
+
+def _csv_text(cells: Sequence[Any]) -> str:
+    """The cells as ``csv_lines`` writes them in a row of several fields (each field is quoted
+    or not on its own, so the texts of consecutive cells joined with commas make the row)."""
+    texts = []
+    for cell in cells:
+        # What csv.writer writes for a text, an int or a float that needs no quotes.
+        text = cell if type(cell) is str else repr(cell) if type(cell) in (int, float) else None
+        if text is None or _NEEDS_QUOTES.search(text):
+            return _csv_writer_text(cells)
+        texts.append(text)
+    return ",".join(texts)
+
+
+_NEEDS_QUOTES = re.compile('[,"\r\n]')
+"""What makes csv.writer quote a field (the delimiter, the quote, a line end)."""
+
+
+def _csv_writer_text(cells: Sequence[Any]) -> str:
+    buffer = io.StringIO()
+    csv.writer(buffer).writerow(cells)
+    return buffer.getvalue()[: -len("\r\n")]
+
+
+def _written(finding: ScreenedFinding, written: dict[int, Any]) -> _Written:
+    """How the finding is written, worked out once per finding object (``written``: those of
+    the slice, :attr:`Screened.written`; each entry holds its finding, so no other object can
+    have its id while it is there)."""
+    known = written.get(id(finding))
+    if known is not None and known.finding is finding:
+        return known
+    known = written[id(finding)] = _Written(
+        finding,
+        orjson.Fragment(orjson.dumps(_finding(finding))),
+        _group(_finding_cells(finding)),
+    )
+    return known
 
 
 def error_line(rejected: Rejected) -> dict[str, Any]:
@@ -134,11 +208,11 @@ def monthly(amount: float, unit: str | None) -> float:
     return amount / 12 if unit == "EUR/an" else amount
 
 
-def _by_programme(screening: Screening) -> dict[str, dict[str, Any]]:
+def _merged(findings: Iterable[ScreenedFinding]) -> dict[str, dict[str, Any]]:
     """Each programme's findings merged (a right of each person: the best verdict, the amounts
     summed, the highest urgency, the best rank, every question)."""
     merged: dict[str, dict[str, Any]] = {}
-    for finding in screening.findings:
+    for finding in findings:
         entry = merged.get(finding.programme)
         if entry is None:
             merged[finding.programme] = {
@@ -163,6 +237,48 @@ def _by_programme(screening: Screening) -> dict[str, dict[str, Any]]:
     return merged
 
 
+def _cells(entry: dict[str, Any]) -> tuple[Any, ...]:
+    """A programme's merged findings as its cells in ``summary.csv`` (``CSV_FIELDS``)."""
+    return (
+        entry["verdict"],
+        "" if entry["low"] is None else entry["low"],
+        "" if entry["high"] is None else entry["high"],
+        entry["urgency"],
+        entry["rank"],
+        " ".join(entry["questions"]),
+    )
+
+
+def _finding_cells(finding: ScreenedFinding) -> tuple[Any, ...]:
+    """The cells of a programme with one finding (``_cells`` of the finding merged alone)."""
+    return (
+        finding.verdict,
+        "" if finding.low is None else finding.low,
+        "" if finding.high is None else finding.high,
+        finding.urgency,
+        finding.rank,
+        " ".join(dict.fromkeys(finding.questions)),
+    )
+
+
+def _by_programme(screened: Screened, written: dict[int, Any]) -> dict[str, _Group]:
+    """Each programme's column group in ``summary.csv``: that of its finding, written once per
+    finding (:func:`_written`), or of its findings merged when it has several (one per adult)."""
+    screening = screened.screening
+    groups: dict[str, _Group] = {}
+    several: set[str] = set()
+    for finding in screening.findings:
+        if finding.programme in groups:
+            several.add(finding.programme)
+        else:
+            groups[finding.programme] = _written(finding, written).group
+    if several:
+        repeated = (f for f in screening.findings if f.programme in several)
+        for programme, entry in _merged(repeated).items():
+            groups[programme] = _group(_cells(entry))
+    return groups
+
+
 def csv_header(programme_ids: list[str]) -> list[str]:
     return ["id", "file", "line", "period"] + [
         f"{p}_{field}" for p in programme_ids for field in CSV_FIELDS
@@ -173,36 +289,56 @@ def csv_row(screened: Screened, programme_ids: list[str]) -> list[Any]:
     """One household's row of ``summary.csv``: a column group per programme (empty when the
     programme was not evaluated for the household's month)."""
     household, screening = screened.household, screened.screening
-    merged = _by_programme(screening)
-    row: list[Any] = [
+    head = [
         screening.situation_id or "",
         household.file,
         household.line if household.batch else "",
         screening.period,
     ]
+    if screened.written is None:
+        return _cells_row(head, _merged(screening.findings), programme_ids)
+    groups = _by_programme(screened, screened.written)
+    row = _Row(head)
+    texts = [_csv_text(head)]
+    for programme_id in programme_ids:
+        group = groups.get(programme_id, _NO_GROUP)
+        row.extend(group.cells)
+        texts.append(group.text)
+    row.line = ",".join(texts) + "\r\n"
+    return row
+
+
+def _cells_row(
+    head: list[Any], merged: dict[str, dict[str, Any]], programme_ids: list[str]
+) -> list[Any]:
+    """A row of findings of their own (read off a full report): cells only."""
     for programme_id in programme_ids:
         entry = merged.get(programme_id)
-        if entry is None:
-            row.extend([""] * len(CSV_FIELDS))
-            continue
-        row.extend(
-            [
-                entry["verdict"],
-                "" if entry["low"] is None else entry["low"],
-                "" if entry["high"] is None else entry["high"],
-                entry["urgency"],
-                entry["rank"],
-                " ".join(entry["questions"]),
-            ]
-        )
-    return row
+        head.extend(_NO_GROUP.cells if entry is None else _cells(entry))
+    return head
+
+
+class _Row(list[Any]):
+    """A row of ``summary.csv`` made by :func:`csv_row`: its cells, and ``line``, the row as
+    ``csv_lines`` writes it, joined from the texts of its column groups (not to be changed)."""
+
+    __slots__ = ("line",)
+    line: str
+
+
+_NO_GROUP = _group(("",) * len(CSV_FIELDS))
+"""A programme not evaluated for the household's month."""
 
 
 def csv_lines(rows: list[list[Any]]) -> bytes:
     """Rows as CSV text (RFC 4180 quoting, ``\\r\\n`` line ends), UTF-8."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerows(rows)
+    for row in rows:
+        if isinstance(row, _Row):
+            buffer.write(row.line)
+        else:
+            writer.writerow(row)
     return buffer.getvalue().encode("utf-8")
 
 

@@ -121,6 +121,11 @@ class _Segments:
     """The people of the segment's household."""
     person_ids: list[str | None]
     """The id of the segment's person (None: the household)."""
+    person_code: np.ndarray
+    """The segment's person id as a number (0: the household; one number per distinct id)."""
+    id_rank: np.ndarray
+    """The rank of the segment's person among its household's ids in alphabetical order (0: the
+    household): ranking._key's last key."""
 
     def reduce(self, ufunc: np.ufunc, values: np.ndarray) -> np.ndarray:
         return ufunc.reduceat(values, self.starts)
@@ -160,6 +165,29 @@ def _segments(values: MonthValues, individual: bool) -> _Segments:
         with_unknown=np.asarray(unknown, dtype=bool),
         people=people,
         person_ids=person_ids,
+        person_code=_codes(person_ids),
+        id_rank=_id_ranks(household, person, people),
+    )
+
+
+def _codes(person_ids: list[str | None]) -> np.ndarray:
+    """Each id as a number, the same for the same id (0 for None)."""
+    known: dict[str | None, int] = {None: 0}
+    return np.asarray([known.setdefault(id_, len(known)) for id_ in person_ids], dtype=np.int64)
+
+
+def _id_ranks(
+    household: list[int], person: list[int | None], people: list[list[Person]]
+) -> np.ndarray:
+    """Each segment's person rank (ranking._key ends with the person's id: among one
+    programme's findings, one per adult, their alphabetical order), 0 for a household."""
+    known: dict[int, dict[int, int]] = {}
+    return np.asarray(
+        [
+            0 if subject is None else _id_rank(number, group, known)[subject]
+            for subject, number, group in zip(person, household, people, strict=True)
+        ],
+        dtype=np.intp,
     )
 
 
@@ -382,7 +410,6 @@ def screen_month(values: MonthValues, active: Sequence[Programme]) -> list[Scree
 
 _URGENCY_ORDER = np.array([URGENCY_ORDER[name] for name in _URGENCIES])
 _VERDICT_ORDER = np.array([VERDICT_ORDER[name] for name in _VERDICTS])
-_WEIGHTS = [VERDICT_WEIGHT[name] for name in _VERDICTS]
 
 
 def _ranked(
@@ -392,27 +419,42 @@ def _ranked(
     period: str,
 ) -> list[Screening]:
     """Every household's findings in the order of ranking._key (unlikely last, urgency,
-    relevance, expected value, certainty, registry, person), sorted for all households at once."""
+    relevance, expected value, certainty, registry, person), sorted for all households at once.
+
+    Households share most of their findings (same programme, verdict, amounts, urgency, rank,
+    questions): each distinct finding is one :class:`ScreenedFinding`, shared by the households
+    that have it (it is immutable)."""
     keys: dict[str, list[np.ndarray]] = {name: [] for name in _KEY_NAMES}
     fields: list[_Fields] = []
-    id_ranks: dict[int, dict[int, int]] = {}
+    kinds: list[np.ndarray] = []
     for column in columns:
-        _column_keys(column, order, keys, fields, id_ranks)
-    joined = [np.concatenate(keys[name]) if keys[name] else np.zeros(0) for name in _KEY_NAMES]
+        kinds.append(_column_keys(column, order, keys, fields))
+    if not fields:
+        return [Screening(h.situation.id, period, ()) for h in households]
+    joined = [np.concatenate(keys[name]) for name in _KEY_NAMES]
     ranked = np.lexsort(joined[::-1])  # np.lexsort sorts on its last key first
-    bounds = np.searchsorted(joined[0][ranked], np.arange(len(households) + 1)).tolist()
-    at = ranked.tolist()
-    screenings = []
-    for number, household in enumerate(households):
-        chosen = (fields[index] for index in at[bounds[number] : bounds[number + 1]])
-        findings = tuple(
-            ScreenedFinding(programme, person, verdict, low, high, urgency, rank, questions)
-            for rank, (programme, person, verdict, low, high, urgency, questions) in enumerate(
-                chosen, 1
-            )
-        )
-        screenings.append(Screening(household.situation.id, period, findings))
-    return screenings
+    bounds = np.searchsorted(joined[0][ranked], np.arange(len(households) + 1))
+    # Each finding's rank: its place among its household's findings, from 1.
+    ranks = np.arange(len(ranked)) - np.repeat(bounds[:-1], np.diff(bounds)) + 1
+    span = int(ranks.max()) + 1
+    kind_and_rank = np.concatenate(kinds)[ranked] * span + ranks
+    distinct, first, shared = np.unique(kind_and_rank, return_index=True, return_inverse=True)
+    made = np.empty(len(distinct), dtype=object)
+    made[:] = [
+        _finding(fields[kind], rank)
+        for kind, rank in zip((distinct // span).tolist(), ranks[first].tolist(), strict=True)
+    ]
+    findings = made[shared].tolist()
+    at = bounds.tolist()
+    return [
+        Screening(household.situation.id, period, tuple(findings[at[number] : at[number + 1]]))
+        for number, household in enumerate(households)
+    ]
+
+
+def _finding(fields: _Fields, rank: int) -> ScreenedFinding:
+    programme, person, verdict, low, high, urgency, questions = fields
+    return ScreenedFinding(programme, person, verdict, low, high, urgency, rank, questions)
 
 
 _KEY_NAMES = (
@@ -436,71 +478,82 @@ def _column_keys(
     order: dict[str, int],
     keys: dict[str, list[np.ndarray]],
     fields: list[_Fields],
-    id_ranks: dict[int, dict[int, int]],
-) -> None:
-    """Each segment's finding (its fields, appended to ``fields``) and its sort keys."""
-    programme = column.programme
+) -> np.ndarray:
+    """The sort keys of each segment's finding (appended to ``keys``), and its kind: the index
+    in ``fields`` of its fields, appended once per distinct finding of the column."""
     segments = column.segments
     count = len(segments.starts)
-    verdicts = column.verdict.tolist()
-    people, persons = segments.people, segments.person_ids
-    minima: list[float | None] = [None] * count
-    maxima: list[float | None] = [None] * count
-    values = [0.0] * count
-    if column.low is not None and column.high is not None:
-        minima = [round(x, 2) for x in column.low.tolist()]
-        maxima = [round(x, 2) for x in column.high.tolist()]
-        amount = programme.rules.amount
-        per_year = MONTHS_PER_YEAR if amount is not None and amount.unit == "EUR/an" else 1
-        # ranking.expected_monthly_value, operation for operation (a division by 1 is exact).
-        values = [
-            round((low + high) / 2 / per_year * _WEIGHTS[verdict], 2)
-            for low, high, verdict in zip(minima, maxima, verdicts, strict=True)
-            if low is not None and high is not None
-        ]
-    urgencies = column.urgency.tolist()
-    for number in range(count):
-        refs = column.questions.get(number)
-        questions: tuple[str, ...] = ()
-        if refs:
-            group = people[number]
-            questions = tuple(
-                dict.fromkeys(
-                    ref.fact if ref.person is None else f"{ref.fact}/{group[ref.person].id}"
-                    for ref in refs
-                )
-            )
-        fields.append(
-            (
-                programme.id,
-                persons[number],
-                _VERDICTS[verdicts[number]],
-                minima[number],
-                maxima[number],
-                _URGENCIES[urgencies[number]],
-                questions,
-            )
-        )
+    kind, examples = _distinct_segments(column)
+    values = np.zeros(len(examples))
+    for number, at in enumerate(examples.tolist()):
+        entry = _fields(column, at)
+        fields.append(entry)
+        low, high = entry[3], entry[4]
+        if low is not None and high is not None:
+            values[number] = _expected_value(column.programme, low, high, entry[2])
     keys["household"].append(np.asarray(segments.household, dtype=np.intp))
     keys["unlikely"].append(column.verdict == _UNLIKELY)
     keys["urgency"].append(_URGENCY_ORDER[column.urgency])
     keys["relevance"].append(np.asarray(column.relevance))
-    keys["value"].append(-np.asarray(values, dtype=float))
+    keys["value"].append(-values[kind])
     keys["certainty"].append(_VERDICT_ORDER[column.verdict])
-    keys["registry"].append(np.full(count, order.get(programme.id, len(order))))
-    # ranking._key ends with the person's id: among one programme's findings (one per adult),
-    # their alphabetical order.
-    keys["person"].append(
-        np.asarray(
-            [
-                0 if subject is None else _id_rank(number, group, id_ranks)[subject]
-                for subject, number, group in zip(
-                    segments.person, segments.household, people, strict=True
-                )
-            ],
-            dtype=np.intp,
+    keys["registry"].append(np.full(count, order.get(column.programme.id, len(order))))
+    keys["person"].append(segments.id_rank)
+    return kind + (len(fields) - len(examples))
+
+
+def _distinct_segments(column: _Columns) -> tuple[np.ndarray, np.ndarray]:
+    """Each segment's kind (segments of one kind have the same finding: same verdict, urgency,
+    amounts to the bit, person id and questions) and a segment of each kind."""
+    count = len(column.segments.starts)
+    questions = np.zeros(count, dtype=np.int64)
+    for code, number in enumerate(column.questions, 1):  # few: each its own kind
+        questions[number] = code
+    parts = [column.verdict, column.urgency, column.segments.person_code, questions]
+    if column.low is not None and column.high is not None:
+        # The bits of the amounts, so that 0.0 and -0.0 (or two NaNs) stay apart.
+        parts += [column.low.view(np.int64), column.high.view(np.int64)]
+    described = np.stack([np.asarray(part, dtype=np.int64) for part in parts])
+    order = np.lexsort(described)  # equal segments next to one another
+    ordered = described[:, order]
+    starts_kind = np.ones(count, dtype=bool)
+    starts_kind[1:] = np.any(ordered[:, 1:] != ordered[:, :-1], axis=0)
+    kind = np.empty(count, dtype=np.intp)
+    kind[order] = np.cumsum(starts_kind) - 1
+    return kind, order[starts_kind]
+
+
+def _fields(column: _Columns, number: int) -> _Fields:
+    """The finding of one segment of a column (all its fields but its rank)."""
+    low = high = None
+    if column.low is not None and column.high is not None:
+        low, high = round(float(column.low[number]), 2), round(float(column.high[number]), 2)
+    questions: tuple[str, ...] = ()
+    refs = column.questions.get(number)
+    if refs:
+        group = column.segments.people[number]
+        questions = tuple(
+            dict.fromkeys(
+                ref.fact if ref.person is None else f"{ref.fact}/{group[ref.person].id}"
+                for ref in refs
+            )
         )
+    return (
+        column.programme.id,
+        column.segments.person_ids[number],
+        _VERDICTS[int(column.verdict[number])],
+        low,
+        high,
+        _URGENCIES[int(column.urgency[number])],
+        questions,
     )
+
+
+def _expected_value(programme: Programme, low: float, high: float, verdict: str) -> float:
+    """ranking.expected_monthly_value, operation for operation (a division by 1 is exact)."""
+    amount = programme.rules.amount
+    per_year = MONTHS_PER_YEAR if amount is not None and amount.unit == "EUR/an" else 1
+    return round((low + high) / 2 / per_year * VERDICT_WEIGHT[verdict], 2)
 
 
 def _id_rank(
