@@ -11,6 +11,7 @@ from rights_engine.engine.scenarios import (
     ACTIVITY_INCOMES,
     Completion,
     Scenario,
+    _copied,
     _set,
     _with_people,
     complete,
@@ -32,9 +33,7 @@ def zone_rows(
     ref = refs.get(("commune", None))
     if ref is None:
         return []
-    partial = situation.model_copy(
-        update={"household": _set(situation.household, "housing.zone", "2")}
-    )
+    partial = _copied(situation, {"household": _set(situation.household, "housing.zone", "2")})
     return [
         Completion(complete(partial, scenario), base, (ref,))
         for base, scenario in enumerate(Scenario)

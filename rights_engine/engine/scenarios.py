@@ -66,6 +66,26 @@ _LONG_AGO_YEARS = 20
 _ARREARS_MONTHS = 24
 
 
+def _copied(model: Any, update: dict[str, Any]) -> Any:
+    """``model.model_copy(update=update)`` (no validation), built directly: the same field
+    values, in the same order, and the same fields set. The situation models are frozen and
+    forbid extra fields, so there is no extra or private state to copy; a model that has some
+    goes through ``model_copy``. A completion set makes tens of thousands of these copies."""
+    if model.__pydantic_extra__ is not None or model.__pydantic_private__ is not None:
+        return model.model_copy(update=update)
+    cls = type(model)
+    copied = cls.__new__(cls)
+    values = model.__dict__.copy()
+    values.update(update)
+    fields_set = model.__pydantic_fields_set__.copy()
+    fields_set.update(update)
+    object.__setattr__(copied, "__dict__", values)
+    object.__setattr__(copied, "__pydantic_extra__", None)
+    object.__setattr__(copied, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(copied, "__pydantic_private__", None)
+    return copied
+
+
 def _months_before(month: dt.date, months: int) -> str:
     index = month.year * 12 + month.month - 1 - months
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
@@ -80,7 +100,7 @@ def _complete_person(
     fav = scenario is Scenario.favourable
     update = autonomy_update(situation, person, fav)
     update.update(_person_update(person, scenario, first_day))
-    return person.model_copy(update=update) if update else person
+    return _copied(person, update) if update else person
 
 
 def _person_update(person: Person, scenario: Scenario, first_day: dt.date) -> dict[str, Any]:
@@ -216,7 +236,7 @@ def _complete_household(situation: Situation, scenario: Scenario) -> Household:
         housing_update["rent"] = 0.0
     update: dict[str, Any] = {}
     if housing_update:
-        update["housing"] = housing.model_copy(update=housing_update)
+        update["housing"] = _copied(housing, housing_update)
     # family_benefits left unknown stays unknown: the RSA and the prime d'activité then count the
     # family benefits the engine computes (rules/prestations_familiales), not an edge value.
     if household.benefits_received is None:
@@ -230,7 +250,7 @@ def _complete_household(situation: Situation, scenario: Scenario) -> Household:
     if alimony is not None:
         update["alimony"] = alimony
     update.update(_complete_energy_debts_observations(situation, scenario))
-    return household.model_copy(update=update) if update else household
+    return _copied(household, update) if update else household
 
 
 def _complete_alimony(situation: Situation, scenario: Scenario) -> Alimony | None:
@@ -256,7 +276,7 @@ def _complete_alimony(situation: Situation, scenario: Scenario) -> Alimony | Non
     if status is AlimonyStatus.paid and alimony.amount_fixed is None:
         edge = 0.0 if fav else _HIGH_MONTHLY_INCOME
         update["amount_fixed"] = received if incomes_known else edge
-    return alimony.model_copy(update=update) if update else None
+    return _copied(alimony, update) if update else None
 
 
 def _with_alimony_received_edge(
@@ -277,8 +297,8 @@ def _with_alimony_received_edge(
     for person in people:
         if person.role is Role.applicant:
             incomes = person.incomes or Incomes.model_validate({})
-            incomes = incomes.model_copy(update={"alimony": received})
-            person = person.model_copy(update={"incomes": incomes})
+            incomes = _copied(incomes, {"alimony": received})
+            person = _copied(person, {"incomes": incomes})
         completed.append(person)
     return completed
 
@@ -296,8 +316,8 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
     if energy.unpaid_bills is None:
         notice = energy.supplier_notice
         has_notice = notice is not None and notice is not SupplierNotice.none
-        update["energy"] = energy.model_copy(
-            update={"unpaid_bills": 0.0 if has_notice or not fav else _HIGH_MONTHLY_INCOME}
+        update["energy"] = _copied(
+            energy, {"unpaid_bills": 0.0 if has_notice or not fav else _HIGH_MONTHLY_INCOME}
         )
     debts = household.debts
     debts_update = {
@@ -306,7 +326,7 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
         if getattr(debts, key) is None
     }
     if debts_update:
-        update["debts"] = debts.model_copy(update=debts_update)
+        update["debts"] = _copied(debts, debts_update)
     has_children = any(p.role is Role.child for p in situation.people)
     status = household.housing.status
     precarious = status is None or status in (
@@ -327,7 +347,7 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
     }
     observations_update.update({name: True for name in applies if observed[name] is True})
     if observations_update:
-        update["observations"] = household.observations.model_copy(update=observations_update)
+        update["observations"] = _copied(household.observations, observations_update)
     return update
 
 
@@ -337,12 +357,13 @@ def complete(situation: Situation, scenario: Scenario) -> Situation:
     people = [_complete_person(situation, p, scenario, first_day) for p in situation.people]
     household = _complete_household(situation, scenario)
     people = _with_alimony_received_edge(situation, people, household, scenario)
-    return situation.model_copy(
-        update={
+    return _copied(
+        situation,
+        {
             "people": people,
             "household": household,
             "period": situation.reference_month,
-        }
+        },
     )
 
 
@@ -471,12 +492,26 @@ def line_rows(line: Completion, levels: Iterable[float]) -> list[Completion]:
             line,
             situation=_with_people(
                 line.anchor,
-                {i: {"incomes": Incomes.model_validate({line.kind: level})} for i in line.earners},
+                {i: {"incomes": _level_incomes(line.kind, level)} for i in line.earners},
             ),
             level=float(level),
         )
         for level in levels
     ]
+
+
+_LEVEL_INCOMES: dict[tuple[str, type, float], Incomes] = {}
+"""``Incomes`` with one income at a level, validated once (the model is frozen: rows share it)."""
+
+
+def _level_incomes(kind: str, level: float) -> Incomes:
+    key = (kind, type(level), level)
+    incomes = _LEVEL_INCOMES.get(key)
+    if incomes is None:
+        if len(_LEVEL_INCOMES) >= 4_096:  # refined levels vary from one household to another
+            _LEVEL_INCOMES.clear()
+        incomes = _LEVEL_INCOMES[key] = Incomes.model_validate({kind: level})
+    return incomes
 
 
 def _get(model: Any, path: str) -> Any:
@@ -488,8 +523,8 @@ def _get(model: Any, path: str) -> Any:
 def _set(model: Any, path: str, value: Any) -> Any:
     head, _, rest = path.partition(".")
     if not rest:
-        return model.model_copy(update={head: value})
-    return model.model_copy(update={head: _set(getattr(model, head), rest, value)})
+        return _copied(model, {head: value})
+    return _copied(model, {head: _set(getattr(model, head), rest, value)})
 
 
 def _with_fact(partial: Situation, ref: FactRef, source: Situation) -> Situation:
@@ -504,21 +539,21 @@ def _with_fact(partial: Situation, ref: FactRef, source: Situation) -> Situation
             return partial
         people = list(partial.people)
         people[ref.person] = person
-        return partial.model_copy(update={"people": people})
+        return _copied(partial, {"people": people})
     household = partial.household
     for path in _HOUSEHOLD_FIELDS[ref.fact]:
         if _get(household, path) is None and _get(source.household, path) is not None:
             household = _set(household, path, _get(source.household, path))
     if household is partial.household:
         return partial
-    return partial.model_copy(update={"household": household})
+    return _copied(partial, {"household": household})
 
 
 def _with_people(partial: Situation, changes: dict[int, dict[str, Any]]) -> Situation:
     people = list(partial.people)
     for index, update in changes.items():
-        people[index] = people[index].model_copy(update=update)
-    return partial.model_copy(update={"people": people})
+        people[index] = _copied(people[index], update)
+    return _copied(partial, {"people": people})
 
 
 def estimated_fiscal_income(situation: Situation) -> float | None:
@@ -581,10 +616,11 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
     rows.extend(_age_sweeps(situation, refs, len(rows)))
     if ("housing_status", None) in refs:
         for status in HousingStatus:
-            varied = situation.model_copy(
-                update={
+            varied = _copied(
+                situation,
+                {
                     "household": _set(situation.household, "housing.status", status),
-                }
+                },
             )
             rows.append(
                 Completion(
@@ -595,8 +631,8 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
     rows.extend(activity_rows(situation, unknown))
     if ("rent", None) in refs:
         for rent in _RENT_LEVELS:
-            varied = situation.model_copy(
-                update={"household": _set(situation.household, "housing.rent", float(rent))}
+            varied = _copied(
+                situation, {"household": _set(situation.household, "housing.rent", float(rent))}
             )
             rows.append(
                 Completion(complete(varied, Scenario.favourable), 0, (refs[("rent", None)],))
@@ -609,8 +645,8 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
     rows.extend(joint_lines(favourable, unknown))
     estimate = estimated_fiscal_income(situation)
     if ("fiscal_reference_income", None) in refs and estimate is not None:
-        varied = situation.model_copy(
-            update={"household": _set(situation.household, "fiscal_reference_income", estimate)}
+        varied = _copied(
+            situation, {"household": _set(situation.household, "fiscal_reference_income", estimate)}
         )
         rows.append(
             Completion(
@@ -710,14 +746,14 @@ def _transplant(target: Situation, ref: FactRef, source: Situation) -> Situation
             return target
         people = list(target.people)
         people[ref.person] = person
-        return target.model_copy(update={"people": people})
+        return _copied(target, {"people": people})
     household = target.household
     for path in _HOUSEHOLD_FIELDS[ref.fact]:
         if _get(household, path) != _get(source.household, path):
             household = _set(household, path, _get(source.household, path))
     if household is target.household:
         return target
-    return target.model_copy(update={"household": household})
+    return _copied(target, {"household": household})
 
 
 def flips_from(

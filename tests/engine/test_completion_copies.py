@@ -1,0 +1,121 @@
+"""Shortcuts of the completion set give what the plain path gives.
+
+- ``scenarios._copied`` builds a model copy directly; the plain path is pydantic's
+  ``model_copy(update=...)``.
+- ``scenarios._level_incomes`` shares one validated ``Incomes`` per income and level; the plain
+  path validates it for every row.
+
+Both are compared on every row of the completion sets of generated partial households: every
+value, its type, the fields set and the extra and private state, at every depth.
+"""
+
+from __future__ import annotations
+
+import random
+from typing import Any
+
+import pytest
+from pydantic import BaseModel
+
+from rights_engine.engine import scenarios
+from rights_engine.engine.facts import unknown_facts
+from rights_engine.engine.scenarios import Completion, completions
+from rights_engine.engine.soundness import leave_out
+from rights_engine.situation.models import Incomes, Situation
+from rights_engine.synthetic import DEFAULT_PERIODS, draw_household
+
+DRAWN = 120
+MOST_FACTS_LEFT_OUT = 8
+
+
+def _partial_households() -> list[Situation]:
+    rng = random.Random(20261203)
+    found = []
+    for index in range(DRAWN):
+        period = DEFAULT_PERIODS[index % len(DEFAULT_PERIODS)]
+        drawn = draw_household(rng, period, f"copies{index}")
+        partial = leave_out(rng, drawn, rng.randint(1, MOST_FACTS_LEFT_OUT))
+        if unknown_facts(partial):
+            found.append(partial)
+    return found
+
+
+HOUSEHOLDS = _partial_households()
+
+
+def _state(value: Any) -> Any:
+    """A value's full state: for a model, its type, every field's state in order, the fields
+    set and the extra and private state."""
+    if isinstance(value, BaseModel):
+        return (
+            type(value),
+            tuple((name, _state(field)) for name, field in value.__dict__.items()),
+            frozenset(value.model_fields_set),
+            value.__pydantic_extra__,
+            value.__pydantic_private__,
+        )
+    if isinstance(value, (list, tuple)):
+        return (type(value), tuple(_state(item) for item in value))
+    return (type(value), value)
+
+
+def _rows_state(rows: list[Completion]) -> list[Any]:
+    return [
+        (
+            _state(row.situation),
+            None if row.anchor is None else _state(row.anchor),
+            row.base,
+            row.varied,
+            row.sweep,
+            (type(row.level), row.level),
+            row.estimate,
+            row.origin,
+            row.earners,
+            row.kind,
+        )
+        for row in rows
+    ]
+
+
+def _plain_copy(model: Any, update: dict[str, Any]) -> Any:
+    return model.model_copy(update=update)
+
+
+def _plain_level_incomes(kind: str, level: float) -> Incomes:
+    return Incomes.model_validate({kind: level})
+
+
+def test_enough_partial_households() -> None:
+    assert len(HOUSEHOLDS) > DRAWN // 2
+
+
+def test_completion_rows_as_with_pydantic_copies(monkeypatch: pytest.MonkeyPatch) -> None:
+    fast = [completions(s, unknown_facts(s)) for s in HOUSEHOLDS]
+    monkeypatch.setattr(scenarios, "_copied", _plain_copy)
+    monkeypatch.setattr(scenarios, "_level_incomes", _plain_level_incomes)
+    plain = [completions(s, unknown_facts(s)) for s in HOUSEHOLDS]
+    assert sum(map(len, plain)) > 20 * len(HOUSEHOLDS)
+    for situation, fast_rows, plain_rows in zip(HOUSEHOLDS, fast, plain, strict=True):
+        assert _rows_state(fast_rows) == _rows_state(plain_rows), situation.id
+
+
+def test_copy_as_model_copy() -> None:
+    for situation in HOUSEHOLDS[:20]:
+        models: list[BaseModel] = [situation, situation.household, *situation.people]
+        models += [situation.household.housing, situation.household.observations]
+        for model in models:
+            for name in type(model).model_fields:
+                update = {name: getattr(model, name)}
+                fast = scenarios._copied(model, update)
+                assert _state(fast) == _state(model.model_copy(update=update))
+                assert fast is not model and fast.__dict__ is not model.__dict__
+                assert fast.model_fields_set is not model.model_fields_set
+        assert _state(scenarios._copied(situation, {})) == _state(situation.model_copy())
+
+
+@pytest.mark.parametrize("kind", ["salary", "self_employment", "pension"])
+def test_level_incomes_as_validated(kind: str) -> None:
+    for level in (0, 150, 150.0, 1234.56, 4000, 3000.0):
+        shared = scenarios._level_incomes(kind, level)
+        assert _state(shared) == _state(Incomes.model_validate({kind: level}))
+        assert scenarios._level_incomes(kind, level) is shared
