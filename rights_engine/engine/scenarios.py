@@ -351,11 +351,18 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
     return update
 
 
-def complete(situation: Situation, scenario: Scenario) -> Situation:
-    """The situation with every unknown fact set to its favourable or unfavourable edge value."""
+def complete(
+    situation: Situation, scenario: Scenario, completer: _Completer | None = None
+) -> Situation:
+    """The situation with every unknown fact set to its favourable or unfavourable edge value
+    (``completer``: the completed people and households of the other rows of a completion set)."""
     first_day = situation.reference_month.first_day
-    people = [_complete_person(situation, p, scenario, first_day) for p in situation.people]
-    household = _complete_household(situation, scenario)
+    if completer is None:
+        people = [_complete_person(situation, p, scenario, first_day) for p in situation.people]
+        household = _complete_household(situation, scenario)
+    else:
+        people = [completer.person(situation, p, scenario, first_day) for p in situation.people]
+        household = completer.household(situation, scenario)
     people = _with_alimony_received_edge(situation, people, household, scenario)
     return _copied(
         situation,
@@ -365,6 +372,49 @@ def complete(situation: Situation, scenario: Scenario) -> Situation:
             "period": situation.reference_month,
         },
     )
+
+
+class _Completer:
+    """The completed people and households of the rows of one completion set, reused from row to
+    row: a row varies a few facts of one partial situation, and its copies are shallow, so most
+    of its people and its household are the very objects of that situation.
+
+    A person's completion reads the person, the household's observations (the applicant's signs,
+    ``autonomy._sign``), whether there is a partner and the month; the household's reads the
+    household, each person's role, incomes and observations, and the month. Each is keyed by the
+    identity of these objects and the other values; the memo holds the objects, so an identity
+    is not reused while it lives."""
+
+    def __init__(self) -> None:
+        self._people: dict[tuple[Any, ...], tuple[tuple[Any, ...], Person]] = {}
+        self._households: dict[tuple[Any, ...], tuple[tuple[Any, ...], Household]] = {}
+
+    def person(
+        self, situation: Situation, person: Person, scenario: Scenario, first_day: dt.date
+    ) -> Person:
+        has_partner = any(p.role is Role.partner for p in situation.people)
+        inputs = (person, situation.household.observations)
+        key = (*map(id, inputs), has_partner, situation.period, scenario)
+        found = self._people.get(key)
+        if found is None:
+            completed = _complete_person(situation, person, scenario, first_day)
+            found = self._people[key] = (inputs, completed)
+        return found[1]
+
+    def household(self, situation: Situation, scenario: Scenario) -> Household:
+        people = tuple((p.role, p.incomes, p.observations) for p in situation.people)
+        inputs = (situation.household, people)
+        key = (
+            id(situation.household),
+            tuple((role, id(incomes), id(said)) for role, incomes, said in people),
+            situation.period,
+            scenario,
+        )
+        found = self._households.get(key)
+        if found is None:
+            completed = _complete_household(situation, scenario)
+            found = self._households[key] = (inputs, completed)
+        return found[1]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -599,10 +649,11 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
         zone_rows,
     )
 
-    favourable = complete(situation, Scenario.favourable)
+    completer = _Completer()
+    favourable = complete(situation, Scenario.favourable, completer)
     if not unknown:
         return [Completion(favourable)]
-    unfavourable = complete(situation, Scenario.unfavourable)
+    unfavourable = complete(situation, Scenario.unfavourable, completer)
     rows = [Completion(favourable), Completion(unfavourable)]
     for ref in unknown:
         for base, source, scenario in (
@@ -611,9 +662,9 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
         ):
             varied = _with_fact(situation, ref, source)
             if varied is not situation:
-                rows.append(Completion(complete(varied, scenario), base, (ref,)))
+                rows.append(Completion(complete(varied, scenario, completer), base, (ref,)))
     refs = {(ref.fact, ref.person): ref for ref in unknown}
-    rows.extend(_age_sweeps(situation, refs, len(rows)))
+    rows.extend(_age_sweeps(situation, refs, len(rows), completer))
     if ("housing_status", None) in refs:
         for status in HousingStatus:
             varied = _copied(
@@ -624,24 +675,28 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
             )
             rows.append(
                 Completion(
-                    complete(varied, Scenario.favourable), 0, (refs[("housing_status", None)],)
+                    complete(varied, Scenario.favourable, completer),
+                    0,
+                    (refs[("housing_status", None)],),
                 )
             )
-    rows.extend(zone_rows(situation, refs))
-    rows.extend(activity_rows(situation, unknown))
+    rows.extend(zone_rows(situation, refs, completer))
+    rows.extend(activity_rows(situation, unknown, completer))
     if ("rent", None) in refs:
         for rent in _RENT_LEVELS:
             varied = _copied(
                 situation, {"household": _set(situation.household, "housing.rent", float(rent))}
             )
             rows.append(
-                Completion(complete(varied, Scenario.favourable), 0, (refs[("rent", None)],))
+                Completion(
+                    complete(varied, Scenario.favourable, completer), 0, (refs[("rent", None)],)
+                )
             )
     for ref in unknown:
         if ref.fact == "incomes" and ref.person is not None:
             for kind in (*ACTIVITY_INCOMES, "pension"):
                 rows.extend(salary_sweep(favourable, ref, _SALARY_LEVELS, kind))
-    rows.extend(working_lines(situation, unknown, len(rows)))
+    rows.extend(working_lines(situation, unknown, len(rows), completer))
     rows.extend(joint_lines(favourable, unknown))
     estimate = estimated_fiscal_income(situation)
     if ("fiscal_reference_income", None) in refs and estimate is not None:
@@ -650,7 +705,7 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
         )
         rows.append(
             Completion(
-                complete(varied, Scenario.favourable),
+                complete(varied, Scenario.favourable, completer),
                 0,
                 (refs[("fiscal_reference_income", None)],),
                 estimate=True,
@@ -660,7 +715,10 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
 
 
 def _age_sweeps(
-    situation: Situation, refs: dict[tuple[str, int | None], FactRef], offset: int
+    situation: Situation,
+    refs: dict[tuple[str, int | None], FactRef],
+    offset: int,
+    completer: _Completer,
 ) -> list[Completion]:
     """Rows for the unknown ages (``offset``: the index the first of them will have)."""
     rows = []
@@ -684,10 +742,14 @@ def _age_sweeps(
                         for rank, index in enumerate(members)
                     },
                 )
-                rows.append(Completion(complete(partial, Scenario.favourable), 0, varied))
+                rows.append(
+                    Completion(complete(partial, Scenario.favourable, completer), 0, varied)
+                )
                 # From the unfavourable corner too: an amount is not always lowest at one age
                 # (a child who counts raises the housing aid, hence the forfait logement).
-                rows.append(Completion(complete(partial, Scenario.unfavourable), 1, varied))
+                rows.append(
+                    Completion(complete(partial, Scenario.unfavourable, completer), 1, varied)
+                )
                 # Children's ages and incomes together: a family ceiling is higher for a couple
                 # where both earn (CSS R522-2), which only a salary at the right ages shows.
                 # A line of its own, refined like the salary lines.
