@@ -11,6 +11,8 @@ from rights_engine.engine.scenarios import (
     ACTIVITY_INCOMES,
     Completion,
     Scenario,
+    _Completer,
+    _copied,
     _set,
     _with_people,
     complete,
@@ -23,7 +25,7 @@ __all__ = ["activity_rows", "joint_lines", "working_lines", "zone_rows"]
 
 
 def zone_rows(
-    situation: Situation, refs: dict[tuple[str, int | None], FactRef]
+    situation: Situation, refs: dict[tuple[str, int | None], FactRef], completer: _Completer
 ) -> list[Completion]:
     """An unknown commune in each zone of the housing aids, from both corners (the corners and
     flips give zones 1 and 3): the zone raises the loyer plafond (CCH D823-16) but also the
@@ -32,16 +34,16 @@ def zone_rows(
     ref = refs.get(("commune", None))
     if ref is None:
         return []
-    partial = situation.model_copy(
-        update={"household": _set(situation.household, "housing.zone", "2")}
-    )
+    partial = _copied(situation, {"household": _set(situation.household, "housing.zone", "2")})
     return [
-        Completion(complete(partial, scenario), base, (ref,))
+        Completion(complete(partial, scenario, completer), base, (ref,))
         for base, scenario in enumerate(Scenario)
     ]
 
 
-def activity_rows(situation: Situation, unknown: list[FactRef]) -> list[Completion]:
+def activity_rows(
+    situation: Situation, unknown: list[FactRef], completer: _Completer
+) -> list[Completion]:
     """Each unknown activity set to every value, from both corners: no activity is the most
     favourable for every right (unemployed or a student under 28, the housing aid may neutralise
     the incomes or take the student forfait, CCH R822-15, R822-20, and its forfait logement then
@@ -53,13 +55,15 @@ def activity_rows(situation: Situation, unknown: list[FactRef]) -> list[Completi
         for activity in Activity:
             partial = _with_people(situation, {ref.person: {"activity": activity}})
             rows.extend(
-                Completion(complete(partial, scenario), base, (ref,))
+                Completion(complete(partial, scenario, completer), base, (ref,))
                 for base, scenario in enumerate(Scenario)
             )
     return rows
 
 
-def working_lines(situation: Situation, unknown: list[FactRef], offset: int) -> list[Completion]:
+def working_lines(
+    situation: Situation, unknown: list[FactRef], offset: int, completer: _Completer
+) -> list[Completion]:
     """The salary lines again with every unknown activity set to employed (``offset``: the index
     of the first row returned, their anchor). In the favourable corner the unemployed's incomes
     are neutralised for the housing aid (CCH R822-15), whose forfait logement then lowers the
@@ -71,7 +75,7 @@ def working_lines(situation: Situation, unknown: list[FactRef], offset: int) -> 
     employed: dict[int, dict[str, object]] = {
         ref.person: {"activity": Activity.employed} for ref in activities if ref.person is not None
     }
-    anchor = complete(_with_people(situation, employed), Scenario.favourable)
+    anchor = complete(_with_people(situation, employed), Scenario.favourable, completer)
     rows = [Completion(anchor, 0, tuple(activities))]
     for ref in earners:
         for kind in ACTIVITY_INCOMES:

@@ -66,6 +66,26 @@ _LONG_AGO_YEARS = 20
 _ARREARS_MONTHS = 24
 
 
+def _copied(model: Any, update: dict[str, Any]) -> Any:
+    """``model.model_copy(update=update)`` (no validation), built directly: the same field
+    values, in the same order, and the same fields set. The situation models are frozen and
+    forbid extra fields, so there is no extra or private state to copy; a model that has some
+    goes through ``model_copy``. A completion set makes tens of thousands of these copies."""
+    if model.__pydantic_extra__ is not None or model.__pydantic_private__ is not None:
+        return model.model_copy(update=update)
+    cls = type(model)
+    copied = cls.__new__(cls)
+    values = model.__dict__.copy()
+    values.update(update)
+    fields_set = model.__pydantic_fields_set__.copy()
+    fields_set.update(update)
+    object.__setattr__(copied, "__dict__", values)
+    object.__setattr__(copied, "__pydantic_extra__", None)
+    object.__setattr__(copied, "__pydantic_fields_set__", fields_set)
+    object.__setattr__(copied, "__pydantic_private__", None)
+    return copied
+
+
 def _months_before(month: dt.date, months: int) -> str:
     index = month.year * 12 + month.month - 1 - months
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
@@ -80,7 +100,7 @@ def _complete_person(
     fav = scenario is Scenario.favourable
     update = autonomy_update(situation, person, fav)
     update.update(_person_update(person, scenario, first_day))
-    return person.model_copy(update=update) if update else person
+    return _copied(person, update) if update else person
 
 
 def _person_update(person: Person, scenario: Scenario, first_day: dt.date) -> dict[str, Any]:
@@ -216,7 +236,7 @@ def _complete_household(situation: Situation, scenario: Scenario) -> Household:
         housing_update["rent"] = 0.0
     update: dict[str, Any] = {}
     if housing_update:
-        update["housing"] = housing.model_copy(update=housing_update)
+        update["housing"] = _copied(housing, housing_update)
     # family_benefits left unknown stays unknown: the RSA and the prime d'activité then count the
     # family benefits the engine computes (rules/prestations_familiales), not an edge value.
     if household.benefits_received is None:
@@ -230,7 +250,7 @@ def _complete_household(situation: Situation, scenario: Scenario) -> Household:
     if alimony is not None:
         update["alimony"] = alimony
     update.update(_complete_energy_debts_observations(situation, scenario))
-    return household.model_copy(update=update) if update else household
+    return _copied(household, update) if update else household
 
 
 def _complete_alimony(situation: Situation, scenario: Scenario) -> Alimony | None:
@@ -256,7 +276,7 @@ def _complete_alimony(situation: Situation, scenario: Scenario) -> Alimony | Non
     if status is AlimonyStatus.paid and alimony.amount_fixed is None:
         edge = 0.0 if fav else _HIGH_MONTHLY_INCOME
         update["amount_fixed"] = received if incomes_known else edge
-    return alimony.model_copy(update=update) if update else None
+    return _copied(alimony, update) if update else None
 
 
 def _with_alimony_received_edge(
@@ -277,8 +297,8 @@ def _with_alimony_received_edge(
     for person in people:
         if person.role is Role.applicant:
             incomes = person.incomes or Incomes.model_validate({})
-            incomes = incomes.model_copy(update={"alimony": received})
-            person = person.model_copy(update={"incomes": incomes})
+            incomes = _copied(incomes, {"alimony": received})
+            person = _copied(person, {"incomes": incomes})
         completed.append(person)
     return completed
 
@@ -296,8 +316,8 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
     if energy.unpaid_bills is None:
         notice = energy.supplier_notice
         has_notice = notice is not None and notice is not SupplierNotice.none
-        update["energy"] = energy.model_copy(
-            update={"unpaid_bills": 0.0 if has_notice or not fav else _HIGH_MONTHLY_INCOME}
+        update["energy"] = _copied(
+            energy, {"unpaid_bills": 0.0 if has_notice or not fav else _HIGH_MONTHLY_INCOME}
         )
     debts = household.debts
     debts_update = {
@@ -306,7 +326,7 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
         if getattr(debts, key) is None
     }
     if debts_update:
-        update["debts"] = debts.model_copy(update=debts_update)
+        update["debts"] = _copied(debts, debts_update)
     has_children = any(p.role is Role.child for p in situation.people)
     status = household.housing.status
     precarious = status is None or status in (
@@ -327,23 +347,74 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
     }
     observations_update.update({name: True for name in applies if observed[name] is True})
     if observations_update:
-        update["observations"] = household.observations.model_copy(update=observations_update)
+        update["observations"] = _copied(household.observations, observations_update)
     return update
 
 
-def complete(situation: Situation, scenario: Scenario) -> Situation:
-    """The situation with every unknown fact set to its favourable or unfavourable edge value."""
+def complete(
+    situation: Situation, scenario: Scenario, completer: _Completer | None = None
+) -> Situation:
+    """The situation with every unknown fact set to its favourable or unfavourable edge value
+    (``completer``: the completed people and households of the other rows of a completion set)."""
     first_day = situation.reference_month.first_day
-    people = [_complete_person(situation, p, scenario, first_day) for p in situation.people]
-    household = _complete_household(situation, scenario)
+    if completer is None:
+        people = [_complete_person(situation, p, scenario, first_day) for p in situation.people]
+        household = _complete_household(situation, scenario)
+    else:
+        people = [completer.person(situation, p, scenario, first_day) for p in situation.people]
+        household = completer.household(situation, scenario)
     people = _with_alimony_received_edge(situation, people, household, scenario)
-    return situation.model_copy(
-        update={
+    return _copied(
+        situation,
+        {
             "people": people,
             "household": household,
             "period": situation.reference_month,
-        }
+        },
     )
+
+
+class _Completer:
+    """The completed people and households of the rows of one completion set, reused from row to
+    row: a row varies a few facts of one partial situation, and its copies are shallow, so most
+    of its people and its household are the very objects of that situation.
+
+    A person's completion reads the person, the household's observations (the applicant's signs,
+    ``autonomy._sign``), whether there is a partner and the month; the household's reads the
+    household, each person's role, incomes and observations, and the month. Each is keyed by the
+    identity of these objects and the other values; the memo holds the objects, so an identity
+    is not reused while it lives."""
+
+    def __init__(self) -> None:
+        self._people: dict[tuple[Any, ...], tuple[tuple[Any, ...], Person]] = {}
+        self._households: dict[tuple[Any, ...], tuple[tuple[Any, ...], Household]] = {}
+
+    def person(
+        self, situation: Situation, person: Person, scenario: Scenario, first_day: dt.date
+    ) -> Person:
+        has_partner = any(p.role is Role.partner for p in situation.people)
+        inputs = (person, situation.household.observations)
+        key = (*map(id, inputs), has_partner, situation.period, scenario)
+        found = self._people.get(key)
+        if found is None:
+            completed = _complete_person(situation, person, scenario, first_day)
+            found = self._people[key] = (inputs, completed)
+        return found[1]
+
+    def household(self, situation: Situation, scenario: Scenario) -> Household:
+        people = tuple((p.role, p.incomes, p.observations) for p in situation.people)
+        inputs = (situation.household, people)
+        key = (
+            id(situation.household),
+            tuple((role, id(incomes), id(said)) for role, incomes, said in people),
+            situation.period,
+            scenario,
+        )
+        found = self._households.get(key)
+        if found is None:
+            completed = _complete_household(situation, scenario)
+            found = self._households[key] = (inputs, completed)
+        return found[1]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -471,12 +542,26 @@ def line_rows(line: Completion, levels: Iterable[float]) -> list[Completion]:
             line,
             situation=_with_people(
                 line.anchor,
-                {i: {"incomes": Incomes.model_validate({line.kind: level})} for i in line.earners},
+                {i: {"incomes": _level_incomes(line.kind, level)} for i in line.earners},
             ),
             level=float(level),
         )
         for level in levels
     ]
+
+
+_LEVEL_INCOMES: dict[tuple[str, type, float], Incomes] = {}
+"""``Incomes`` with one income at a level, validated once (the model is frozen: rows share it)."""
+
+
+def _level_incomes(kind: str, level: float) -> Incomes:
+    key = (kind, type(level), level)
+    incomes = _LEVEL_INCOMES.get(key)
+    if incomes is None:
+        if len(_LEVEL_INCOMES) >= 4_096:  # refined levels vary from one household to another
+            _LEVEL_INCOMES.clear()
+        incomes = _LEVEL_INCOMES[key] = Incomes.model_validate({kind: level})
+    return incomes
 
 
 def _get(model: Any, path: str) -> Any:
@@ -488,8 +573,8 @@ def _get(model: Any, path: str) -> Any:
 def _set(model: Any, path: str, value: Any) -> Any:
     head, _, rest = path.partition(".")
     if not rest:
-        return model.model_copy(update={head: value})
-    return model.model_copy(update={head: _set(getattr(model, head), rest, value)})
+        return _copied(model, {head: value})
+    return _copied(model, {head: _set(getattr(model, head), rest, value)})
 
 
 def _with_fact(partial: Situation, ref: FactRef, source: Situation) -> Situation:
@@ -504,21 +589,21 @@ def _with_fact(partial: Situation, ref: FactRef, source: Situation) -> Situation
             return partial
         people = list(partial.people)
         people[ref.person] = person
-        return partial.model_copy(update={"people": people})
+        return _copied(partial, {"people": people})
     household = partial.household
     for path in _HOUSEHOLD_FIELDS[ref.fact]:
         if _get(household, path) is None and _get(source.household, path) is not None:
             household = _set(household, path, _get(source.household, path))
     if household is partial.household:
         return partial
-    return partial.model_copy(update={"household": household})
+    return _copied(partial, {"household": household})
 
 
 def _with_people(partial: Situation, changes: dict[int, dict[str, Any]]) -> Situation:
     people = list(partial.people)
     for index, update in changes.items():
-        people[index] = people[index].model_copy(update=update)
-    return partial.model_copy(update={"people": people})
+        people[index] = _copied(people[index], update)
+    return _copied(partial, {"people": people})
 
 
 def estimated_fiscal_income(situation: Situation) -> float | None:
@@ -564,10 +649,11 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
         zone_rows,
     )
 
-    favourable = complete(situation, Scenario.favourable)
+    completer = _Completer()
+    favourable = complete(situation, Scenario.favourable, completer)
     if not unknown:
         return [Completion(favourable)]
-    unfavourable = complete(situation, Scenario.unfavourable)
+    unfavourable = complete(situation, Scenario.unfavourable, completer)
     rows = [Completion(favourable), Completion(unfavourable)]
     for ref in unknown:
         for base, source, scenario in (
@@ -576,45 +662,50 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
         ):
             varied = _with_fact(situation, ref, source)
             if varied is not situation:
-                rows.append(Completion(complete(varied, scenario), base, (ref,)))
+                rows.append(Completion(complete(varied, scenario, completer), base, (ref,)))
     refs = {(ref.fact, ref.person): ref for ref in unknown}
-    rows.extend(_age_sweeps(situation, refs, len(rows)))
+    rows.extend(_age_sweeps(situation, refs, len(rows), completer))
     if ("housing_status", None) in refs:
         for status in HousingStatus:
-            varied = situation.model_copy(
-                update={
+            varied = _copied(
+                situation,
+                {
                     "household": _set(situation.household, "housing.status", status),
-                }
+                },
             )
             rows.append(
                 Completion(
-                    complete(varied, Scenario.favourable), 0, (refs[("housing_status", None)],)
+                    complete(varied, Scenario.favourable, completer),
+                    0,
+                    (refs[("housing_status", None)],),
                 )
             )
-    rows.extend(zone_rows(situation, refs))
-    rows.extend(activity_rows(situation, unknown))
+    rows.extend(zone_rows(situation, refs, completer))
+    rows.extend(activity_rows(situation, unknown, completer))
     if ("rent", None) in refs:
         for rent in _RENT_LEVELS:
-            varied = situation.model_copy(
-                update={"household": _set(situation.household, "housing.rent", float(rent))}
+            varied = _copied(
+                situation, {"household": _set(situation.household, "housing.rent", float(rent))}
             )
             rows.append(
-                Completion(complete(varied, Scenario.favourable), 0, (refs[("rent", None)],))
+                Completion(
+                    complete(varied, Scenario.favourable, completer), 0, (refs[("rent", None)],)
+                )
             )
     for ref in unknown:
         if ref.fact == "incomes" and ref.person is not None:
             for kind in (*ACTIVITY_INCOMES, "pension"):
                 rows.extend(salary_sweep(favourable, ref, _SALARY_LEVELS, kind))
-    rows.extend(working_lines(situation, unknown, len(rows)))
+    rows.extend(working_lines(situation, unknown, len(rows), completer))
     rows.extend(joint_lines(favourable, unknown))
     estimate = estimated_fiscal_income(situation)
     if ("fiscal_reference_income", None) in refs and estimate is not None:
-        varied = situation.model_copy(
-            update={"household": _set(situation.household, "fiscal_reference_income", estimate)}
+        varied = _copied(
+            situation, {"household": _set(situation.household, "fiscal_reference_income", estimate)}
         )
         rows.append(
             Completion(
-                complete(varied, Scenario.favourable),
+                complete(varied, Scenario.favourable, completer),
                 0,
                 (refs[("fiscal_reference_income", None)],),
                 estimate=True,
@@ -624,7 +715,10 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
 
 
 def _age_sweeps(
-    situation: Situation, refs: dict[tuple[str, int | None], FactRef], offset: int
+    situation: Situation,
+    refs: dict[tuple[str, int | None], FactRef],
+    offset: int,
+    completer: _Completer,
 ) -> list[Completion]:
     """Rows for the unknown ages (``offset``: the index the first of them will have)."""
     rows = []
@@ -648,10 +742,14 @@ def _age_sweeps(
                         for rank, index in enumerate(members)
                     },
                 )
-                rows.append(Completion(complete(partial, Scenario.favourable), 0, varied))
+                rows.append(
+                    Completion(complete(partial, Scenario.favourable, completer), 0, varied)
+                )
                 # From the unfavourable corner too: an amount is not always lowest at one age
                 # (a child who counts raises the housing aid, hence the forfait logement).
-                rows.append(Completion(complete(partial, Scenario.unfavourable), 1, varied))
+                rows.append(
+                    Completion(complete(partial, Scenario.unfavourable, completer), 1, varied)
+                )
                 # Children's ages and incomes together: a family ceiling is higher for a couple
                 # where both earn (CSS R522-2), which only a salary at the right ages shows.
                 # A line of its own, refined like the salary lines.
@@ -710,14 +808,14 @@ def _transplant(target: Situation, ref: FactRef, source: Situation) -> Situation
             return target
         people = list(target.people)
         people[ref.person] = person
-        return target.model_copy(update={"people": people})
+        return _copied(target, {"people": people})
     household = target.household
     for path in _HOUSEHOLD_FIELDS[ref.fact]:
         if _get(household, path) != _get(source.household, path):
             household = _set(household, path, _get(source.household, path))
     if household is target.household:
         return target
-    return target.model_copy(update={"household": household})
+    return _copied(target, {"household": household})
 
 
 def flips_from(
