@@ -130,7 +130,10 @@ def complete_autonomy(situation: Situation, person: Person, favourable: bool) ->
 
 
 def autonomy_update(situation: Situation, person: Person, favourable: bool) -> dict[str, Any]:
-    """The fields ``complete_autonomy`` sets on ``person``, as a ``model_copy`` update."""
+    """The fields ``complete_autonomy`` sets on ``person``, as a ``model_copy`` update.
+
+    What it reads of ``situation`` (the household's observations, whether there is a partner, the
+    month) is part of the key of ``scenarios._Completer.person``: keep them in step."""
     update: dict[str, Any] = {}
     if person.disability_rate is None:
         unknown = disability_rate_unknown(situation, person)

@@ -96,7 +96,10 @@ def _complete_person(
 ) -> Person:
     """``person`` with its autonomy facts (``autonomy.complete_autonomy``) and its other facts
     set, in one copy: the facts of the two updates are apart, and the second reads none that the
-    first sets."""
+    first sets.
+
+    What it reads of ``situation`` is the key of :meth:`_Completer.person`: reading anything
+    else needs that key to say so (``tests/engine/test_completion_copies.py`` compares both)."""
     fav = scenario is Scenario.favourable
     update = autonomy_update(situation, person, fav)
     update.update(_person_update(person, scenario, first_day))
@@ -193,6 +196,8 @@ def _favourable_rent(situation: Situation) -> float:
 
 
 def _complete_household(situation: Situation, scenario: Scenario) -> Household:
+    """The household with its unknown facts set to their edge value. What it reads of
+    ``situation`` is the key of :meth:`_Completer.household`: keep them in step."""
     fav = scenario is Scenario.favourable
     household = situation.household
     housing = household.housing
