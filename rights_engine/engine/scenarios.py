@@ -16,7 +16,9 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from rights_engine.engine.autonomy import autonomy_update
 from rights_engine.engine.facts import FactRef, observation
@@ -65,8 +67,10 @@ _CHILD_AGE = {Scenario.favourable: 1, Scenario.unfavourable: 24}
 _LONG_AGO_YEARS = 20
 _ARREARS_MONTHS = 24
 
+_Model = TypeVar("_Model", bound=BaseModel)
 
-def _copied(model: Any, update: dict[str, Any]) -> Any:
+
+def _copied(model: _Model, update: dict[str, Any]) -> _Model:
     """``model.model_copy(update=update)`` (no validation), built directly: the same field
     values, in the same order, and the same fields set. The situation models are frozen and
     forbid extra fields, so there is no extra or private state to copy; a model that has some
