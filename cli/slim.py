@@ -141,7 +141,7 @@ def _written(finding: ScreenedFinding, written: dict[int, Any]) -> _Written:
     known = written[id(finding)] = _Written(
         finding,
         orjson.Fragment(orjson.dumps(_finding(finding))),
-        _group(_finding_cells(finding)),
+        _group(_cells(_merged((finding,))[finding.programme])),
     )
     return known
 
@@ -246,18 +246,6 @@ def _cells(entry: dict[str, Any]) -> tuple[Any, ...]:
         entry["urgency"],
         entry["rank"],
         " ".join(entry["questions"]),
-    )
-
-
-def _finding_cells(finding: ScreenedFinding) -> tuple[Any, ...]:
-    """The cells of a programme with one finding (``_cells`` of the finding merged alone)."""
-    return (
-        finding.verdict,
-        "" if finding.low is None else finding.low,
-        "" if finding.high is None else finding.high,
-        finding.urgency,
-        finding.rank,
-        " ".join(dict.fromkeys(finding.questions)),
     )
 
 

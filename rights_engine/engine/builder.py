@@ -20,6 +20,7 @@ from openfisca_core.periods import period as make_period
 from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_core.simulations import Simulation
 
+from rights_engine.engine.facts import observation
 from rights_engine.engine.fast_simulation import FastSimulation, fast_populations
 from rights_engine.engine.zones import zone_apl_of
 from rights_engine.enums import (
@@ -247,21 +248,6 @@ def _income_columns(persons: list[Person]) -> dict[str, np.ndarray]:
     return {key: np.ascontiguousarray(table[:, column]) for column, key in enumerate(_INCOME_KEYS)}
 
 
-def _observation_columns(situations: Sequence[Situation]) -> dict[str, np.ndarray]:
-    """For each observation of ``OBSERVATION_VARIABLES``, whether the household or anyone in it
-    says so (``observation(...) is True``), one value per situation."""
-    rows = []
-    for situation in situations:
-        sources = [situation.household.observations, *(p.observations for p in situation.people)]
-        # Each observation is True, False or None: ``True in`` is ``any(... is True)``.
-        rows.append([True in said for said in zip(*map(_observations_of, sources), strict=True)])
-    columns = np.array(rows, dtype=bool).reshape(len(rows), len(OBSERVATION_VARIABLES))
-    return {name: columns[:, k].copy() for k, name in enumerate(OBSERVATION_VARIABLES)}
-
-
-_observations_of = operator.attrgetter(*OBSERVATION_VARIABLES)
-
-
 def _housing_status(household: Household) -> TypesStatutOccupationLogement:
     """OpenFisca housing status; a private tenant of a furnished dwelling is
     ``locataire_meuble``."""
@@ -476,9 +462,12 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
         period,
         np.array([h.debts.monthly_repayments or 0.0 for h in households]),
     )
-    observations = _observation_columns(situations)
     for observation_name, variable in OBSERVATION_VARIABLES.items():
-        simulation.set_input(variable, period, observations[observation_name])
+        simulation.set_input(
+            variable,
+            period,
+            np.array([observation(s, observation_name) is True for s in situations]),
+        )
 
     _set_housing_aid_inputs(simulation, period, households)
 

@@ -3,8 +3,6 @@
 - ``scenarios._complete_person`` sets a person's autonomy facts and other facts in one copy;
   the plain path completes the autonomy facts (``autonomy.complete_autonomy``), then the others
   on that copy. The two must agree on every value, its type and the fields set.
-- ``builder._observation_columns`` reads every observation of a household in one pass; the plain
-  path asks ``facts.observation`` for each one.
 - ``builder._days`` makes an array of dates from their day numbers; the plain path converts each
   date with ``np.datetime64``.
 """
@@ -19,8 +17,7 @@ import numpy as np
 import pytest
 
 from rights_engine.engine.autonomy import complete_autonomy
-from rights_engine.engine.builder import OBSERVATION_VARIABLES, _days, _observation_columns
-from rights_engine.engine.facts import observation
+from rights_engine.engine.builder import _days
 from rights_engine.engine.scenarios import Scenario, _complete_person, _person_update
 from rights_engine.engine.soundness import leave_out
 from rights_engine.situation.loader import load_situation
@@ -69,27 +66,6 @@ def test_one_copy_completes_a_person_as_two(scenario: Scenario) -> None:
             fast = _complete_person(situation, person, scenario, first_day)
             plain = _plain_complete_person(situation, person, scenario)
             assert _state(fast) == _state(plain), (situation.id, person.id)
-
-
-def _said_by_last_person(situation: Situation, name: str, value: bool) -> Situation:
-    people = list(situation.people)
-    observations = people[-1].observations.model_copy(update={name: value})
-    people[-1] = people[-1].model_copy(update={"observations": observations})
-    return situation.model_copy(update={"people": people})
-
-
-def test_observations_in_one_pass_as_asked_one_by_one() -> None:
-    households = HOUSEHOLDS + [
-        _said_by_last_person(situation, name, value)
-        for situation in HOUSEHOLDS[:40]
-        for name in OBSERVATION_VARIABLES
-        for value in (True, False)
-    ]
-    columns = _observation_columns(households)
-    for name in OBSERVATION_VARIABLES:
-        plain = [observation(s, name) is True for s in households]
-        assert columns[name].tolist() == plain, name
-        assert any(plain) and not all(plain), name
 
 
 def test_days_from_day_numbers_as_converted_one_by_one() -> None:
