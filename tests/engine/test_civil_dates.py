@@ -14,7 +14,9 @@ from openfisca_core.simulations import SimulationBuilder
 from rights_engine.civil_dates import completed_years, year_month_day
 from rights_engine.system import tax_benefit_system
 
-EVERY_DAY = np.arange(np.datetime64("1600-01-01"), np.datetime64("2201-01-01"), dtype="datetime64[D]")
+EVERY_DAY = np.arange(
+    np.datetime64("1600-01-01"), np.datetime64("2201-01-01"), dtype="datetime64[D]"
+)
 
 
 def _age(born: dt.date, day: dt.date) -> int:
