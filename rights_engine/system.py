@@ -1,7 +1,7 @@
 """The OpenFisca tax-benefit system of rights-engine, built from ``rules/`` and ``parameters/``.
 
-Building it reads a few hundred files: :func:`tax_benefit_system` builds it once per process
-and caches it.
+Building it reads a few hundred files (the rules' and the parameters' from caches on disk when
+none changed): :func:`tax_benefit_system` builds it once per process and caches it.
 """
 
 from __future__ import annotations
