@@ -3,8 +3,6 @@
 Every model is frozen and serialises to the same JSON for the same input (no timestamps).
 """
 
-from __future__ import annotations
-
 from typing import Any, Literal
 
 from pydantic import (
@@ -255,42 +253,6 @@ class LegislationVersion(_Model):
     validated_to: str
 
 
-class Report(_Model):
-    schema_version: Literal[1] = 1
-    engine_version: str
-    rules_version: str = Field(default_factory=rules_version)
-    """Version of the rule set (``rules/registry.yaml``, CHANGELOG.md) the report was computed
-    with."""
-    situation_id: str | None
-    period: str
-    synthesis: Synthesis | None = None
-    """The one-screen synthesis; always filled by :func:`rights_engine.evaluate`."""
-    findings: list[Finding]
-    questions: list[Question] = []
-    """Household-level questions, each once, the most decisive first."""
-    partners: list[PartnerContact]
-    notices: list[str]
-    legislation: list[LegislationVersion]
-    what_if: list[Comparison] = []
-    """For each what-if variant of the situation (``what_if``), what it changes."""
-
-    input_line: int | None = None
-    """The line of the household in its JSON Lines batch, set by the command line so that each
-    report can be matched to its input line when bad lines are skipped. Left out of the JSON
-    when None, so that the report of a single situation is unchanged."""
-
-    @model_serializer(mode="wrap")
-    def _without_absent_input_line(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
-        data: dict[str, Any] = handler(self)
-        if self.input_line is None:
-            data.pop("input_line", None)
-        return data
-
-    def to_json(self) -> str:
-        """Stable JSON: same input, byte-identical output."""
-        return self.model_dump_json(indent=2) + "\n"
-
-
 # What changes if: the comparison of two reports (a what-if variant, two situations, two months;
 # rights_engine/engine/compare.py builds them).
 
@@ -346,4 +308,40 @@ class Comparison(_Model):
     """Between two months: the parameters whose value changed (same situation)."""
 
     def to_json(self) -> str:
+        return self.model_dump_json(indent=2) + "\n"
+
+
+class Report(_Model):
+    schema_version: Literal[1] = 1
+    engine_version: str
+    rules_version: str = Field(default_factory=rules_version)
+    """Version of the rule set (``rules/registry.yaml``, CHANGELOG.md) the report was computed
+    with."""
+    situation_id: str | None
+    period: str
+    synthesis: Synthesis | None = None
+    """The one-screen synthesis; always filled by :func:`rights_engine.evaluate`."""
+    findings: list[Finding]
+    questions: list[Question] = []
+    """Household-level questions, each once, the most decisive first."""
+    partners: list[PartnerContact]
+    notices: list[str]
+    legislation: list[LegislationVersion]
+    what_if: list[Comparison] = []
+    """For each what-if variant of the situation (``what_if``), what it changes."""
+
+    input_line: int | None = None
+    """The line of the household in its JSON Lines batch, set by the command line so that each
+    report can be matched to its input line when bad lines are skipped. Left out of the JSON
+    when None, so that the report of a single situation is unchanged."""
+
+    @model_serializer(mode="wrap")
+    def _without_absent_input_line(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        data: dict[str, Any] = handler(self)
+        if self.input_line is None:
+            data.pop("input_line", None)
+        return data
+
+    def to_json(self) -> str:
+        """Stable JSON: same input, byte-identical output."""
         return self.model_dump_json(indent=2) + "\n"

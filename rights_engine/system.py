@@ -1,15 +1,17 @@
 """The OpenFisca tax-benefit system of rights-engine, built from ``rules/`` and ``parameters/``.
 
-Building it reads a few hundred files: :func:`tax_benefit_system` builds it once per process
-and caches it.
+Building it reads a few hundred files (the rules' and the parameters' from caches on disk when
+none changed): :func:`tax_benefit_system` builds it once per process and caches it.
 """
 
 from __future__ import annotations
 
+import gc
 import importlib.util
+import marshal
 import os
-import re
 import sys
+import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -18,11 +20,12 @@ from openfisca_core import periods
 from openfisca_core.taxbenefitsystems import TaxBenefitSystem
 from openfisca_core.variables import Variable
 
-from rights_engine import parameters_cache
+from rights_engine import parameters_cache, rules_cache
 from rights_engine._version import __version__
 from rights_engine.entities import entities
 from rights_engine.parameters_at_instant import LazyNodeAtInstant
 from rights_engine.paths import PACKAGE_DIR, PARAMETERS_DIR, RULES_DIR
+from rights_engine.rules_cache import class_spans
 
 __all__ = ["CountryTaxBenefitSystem", "class_spans", "parameters_at", "tax_benefit_system"]
 
@@ -33,6 +36,7 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
     def __init__(self) -> None:
         super().__init__(entities)
         self._trees: dict[str, LazyNodeAtInstant] = {}
+        self._rule_files = rules_cache.load(RULES_DIR)
         for folder in sorted(p for p in RULES_DIR.iterdir() if p.is_dir()):
             if not folder.name.startswith(("_", ".")):
                 self.add_variables_from_directory(str(folder))
@@ -63,19 +67,18 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
     def add_variables_from_file(self, file_path: str) -> None:
         """Every variable of a Python file, as openfisca-core adds them (same module names, same
         order, same ``introspection_data``: the file, the class's source and its first line, for
-        ``openfisca serve``), except that where each class starts and ends is read from the
-        indentation (:func:`class_spans`) instead of parsing the whole source with ast: that
-        parse was a fifth of building the system."""
+        ``openfisca serve``), except that the module's code and its classes' source come from
+        :mod:`rights_engine.rules_cache` (no file opened when the cache answers), and where each
+        class starts and ends is read from the indentation (:func:`class_spans`) instead of
+        parsing the whole source with ast: that parse was a fifth of building the system."""
+        rule_file = self._rule_files.get(file_path) or rules_cache.read_rule_file(file_path)
         file_name = os.path.splitext(os.path.basename(file_path))[0]
         module_name = f"{id(self)}_{hash(os.path.abspath(file_path))}_{file_name}"
         spec = importlib.util.spec_from_file_location(module_name, file_path)
         assert spec is not None and spec.loader is not None
         module = importlib.util.module_from_spec(spec)
         sys.modules[module_name] = module
-        spec.loader.exec_module(module)
-        with open(file_path, encoding="utf-8") as handle:
-            lines = handle.readlines()  # as openfisca-core reads them (linecache)
-        spans = class_spans("".join(lines))
+        exec(marshal.loads(rule_file.code), module.__dict__)  # as the loader's exec_module
         location = file_path.replace(self.get_package_metadata()["location"], "")
         for name in dir(module):  # openfisca-core's order: sorted names
             value = getattr(module, name)
@@ -85,9 +88,8 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
                 and issubclass(value, Variable)
                 and value.__module__ == module_name
             ):
-                first, last = spans[value.__name__]
-                source_code = "".join(lines[first - 1 : last])
-                value.introspection_data = (location, source_code, first - 1)  # type: ignore[attr-defined]
+                first, source_code = rule_file.classes[value.__name__]
+                value.introspection_data = (location, source_code, first)  # type: ignore[attr-defined]
                 self.add_variable(value)
 
     def get_package_metadata(self) -> dict[str, str]:
@@ -103,8 +105,16 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
 
 @lru_cache(maxsize=1)
 def tax_benefit_system() -> CountryTaxBenefitSystem:
-    """The shared, cached system (build it once per process)."""
-    return CountryTaxBenefitSystem()
+    """The shared, cached system (build it once per process).
+
+    What exists once it is built (its objects, which live as long as the process) is moved to
+    the collector's permanent generation (:func:`gc.freeze`), which later collections skip: the
+    first one after the command line's first slice walked them all again. Left alone while
+    other threads run (a web service), as :mod:`rights_engine.collector` does."""
+    system = CountryTaxBenefitSystem()
+    if threading.active_count() == 1:
+        gc.freeze()
+    return system
 
 
 @lru_cache(maxsize=64)
@@ -112,28 +122,3 @@ def parameters_at(day: str) -> Any:
     """The parameter tree at ``day`` (ISO date): the system's, made once per date, branch by
     branch as it is read."""
     return tax_benefit_system().get_parameters_at_instant(day)
-
-
-_CLASS = re.compile(r"class\s+(\w+)")
-
-
-def class_spans(source: str) -> dict[str, tuple[int, int]]:
-    """The first and last lines (from 1) of each top-level class of a module's source, as ast's
-    ``lineno`` and ``end_lineno`` give them: a class runs from its ``class`` line to its last
-    indented line that is neither blank nor a comment. The rules' files are plain modules;
-    ``tests/meta/test_system_loading.py`` checks that this matches ast on every one of them."""
-    spans: dict[str, tuple[int, int]] = {}
-    current: str | None = None
-    for number, line in enumerate(source.split("\n"), start=1):  # ast's line numbers
-        text = line.strip()
-        if not text or text.startswith("#"):
-            continue
-        if line[0] in " \t":
-            if current is not None:
-                spans[current] = (spans[current][0], number)
-            continue
-        match = _CLASS.match(line)
-        current = match.group(1) if match else None
-        if current is not None:
-            spans[current] = (number, number)
-    return spans

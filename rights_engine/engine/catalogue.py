@@ -7,8 +7,6 @@ files nor building the validators of these models (``defer_build``: a model's va
 built on its first use only).
 """
 
-from __future__ import annotations
-
 import datetime as dt
 from functools import lru_cache
 from pathlib import Path

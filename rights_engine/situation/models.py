@@ -6,8 +6,6 @@ convenience at the desk: inside an ``incomes`` block that is given, an income ty
 0 (the worker listed the person's incomes); leaving out the whole block keeps them unknown.
 """
 
-from __future__ import annotations
-
 import calendar
 import datetime as dt
 import functools
@@ -62,7 +60,7 @@ class Month(str):
     """A calendar month written ``YYYY-MM``."""
 
     @classmethod
-    def parse(cls, value: object) -> Month:
+    def parse(cls, value: object) -> "Month":
         """The month written ``YYYY-MM``; :class:`PeriodError` (an ``InputError``) otherwise."""
         if isinstance(value, dt.date):
             return cls(f"{value.year:04d}-{value.month:02d}")
@@ -542,7 +540,7 @@ class Change(_Strict):
     period: MonthField | None = Field(default=None, description="Autre mois évalué, YYYY-MM")
 
     @model_validator(mode="after")
-    def _exactly_one(self) -> Change:
+    def _exactly_one(self) -> "Change":
         given = [name for name in type(self).model_fields if getattr(self, name) is not None]
         if len(given) != 1:
             keys = ", ".join(type(self).model_fields)
@@ -595,7 +593,7 @@ class Situation(_Strict):
     )
 
     @model_validator(mode="after")
-    def _consistent_people(self) -> Situation:
+    def _consistent_people(self) -> "Situation":
         """Every rule on the people and dates that fails, one per line (each is reported)."""
         problems: list[str] = []
         first_with: dict[str, int] = {}
