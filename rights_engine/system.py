@@ -6,12 +6,10 @@ none changed): :func:`tax_benefit_system` builds it once per process and caches 
 
 from __future__ import annotations
 
-import gc
 import importlib.util
 import marshal
 import os
 import sys
-import threading
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
@@ -105,16 +103,8 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
 
 @lru_cache(maxsize=1)
 def tax_benefit_system() -> CountryTaxBenefitSystem:
-    """The shared, cached system (build it once per process).
-
-    What exists once it is built (its objects, which live as long as the process) is moved to
-    the collector's permanent generation (:func:`gc.freeze`), which later collections skip: the
-    first one after the command line's first slice walked them all again. Left alone while
-    other threads run (a web service), as :mod:`rights_engine.collector` does."""
-    system = CountryTaxBenefitSystem()
-    if threading.active_count() == 1:
-        gc.freeze()
-    return system
+    """The shared, cached system (build it once per process)."""
+    return CountryTaxBenefitSystem()
 
 
 @lru_cache(maxsize=64)

@@ -7,8 +7,6 @@ line) that ``openfisca serve`` shows."""
 from __future__ import annotations
 
 import ast
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -95,23 +93,6 @@ def test_a_changed_rule_file_is_read_again(cache: Path, tmp_path: Path) -> None:
     assert rules_cache.load(rules)[str(path)].classes == {"A": (0, "class A:\n    x = 1\n")}
     path.write_text("x = 0\n\n\nclass B:\n    y = 22\n", encoding="utf-8")
     assert rules_cache.load(rules)[str(path)].classes == {"B": (3, "class B:\n    y = 22\n")}
-
-
-def test_the_shared_system_is_frozen_out_of_the_collector_s_walks() -> None:
-    """Once built, the shared system's objects are in the collector's permanent generation."""
-    code = """
-import gc
-from rights_engine.system import tax_benefit_system
-before = gc.get_freeze_count()
-system = tax_benefit_system()
-print(before, gc.get_freeze_count() > 20_000, gc.is_tracked(system.variables),
-      gc.isenabled())
-"""
-    # -P: the installed package, not the checkout's rights_engine/ of the current directory.
-    result = subprocess.run(
-        [sys.executable, "-P", "-c", code], capture_output=True, text=True, check=True
-    )
-    assert result.stdout.split() == ["0", "True", "True", "True"], result.stderr
 
 
 def test_class_spans_are_ast_s_on_awkward_layouts() -> None:
