@@ -722,7 +722,8 @@ def iter_raw_records(path: str | Path) -> Iterator[RawLine | ReadSituation]:
         if path == STDIN:
             batch, head = _sniff(handle)
         if batch:
-            yield from _batch(name, _chain(head, iter_lines(handle, MAX_LINE_BYTES)))
+            lines = iter_lines(handle, MAX_LINE_BYTES)
+            yield from _batch(name, _chain(head, lines) if head else lines)
             return
         yield _single(name, b"".join(raw or b"" for _, raw, _ in head), handle, size)
 
@@ -801,7 +802,7 @@ def _batch(
     found = False
     try:
         for number, raw, length in lines:
-            if raw is not None and not raw.strip():
+            if raw is not None and (not raw or raw.isspace()):  # blank (not copied as strip())
                 continue
             found = True
             yield RawLine(name, number, raw, length)
