@@ -795,6 +795,12 @@ def _single(name: str, head: bytes, handle: BinaryIO, size: int | None) -> ReadS
     return ReadSituation(1, situation, lines.get(("period",)))
 
 
+def _blank(raw: bytes) -> bool:
+    """Whether a line is empty or white space only, as ``not raw.strip()`` tells, without
+    copying the line (``isspace`` and ``strip`` know the same ASCII white space)."""
+    return not raw or raw.isspace()
+
+
 def _batch(
     name: str, lines: Iterator[tuple[int, bytes | None, int]]
 ) -> Iterator[RawLine | ReadSituation]:
@@ -802,7 +808,7 @@ def _batch(
     found = False
     try:
         for number, raw, length in lines:
-            if raw is not None and (not raw or raw.isspace()):  # blank (not copied as strip())
+            if raw is not None and _blank(raw):
                 continue
             found = True
             yield RawLine(name, number, raw, length)

@@ -1,5 +1,6 @@
 """The shortcuts of reading a situation give what the plain checks give, on every input.
 
+- a blank line of a batch is told without copying it (``_blank``);
 - ``_a_number`` and ``_an_amount`` pass a plain number without their checks: for any value they
   return the same value or raise the same message as their checked versions;
 - ``date_problems`` and the people rules of ``Situation`` first tell, without building any
@@ -13,7 +14,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import math
+import tempfile
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -21,7 +25,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from pydantic import BaseModel, ValidationError
 
-from rights_engine.situation import models
+from rights_engine.situation import loader, models
+from rights_engine.situation.errors import SituationError
 from rights_engine.situation.models import (
     Household,
     Month,
@@ -39,6 +44,7 @@ NUMBERS = st.one_of(
         [0, -0.0, 10_000_000, 10_000_000.0, 10_000_001, 10_000_000.5, math.inf, -math.inf]
     ),
     st.sampled_from([math.nan, float("nan"), True, False, 1, 0]),
+    st.sampled_from([1234567890123456789, 12345678901234567890, -(10**19), 10**18]),
     st.text(max_size=6),
     st.lists(st.integers(), max_size=2),
 )
@@ -249,4 +255,49 @@ def test_hostile_situations_read_as_with_the_plain_checks(data: dict[str, Any]) 
         patch.setattr(models, "_dates_plainly_fine", lambda situation, month: False)
         patch.setattr(models, "_people_plainly_fine", lambda people: False)
         plain = _reading(data)
+    assert shortcut == plain
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(
+    raw=st.binary(max_size=8)
+    | st.lists(st.sampled_from(b" \t\n\r\x0b\x0c\x1c\x85\xa0a")).map(bytes)
+)
+def test_a_blank_line_is_told_as_strip_tells_it(raw: bytes) -> None:
+    assert loader._blank(raw) == (not raw.strip())
+    for byte in range(256):
+        assert loader._blank(bytes([byte]) + raw) == (not (bytes([byte]) + raw).strip())
+
+
+def _batch_reading(path: Path) -> list[Any]:
+    return [
+        (
+            read.line,
+            str(read.item) if isinstance(read.item, SituationError) else _set_fields(read.item),
+        )
+        for read in loader.iter_records(path)
+    ]
+
+
+@settings(max_examples=150, derandomize=True, deadline=None)
+@given(
+    lines=st.lists(
+        HOSTILE.map(lambda data: json.dumps(data, default=str)) | st.sampled_from(["", " \t", "{"]),
+        min_size=1,
+        max_size=6,
+    )
+)
+def test_a_hostile_batch_reads_as_with_the_plain_path(lines: list[str]) -> None:
+    """Each line of a batch: the same situation or the same located messages when it is read
+    with every shortcut (orjson, blank lines, the rules) and with none."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "batch.jsonl"
+        path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        shortcut = _batch_reading(path)
+        with pytest.MonkeyPatch.context() as patch:
+            patch.setattr(loader, "read_plain", lambda raw: None)
+            patch.setattr(loader, "_blank", lambda raw: not raw.strip())
+            patch.setattr(models, "_dates_plainly_fine", lambda situation, month: False)
+            patch.setattr(models, "_people_plainly_fine", lambda people: False)
+            plain = _batch_reading(path)
     assert shortcut == plain
