@@ -714,7 +714,7 @@ def date_problems(situation: Situation, month: Month) -> list[str]:
 def _dates_plainly_fine(situation: Situation, month: Month) -> bool:
     """Whether :func:`_every_date_problem` finds nothing, told without building a message: the
     same rules, each age computed once (as :func:`age_at` computes it)."""
-    first_day, last_day = _first_day(month), _last_day(month)
+    first_day, last_day = month.first_day, month.last_day
     year, month_day = first_day.year, (first_day.month, first_day.day)
     parent_ages: list[int | None] = []
     child_ages: list[int | None] = []
