@@ -722,7 +722,8 @@ def iter_raw_records(path: str | Path) -> Iterator[RawLine | ReadSituation]:
         if path == STDIN:
             batch, head = _sniff(handle)
         if batch:
-            yield from _batch(name, _chain(head, iter_lines(handle, MAX_LINE_BYTES)))
+            lines = iter_lines(handle, MAX_LINE_BYTES)
+            yield from _batch(name, _chain(head, lines) if head else lines)
             return
         yield _single(name, b"".join(raw or b"" for _, raw, _ in head), handle, size)
 
@@ -794,6 +795,12 @@ def _single(name: str, head: bytes, handle: BinaryIO, size: int | None) -> ReadS
     return ReadSituation(1, situation, lines.get(("period",)))
 
 
+def _blank(raw: bytes) -> bool:
+    """Whether a line is empty or white space only, as ``not raw.strip()`` tells, without
+    copying the line (``isspace`` and ``strip`` know the same ASCII white space)."""
+    return not raw or raw.isspace()
+
+
 def _batch(
     name: str, lines: Iterator[tuple[int, bytes | None, int]]
 ) -> Iterator[RawLine | ReadSituation]:
@@ -801,7 +808,7 @@ def _batch(
     found = False
     try:
         for number, raw, length in lines:
-            if raw is not None and not raw.strip():
+            if raw is not None and _blank(raw):
                 continue
             found = True
             yield RawLine(name, number, raw, length)

@@ -71,8 +71,7 @@ class Month(str):
 
     @property
     def last_day(self) -> dt.date:
-        first = self.first_day
-        return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+        return _last_day(self)
 
     @property
     def first_day(self) -> dt.date:
@@ -84,6 +83,13 @@ def _first_day(month: str) -> dt.date:
     """The first day of a month ``YYYY-MM`` (read for every person of every completion row)."""
     year, number = month.split("-")
     return dt.date(int(year), int(number), 1)
+
+
+@functools.lru_cache(maxsize=1024)
+def _last_day(month: str) -> dt.date:
+    """The last day of a month ``YYYY-MM`` (read for every situation validated)."""
+    first = _first_day(month)
+    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
 
 
 MonthField = Annotated[str, Field(pattern=_MONTH.pattern, examples=["2026-11"])]
@@ -99,8 +105,21 @@ MIN_ADULT_AGE = 16
 a younger person is a child of the household."""
 
 
+_PLAIN_NUMBERS = frozenset({int, float})
+"""The types of a number read from JSON or YAML (a bool's type is ``bool``, not ``int``)."""
+
+
 def _a_number(value: Any) -> Any:
     """``true``/``false`` are not numbers (pydantic would read them as 1 and 0)."""
+    # Most values are a plain int or float that is not NaN (NaN differs from itself): passed
+    # without the checks below, which would pass it too.
+    if type(value) in _PLAIN_NUMBERS and value == value:
+        return value
+    return _a_number_checked(value)
+
+
+def _a_number_checked(value: Any) -> Any:
+    """:func:`_a_number` without its shortcut."""
     if isinstance(value, bool):
         raise ValueError("expected a number, got true or false")
     if isinstance(value, float) and math.isnan(value):
@@ -110,7 +129,15 @@ def _a_number(value: Any) -> Any:
 
 def _an_amount(value: Any) -> Any:
     """A number, and at most :data:`MAX_AMOUNT` euros (an infinite one neither)."""
-    value = _a_number(value)
+    # A plain int or float up to MAX_AMOUNT passes the checks below (NaN fails ``<=``).
+    if type(value) in _PLAIN_NUMBERS and value <= MAX_AMOUNT:
+        return value
+    return _an_amount_checked(value)
+
+
+def _an_amount_checked(value: Any) -> Any:
+    """:func:`_an_amount` without its shortcut."""
+    value = _a_number_checked(value)
     if isinstance(value, int | float) and value > MAX_AMOUNT:
         raise ValueError(f"expected an amount of at most {MAX_AMOUNT:,} €".replace(",", " "))
     return value
@@ -595,23 +622,12 @@ class Situation(_Strict):
     @model_validator(mode="after")
     def _consistent_people(self) -> "Situation":
         """Every rule on the people and dates that fails, one per line (each is reported)."""
-        problems: list[str] = []
-        first_with: dict[str, int] = {}
-        for index, person in enumerate(self.people):
-            first = first_with.setdefault(person.id, index)
-            if first != index:
-                problems.append(f"people[{index}].id: already the id of people[{first}]")
-        applicants = [p for p in self.people if p.role is Role.applicant]
-        if len(applicants) != 1:
-            problems.append(
-                f"expected exactly one person with role applicant, got {len(applicants)}"
-            )
-        if sum(p.role is Role.partner for p in self.people) > 1:
-            problems.append("expected at most one person with role partner")
+        problems = [] if _people_plainly_fine(self.people) else _people_problems(self.people)
         problems += date_problems(self, self.reference_month)
         if problems:
             raise ValueError("\n".join(problems))
-        self._check_what_if()
+        if self.what_if:
+            self._check_what_if()
         return self
 
     def _check_what_if(self) -> None:
@@ -642,6 +658,38 @@ class Situation(_Strict):
         return next(p for p in self.people if p.role is Role.applicant)
 
 
+_APPLICANT_OR_PARTNER = (Role.applicant, Role.partner)
+
+
+def _people_plainly_fine(people: list[Person]) -> bool:
+    """Whether :func:`_people_problems` finds nothing, told without building a message: ids all
+    different, one applicant, at most one partner."""
+    applicants = partners = 0
+    for person in people:
+        role = person.role
+        if role is Role.applicant:
+            applicants += 1
+        elif role is Role.partner:
+            partners += 1
+    return applicants == 1 and partners <= 1 and len({p.id for p in people}) == len(people)
+
+
+def _people_problems(people: list[Person]) -> list[str]:
+    """The rules on the people that fail: an id used twice, not one applicant, two partners."""
+    problems: list[str] = []
+    first_with: dict[str, int] = {}
+    for index, person in enumerate(people):
+        first = first_with.setdefault(person.id, index)
+        if first != index:
+            problems.append(f"people[{index}].id: already the id of people[{first}]")
+    applicants = [p for p in people if p.role is Role.applicant]
+    if len(applicants) != 1:
+        problems.append(f"expected exactly one person with role applicant, got {len(applicants)}")
+    if sum(p.role is Role.partner for p in people) > 1:
+        problems.append("expected at most one person with role partner")
+    return problems
+
+
 def age_at(person: Person, day: dt.date) -> int | None:
     """Age in whole years on ``day``, from the birth date or else the stated age."""
     if person.birth_date is not None:
@@ -656,6 +704,55 @@ def date_problems(situation: Situation, month: Month) -> list[str]:
 
     Checked again when a month other than the situation's own is evaluated (``--period``).
     """
+    if _dates_plainly_fine(situation, month):
+        return []
+    return _every_date_problem(situation, month)
+
+
+def _dates_plainly_fine(situation: Situation, month: Month) -> bool:
+    """Whether :func:`_every_date_problem` finds nothing, told without building a message: the
+    same rules, each age computed once (as :func:`age_at` computes it)."""
+    first_day, last_day = month.first_day, month.last_day
+    year, month_day = first_day.year, (first_day.month, first_day.day)
+    parent_ages: list[int | None] = []
+    child_ages: list[int | None] = []
+    for person in situation.people:
+        born = person.birth_date
+        age: int | None
+        if born is not None:
+            if born > last_day:
+                return False
+            age = year - born.year - (month_day < (born.month, born.day))
+            if age > MAX_AGE:
+                return False
+        else:
+            age = person.age
+        since = person.residence_permit_since
+        if since is not None and since > month:
+            return False
+        since = person.in_france_since
+        if since is not None and since > month:
+            return False
+        role = person.role
+        if role in _APPLICANT_OR_PARTNER:
+            if age is not None and 0 <= age < MIN_ADULT_AGE:
+                return False
+            parent_ages.append(age)
+        elif role is Role.child:
+            child_ages.append(age)
+    since = situation.household.single_parent_since
+    if since is not None and since > month:
+        return False
+    for child_age in child_ages:
+        if child_age is not None:
+            for parent_age in parent_ages:
+                if parent_age is not None and child_age >= parent_age:
+                    return False
+    return True
+
+
+def _every_date_problem(situation: Situation, month: Month) -> list[str]:
+    """:func:`date_problems` without its shortcut: each problem and its message."""
     problems: list[str] = []
     first_day, last_day = month.first_day, month.last_day
     for index, person in enumerate(situation.people):

@@ -20,8 +20,12 @@ from rights_engine.situation.yaml_reader import MAX_INT_DIGITS
 
 __all__ = ["read_plain"]
 
-_DIGITS_ONLY = bytes(ord("9") if 0x30 <= byte <= 0x39 else ord(" ") for byte in range(256))
-"""Every ASCII digit becomes ``9``, every other byte a space: a long integer becomes a run of 9s."""
+_SHAPE = bytes(
+    ord("9") if 0x30 <= byte <= 0x39 else ord("{") if byte in b"{[" else ord(" ")
+    for byte in range(256)
+)
+"""Every ASCII digit becomes ``9``, every ``{`` and ``[`` a ``{``, every other byte a space: a
+long integer becomes a run of 9s, and the opening brackets are counted in one search."""
 _LONG_NUMBER = b"9" * (MAX_INT_DIGITS + 1)
 _MAX_BRACKETS = 100
 """A line with more ``{`` and ``[`` than this (so possibly nested deeper) is left to
@@ -32,15 +36,17 @@ message; orjson's limit differs. A household line has about fifteen."""
 def read_plain(raw: bytes) -> Any | None:
     """The JSON of ``raw`` as :func:`loader.json_loads` reads it, or None when orjson's reading
     might differ or fails (then ``json_loads`` must read it)."""
-    if raw.count(b"{") + raw.count(b"[") > _MAX_BRACKETS:
+    shape = raw.translate(_SHAPE)
+    if shape.count(b"{") > _MAX_BRACKETS:
         return None
     # An integer of more than MAX_INT_DIGITS digits is a float for json_loads and up to 20
     # digits an int for orjson. (Digits in a text or a decimal count too: they are left to
     # json_loads, which reads them the same.)
-    if _LONG_NUMBER in raw.translate(_DIGITS_ONLY):
+    if _LONG_NUMBER in shape:
         return None
     # "\u003a" is a colon written as an escape: it would fool the count of colons below.
-    if b"\\u003a" in raw or b"\\u003A" in raw:
+    # (Most lines have no backslash at all: one search tells.)
+    if b"\\" in raw and (b"\\u003a" in raw or b"\\u003A" in raw):
         return None
     try:
         data = orjson.loads(raw)  # refuses NaN, Infinity, a byte-order mark, invalid UTF-8

@@ -119,8 +119,9 @@ def iter_lines(handle: BinaryIO, limit: int) -> Iterator[tuple[int, bytes | None
     """``(number, line, length)`` for each line of a stream; ``line`` is None when it is longer
     than ``limit`` bytes (its bytes are counted and skipped, never held in memory)."""
     number = 0
+    readline, most = handle.readline, limit + 1
     while True:
-        raw = handle.readline(limit + 1)
+        raw = readline(most)
         if not raw:
             return
         number += 1
