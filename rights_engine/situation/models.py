@@ -622,7 +622,7 @@ class Situation(_Strict):
     @model_validator(mode="after")
     def _consistent_people(self) -> "Situation":
         """Every rule on the people and dates that fails, one per line (each is reported)."""
-        problems = [] if _people_plainly_fine(self.people) else _people_problems(self.people)
+        problems = _people_problems(self.people)
         problems += date_problems(self, self.reference_month)
         if problems:
             raise ValueError("\n".join(problems))
@@ -661,31 +661,21 @@ class Situation(_Strict):
 _APPLICANT_OR_PARTNER = (Role.applicant, Role.partner)
 
 
-def _people_plainly_fine(people: list[Person]) -> bool:
-    """Whether :func:`_people_problems` finds nothing, told without building a message: ids all
-    different, one applicant, at most one partner."""
-    applicants = partners = 0
-    for person in people:
-        role = person.role
-        if role is Role.applicant:
-            applicants += 1
-        elif role is Role.partner:
-            partners += 1
-    return applicants == 1 and partners <= 1 and len({p.id for p in people}) == len(people)
-
-
 def _people_problems(people: list[Person]) -> list[str]:
-    """The rules on the people that fail: an id used twice, not one applicant, two partners."""
+    """The rules on the people that fail: an id used twice, not one applicant, two partners.
+    Each message is built only when its rule fails (this runs for every household read)."""
     problems: list[str] = []
-    first_with: dict[str, int] = {}
-    for index, person in enumerate(people):
-        first = first_with.setdefault(person.id, index)
-        if first != index:
-            problems.append(f"people[{index}].id: already the id of people[{first}]")
-    applicants = [p for p in people if p.role is Role.applicant]
-    if len(applicants) != 1:
-        problems.append(f"expected exactly one person with role applicant, got {len(applicants)}")
-    if sum(p.role is Role.partner for p in people) > 1:
+    if len({p.id for p in people}) != len(people):
+        first_with: dict[str, int] = {}
+        for index, person in enumerate(people):
+            first = first_with.setdefault(person.id, index)
+            if first != index:
+                problems.append(f"people[{index}].id: already the id of people[{first}]")
+    roles = [p.role for p in people]
+    applicants = roles.count(Role.applicant)
+    if applicants != 1:
+        problems.append(f"expected exactly one person with role applicant, got {applicants}")
+    if roles.count(Role.partner) > 1:
         problems.append("expected at most one person with role partner")
     return problems
 
@@ -703,85 +693,37 @@ def date_problems(situation: Situation, month: Month) -> list[str]:
     message naming its field first (``people[1].birth_date: …``).
 
     Checked again when a month other than the situation's own is evaluated (``--period``).
+    This runs for every household read: each age is computed once, and a message is built only
+    when its rule fails.
     """
-    if _dates_plainly_fine(situation, month):
-        return []
-    return _every_date_problem(situation, month)
-
-
-def _dates_plainly_fine(situation: Situation, month: Month) -> bool:
-    """Whether :func:`_every_date_problem` finds nothing, told without building a message: the
-    same rules, each age computed once (as :func:`age_at` computes it)."""
-    first_day, last_day = month.first_day, month.last_day
-    year, month_day = first_day.year, (first_day.month, first_day.day)
-    parent_ages: list[int | None] = []
-    child_ages: list[int | None] = []
-    for person in situation.people:
-        born = person.birth_date
-        age: int | None
-        if born is not None:
-            if born > last_day:
-                return False
-            age = year - born.year - (month_day < (born.month, born.day))
-            if age > MAX_AGE:
-                return False
-        else:
-            age = person.age
-        since = person.residence_permit_since
-        if since is not None and since > month:
-            return False
-        since = person.in_france_since
-        if since is not None and since > month:
-            return False
-        role = person.role
-        if role in _APPLICANT_OR_PARTNER:
-            if age is not None and 0 <= age < MIN_ADULT_AGE:
-                return False
-            parent_ages.append(age)
-        elif role is Role.child:
-            child_ages.append(age)
-    since = situation.household.single_parent_since
-    if since is not None and since > month:
-        return False
-    for child_age in child_ages:
-        if child_age is not None:
-            for parent_age in parent_ages:
-                if parent_age is not None and child_age >= parent_age:
-                    return False
-    return True
-
-
-def _every_date_problem(situation: Situation, month: Month) -> list[str]:
-    """:func:`date_problems` without its shortcut: each problem and its message."""
     problems: list[str] = []
     first_day, last_day = month.first_day, month.last_day
-    for index, person in enumerate(situation.people):
-        where = f"people[{index}]"
+    people = situation.people
+    ages = [age_at(person, first_day) for person in people]
+    for index, (person, age) in enumerate(zip(people, ages, strict=True)):
         born = person.birth_date
         if born is not None and born > last_day:
             problems.append(
-                f"{where}.birth_date: after the evaluated month {month}; a child expected is "
-                "not a person of the household yet: write pregnant: true on the mother"
+                f"people[{index}].birth_date: after the evaluated month {month}; a child "
+                "expected is not a person of the household yet: write pregnant: true on the "
+                "mother"
             )
-        age = age_at(person, first_day)
         if born is not None and age is not None and age > MAX_AGE:
             problems.append(
-                f"{where}.birth_date: expected a person of at most {MAX_AGE} years in the "
-                f"evaluated month {month}"
+                f"people[{index}].birth_date: expected a person of at most {MAX_AGE} years in "
+                f"the evaluated month {month}"
             )
-        for name in ("residence_permit_since", "in_france_since"):
-            since = getattr(person, name)
+        for name, since in (
+            ("residence_permit_since", person.residence_permit_since),
+            ("in_france_since", person.in_france_since),
+        ):
             if since is not None and since > month:
                 problems.append(
-                    f"{where}.{name}: expected a month up to the evaluated month {month}"
+                    f"people[{index}].{name}: expected a month up to the evaluated month {month}"
                 )
-        if (
-            person.role in (Role.applicant, Role.partner)
-            and age is not None
-            and 0 <= age < MIN_ADULT_AGE
-        ):
+        if person.role in _APPLICANT_OR_PARTNER and age is not None and 0 <= age < MIN_ADULT_AGE:
             problems.append(
-                f"{where}: the {person.role.value} is under {MIN_ADULT_AGE} in {month}; "
+                f"people[{index}]: the {person.role.value} is under {MIN_ADULT_AGE} in {month}; "
                 "expected the adult who asks as applicant, and children with role child"
             )
     since = situation.household.single_parent_since
@@ -790,17 +732,15 @@ def _every_date_problem(situation: Situation, month: Month) -> list[str]:
             f"household.single_parent_since: expected a month up to the evaluated month {month}"
         )
     parents = [
-        (index, p)
-        for index, p in enumerate(situation.people)
-        if p.role in (Role.applicant, Role.partner)
+        (index, person, age)
+        for index, (person, age) in enumerate(zip(people, ages, strict=True))
+        if person.role in _APPLICANT_OR_PARTNER
     ]
-    for index, person in enumerate(situation.people):
-        if person.role is not Role.child:
+    for index, (person, child_age) in enumerate(zip(people, ages, strict=True)):
+        if person.role is not Role.child or child_age is None:
             continue
-        child_age = age_at(person, first_day)
-        for parent_index, parent in parents:
-            parent_age = age_at(parent, first_day)
-            if child_age is not None and parent_age is not None and child_age >= parent_age:
+        for parent_index, parent, parent_age in parents:
+            if parent_age is not None and child_age >= parent_age:
                 problems.append(
                     f"people[{index}]: a child must be younger than the {parent.role.value} "
                     f"(people[{parent_index}])"

@@ -3,12 +3,13 @@
 - a blank line of a batch is told without copying it (``_blank``);
 - ``_a_number`` and ``_an_amount`` pass a plain number without their checks: for any value they
   return the same value or raise the same message as their checked versions;
-- ``date_problems`` and the people rules of ``Situation`` first tell, without building any
-  message, whether anything is wrong (``_dates_plainly_fine``, ``_people_plainly_fine``): they
-  must say "fine" exactly when the full checks find nothing. Compared on generated people and
-  dates (around the limits: ages 15/16 and 120/121, a birth in the evaluated month, the same
-  age for a child and a parent), and end to end on generated hostile situations, whose reading
-  (the situation and its fields set, or every error) must be that of the plain path.
+- ``date_problems`` and the people rules of ``Situation`` (``_people_problems``) compute each
+  age once and build a message only when its rule fails: they must find what the checks as first
+  written found (``_date_problems_as_written``, ``_people_problems_as_written`` below, kept as
+  the reference), message for message. Compared on generated people and dates (around the
+  limits: ages 15/16 and 120/121, a birth in the evaluated month, the same age for a child and a
+  parent), and end to end on generated hostile situations, whose reading (the situation and its
+  fields set, or every error) must be that of the plain path.
 """
 
 from __future__ import annotations
@@ -28,12 +29,90 @@ from pydantic import BaseModel, ValidationError
 from rights_engine.situation import loader, models
 from rights_engine.situation.errors import SituationError
 from rights_engine.situation.models import (
+    MAX_AGE,
+    MIN_ADULT_AGE,
     Household,
     Month,
     Person,
+    Role,
     Situation,
+    age_at,
     date_problems,
 )
+
+# The rules on people and dates as first written (rights-engine 91e7732): the reference.
+
+
+def _people_problems_as_written(people: list[Person]) -> list[str]:
+    problems: list[str] = []
+    first_with: dict[str, int] = {}
+    for index, person in enumerate(people):
+        first = first_with.setdefault(person.id, index)
+        if first != index:
+            problems.append(f"people[{index}].id: already the id of people[{first}]")
+    applicants = [p for p in people if p.role is Role.applicant]
+    if len(applicants) != 1:
+        problems.append(f"expected exactly one person with role applicant, got {len(applicants)}")
+    if sum(p.role is Role.partner for p in people) > 1:
+        problems.append("expected at most one person with role partner")
+    return problems
+
+
+def _date_problems_as_written(situation: Situation, month: Month) -> list[str]:
+    problems: list[str] = []
+    first_day, last_day = month.first_day, month.last_day
+    for index, person in enumerate(situation.people):
+        where = f"people[{index}]"
+        born = person.birth_date
+        if born is not None and born > last_day:
+            problems.append(
+                f"{where}.birth_date: after the evaluated month {month}; a child expected is "
+                "not a person of the household yet: write pregnant: true on the mother"
+            )
+        age = age_at(person, first_day)
+        if born is not None and age is not None and age > MAX_AGE:
+            problems.append(
+                f"{where}.birth_date: expected a person of at most {MAX_AGE} years in the "
+                f"evaluated month {month}"
+            )
+        for name in ("residence_permit_since", "in_france_since"):
+            since = getattr(person, name)
+            if since is not None and since > month:
+                problems.append(
+                    f"{where}.{name}: expected a month up to the evaluated month {month}"
+                )
+        if (
+            person.role in (Role.applicant, Role.partner)
+            and age is not None
+            and 0 <= age < MIN_ADULT_AGE
+        ):
+            problems.append(
+                f"{where}: the {person.role.value} is under {MIN_ADULT_AGE} in {month}; "
+                "expected the adult who asks as applicant, and children with role child"
+            )
+    since = situation.household.single_parent_since
+    if since is not None and since > month:
+        problems.append(
+            f"household.single_parent_since: expected a month up to the evaluated month {month}"
+        )
+    parents = [
+        (index, p)
+        for index, p in enumerate(situation.people)
+        if p.role in (Role.applicant, Role.partner)
+    ]
+    for index, person in enumerate(situation.people):
+        if person.role is not Role.child:
+            continue
+        child_age = age_at(person, first_day)
+        for parent_index, parent in parents:
+            parent_age = age_at(parent, first_day)
+            if child_age is not None and parent_age is not None and child_age >= parent_age:
+                problems.append(
+                    f"people[{index}]: a child must be younger than the {parent.role.value} "
+                    f"(people[{parent_index}])"
+                )
+    return problems
+
 
 NUMBERS = st.one_of(
     st.none(),
@@ -113,13 +192,13 @@ def _situations(draw: st.DrawFn) -> tuple[Situation, Month]:
 
 @settings(max_examples=1000, derandomize=True, deadline=None)
 @given(drawn=_situations())
-def test_the_shortcuts_of_the_rules_say_fine_exactly_when_nothing_is_wrong(
+def test_the_rules_on_people_and_dates_find_what_they_found_as_first_written(
     drawn: tuple[Situation, Month],
 ) -> None:
     situation, month = drawn
-    assert date_problems(situation, month) == models._every_date_problem(situation, month)
+    assert date_problems(situation, month) == _date_problems_as_written(situation, month)
     people = situation.people
-    assert models._people_plainly_fine(people) == (models._people_problems(people) == [])
+    assert models._people_problems(people) == _people_problems_as_written(people)
 
 
 RULES = [
@@ -144,8 +223,8 @@ def test_the_generated_situations_break_each_rule() -> None:
     @given(drawn=_situations())
     def collect(drawn: tuple[Situation, Month]) -> None:
         situation, month = drawn
-        problems = models._every_date_problem(situation, month)
-        problems += models._people_problems(situation.people)
+        problems = _date_problems_as_written(situation, month)
+        problems += _people_problems_as_written(situation.people)
         found.update(rule for rule in RULES for problem in problems if rule in problem)
 
     collect()
@@ -252,8 +331,8 @@ def _reading(data: dict[str, Any]) -> Any:
 def test_hostile_situations_read_as_with_the_plain_checks(data: dict[str, Any]) -> None:
     shortcut = _reading(data)
     with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(models, "_dates_plainly_fine", lambda situation, month: False)
-        patch.setattr(models, "_people_plainly_fine", lambda people: False)
+        patch.setattr(models, "date_problems", _date_problems_as_written)
+        patch.setattr(models, "_people_problems", _people_problems_as_written)
         plain = _reading(data)
     assert shortcut == plain
 
@@ -297,7 +376,7 @@ def test_a_hostile_batch_reads_as_with_the_plain_path(lines: list[str]) -> None:
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(loader, "read_plain", lambda raw: None)
             patch.setattr(loader, "_blank", lambda raw: not raw.strip())
-            patch.setattr(models, "_dates_plainly_fine", lambda situation, month: False)
-            patch.setattr(models, "_people_plainly_fine", lambda people: False)
+            patch.setattr(models, "date_problems", _date_problems_as_written)
+            patch.setattr(models, "_people_problems", _people_problems_as_written)
             plain = _batch_reading(path)
     assert shortcut == plain
