@@ -651,6 +651,8 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
       estimated from the incomes (the likely value shown).
     A complete situation gives one row.
     """
+    if not unknown:  # one row: no other row to share completed people or households with
+        return [Completion(complete(situation, Scenario.favourable))]
     from rights_engine.engine.completion_rows import (  # they build on this module
         activity_rows,
         joint_lines,
@@ -660,8 +662,6 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
 
     completer = _Completer()
     favourable = complete(situation, Scenario.favourable, completer)
-    if not unknown:
-        return [Completion(favourable)]
     unfavourable = complete(situation, Scenario.unfavourable, completer)
     rows = [Completion(favourable), Completion(unfavourable)]
     for ref in unknown:

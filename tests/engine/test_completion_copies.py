@@ -6,6 +6,8 @@
   path validates it for every row.
 - ``scenarios._Completer`` reuses the completed people and households from row to row of a
   completion set; the plain path completes every row afresh.
+- ``scenarios.completions`` of a complete situation (one row) completes it without a
+  ``_Completer``; the plain path completes it with one, as the other rows are.
 
 Both are compared on every row of the completion sets of generated partial households: every
 value, its type, the fields set and the extra and private state, at every depth.
@@ -26,7 +28,7 @@ from rights_engine.engine.facts import unknown_facts
 from rights_engine.engine.scenarios import Completion, Scenario, completions
 from rights_engine.engine.soundness import leave_out
 from rights_engine.situation.models import Household, Incomes, Person, Role, Situation
-from rights_engine.synthetic import DEFAULT_PERIODS, draw_household
+from rights_engine.synthetic import DEFAULT_PERIODS, draw_household, generate_households
 
 DRAWN = 120
 MOST_FACTS_LEFT_OUT = 8
@@ -45,6 +47,7 @@ def _partial_households() -> list[Situation]:
 
 
 HOUSEHOLDS = _partial_households()
+COMPLETE = [s for s in generate_households(DRAWN, 20261203) if not unknown_facts(s)]
 
 
 def _state(value: Any) -> Any:
@@ -203,3 +206,11 @@ def test_level_incomes_as_validated(kind: str) -> None:
         shared = scenarios._level_incomes(kind, level)
         assert _state(shared) == _state(Incomes.model_validate({kind: level}))
         assert scenarios._level_incomes(kind, level) is shared
+
+
+def test_one_row_as_completed_with_a_completer() -> None:
+    assert len(COMPLETE) > DRAWN // 2
+    for situation in COMPLETE:
+        fast = completions(situation, [])
+        completed = scenarios.complete(situation, Scenario.favourable, scenarios._Completer())
+        assert _rows_state(fast) == _rows_state([Completion(completed)]), situation.id
