@@ -13,6 +13,7 @@ hypotheses, never shown to the user as facts.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from enum import StrEnum
@@ -21,7 +22,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from rights_engine.engine.autonomy import autonomy_update
-from rights_engine.engine.facts import FactRef, observation
+from rights_engine.engine.facts import FactRef, observations
 from rights_engine.situation.models import (
     Activity,
     Alimony,
@@ -77,19 +78,19 @@ def _copied(model: _Model, update: dict[str, Any]) -> _Model:
     goes through ``model_copy``. A completion set makes tens of thousands of these copies."""
     if model.__pydantic_extra__ is not None or model.__pydantic_private__ is not None:
         return model.model_copy(update=update)
-    cls = type(model)
-    copied = cls.__new__(cls)
-    values = model.__dict__.copy()
-    values.update(update)
-    fields_set = model.__pydantic_fields_set__.copy()
-    fields_set.update(update)
-    object.__setattr__(copied, "__dict__", values)
-    object.__setattr__(copied, "__pydantic_extra__", None)
-    object.__setattr__(copied, "__pydantic_fields_set__", fields_set)
-    object.__setattr__(copied, "__pydantic_private__", None)
+    copied = _new(type(model))
+    _set_attribute(copied, "__dict__", {**model.__dict__, **update})
+    _set_attribute(copied, "__pydantic_extra__", None)
+    _set_attribute(copied, "__pydantic_fields_set__", model.__pydantic_fields_set__ | update.keys())
+    _set_attribute(copied, "__pydantic_private__", None)
     return copied
 
 
+_new = object.__new__  # what ``BaseModel`` uses: it defines no ``__new__``
+_set_attribute = object.__setattr__  # past the frozen models' ``__setattr__``
+
+
+@functools.lru_cache(maxsize=1_024)  # a few months and offsets a batch: every household asks
 def _months_before(month: dt.date, months: int) -> str:
     index = month.year * 12 + month.month - 1 - months
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
@@ -105,7 +106,7 @@ def _complete_person(
     What it reads of ``situation`` is the key of :meth:`_Completer.person`: reading anything
     else needs that key to say so (``tests/engine/test_completion_copies.py`` compares both)."""
     fav = scenario is Scenario.favourable
-    update = autonomy_update(situation, person, fav)
+    update = autonomy_update(situation, person, fav, _copied)
     update.update(_person_update(person, scenario, first_day))
     return _copied(person, update) if update else person
 
@@ -174,6 +175,7 @@ def _high_incomes(activity: Activity | None) -> Incomes:
     )
 
 
+@functools.lru_cache(maxsize=64)  # a parameter of the month, asked for most adults
 def _rsa_young_worker_hours(first_day: dt.date) -> float:
     from rights_engine.system import parameters_at  # built once per date, cached
 
@@ -350,7 +352,7 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
         "child_at_risk_reported": has_children,
         "parents_overwhelmed": has_children,
     }
-    observed = {name: observation(situation, name) for name in applies}
+    observed = observations(situation, tuple(applies))
     observations_update = {
         name: fav and applicable for name, applicable in applies.items() if observed[name] is None
     }

@@ -6,6 +6,8 @@
   path validates it for every row.
 - ``scenarios._Completer`` reuses the completed people and households from row to row of a
   completion set; the plain path completes every row afresh.
+- ``scenarios._months_before`` and ``scenarios._rsa_young_worker_hours`` keep their value per
+  month; the plain path computes it again.
 - ``scenarios.completions`` of a complete situation (one row) completes it without a
   ``_Completer``; the plain path completes it with one, as the other rows are.
 
@@ -214,3 +216,16 @@ def test_one_row_as_completed_with_a_completer() -> None:
         fast = completions(situation, [])
         completed = scenarios.complete(situation, Scenario.favourable, scenarios._Completer())
         assert _rows_state(fast) == _rows_state([Completion(completed)]), situation.id
+
+
+def test_month_values_as_computed() -> None:
+    """``_months_before`` and ``_rsa_young_worker_hours`` are kept per month: what they keep is
+    what they compute."""
+    months = sorted({s.reference_month.first_day for s in HOUSEHOLDS + COMPLETE})
+    for first_day in months:
+        for offset in (0, 1, 11, 12, 13, 240):
+            kept = scenarios._months_before(first_day, offset)
+            assert kept == scenarios._months_before.__wrapped__(first_day, offset)
+        hours = scenarios._rsa_young_worker_hours(first_day)
+        assert type(hours) is float
+        assert hours == scenarios._rsa_young_worker_hours.__wrapped__(first_day)

@@ -8,6 +8,8 @@
 - ``facts.unknown_facts`` checks a fact only for a person of its ``roles`` with one of its
   ``absent`` fields absent; the plain path checks every fact for every person. Compared on the
   households above and on copies with optional fields left out and signs observed at random.
+- ``facts.observations`` reads several observations in one pass over the people; the plain path
+  asks ``facts.observation`` for each.
 """
 
 from __future__ import annotations
@@ -19,13 +21,13 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from rights_engine.engine.autonomy import AUTONOMY_SIGNS, complete_autonomy
+from rights_engine.engine.autonomy import complete_autonomy
 from rights_engine.engine.builder import _days
-from rights_engine.engine.facts import FACTS, FactRef, unknown_facts
+from rights_engine.engine.facts import FACTS, FactRef, observation, observations, unknown_facts
 from rights_engine.engine.scenarios import Scenario, _complete_person, _person_update
 from rights_engine.engine.soundness import leave_out
 from rights_engine.situation.loader import load_situation
-from rights_engine.situation.models import Person, Role, Situation
+from rights_engine.situation.models import Observations, Person, Role, Situation
 from rights_engine.synthetic import DEFAULT_PERIODS, draw_household
 
 SITUATIONS = sorted((Path(__file__).parents[2] / "situations").glob("*.yaml"))
@@ -113,7 +115,7 @@ def _shaken(rng: random.Random, situation: Situation) -> Situation:
             update["disability_reported"] = True
         if person.role is Role.partner and rng.random() < 0.2:
             update["role"] = Role.other
-        said = {name: rng.choice(_SAID) for name in AUTONOMY_SIGNS}
+        said = {name: rng.choice(_SAID) for name in Observations.model_fields}
         update["observations"] = person.observations.model_copy(update=said)
         people.append(person.model_copy(update=update))
     household = situation.household
@@ -122,7 +124,7 @@ def _shaken(rng: random.Random, situation: Situation) -> Situation:
         part = getattr(household, name)
         left_out = {key: None for key in type(part).model_fields if rng.random() < 0.25}
         if name == "observations":
-            left_out.update({key: rng.choice(_SAID) for key in AUTONOMY_SIGNS})
+            left_out.update({key: rng.choice(_SAID) for key in Observations.model_fields})
         parts[name] = part.model_copy(update=left_out)
     for name in ("commune", "single_parent_since", "fiscal_reference_income"):
         if rng.random() < 0.25:
@@ -165,3 +167,14 @@ def _value(model: object, path: str) -> object:
     for part in path.split("."):
         model = getattr(model, part)
     return model
+
+
+def test_observations_in_one_pass_as_one_by_one() -> None:
+    names = tuple(Observations.model_fields)
+    seen = set()
+    for situation in HOUSEHOLDS + SHAKEN:
+        fast = observations(situation, names)
+        assert fast == {name: observation(situation, name) for name in names}, situation.id
+        assert list(fast) == list(names)
+        seen.update(fast.items())
+    assert seen == {(name, value) for name in names for value in (None, False, True)}
