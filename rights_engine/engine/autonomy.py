@@ -144,7 +144,7 @@ def autonomy_update(
     observations copied by ``copy``, which must give what ``model_copy`` gives).
 
     What it reads of ``situation`` (the household's observations, whether there is a partner, the
-    month) is part of the key of ``scenarios._Completer.person``: keep them in step."""
+    month) is part of the key of ``scenarios._Completer.people``: keep them in step."""
     update: dict[str, Any] = {}
     if person.disability_rate is None:
         unknown = disability_rate_unknown(situation, person)

@@ -15,7 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
 
@@ -103,7 +103,7 @@ def _complete_person(
     set, in one copy: the facts of the two updates are apart, and the second reads none that the
     first sets.
 
-    What it reads of ``situation`` is the key of :meth:`_Completer.person`: reading anything
+    What it reads of ``situation`` is the key of :meth:`_Completer.people`: reading anything
     else needs that key to say so (``tests/engine/test_completion_copies.py`` compares both)."""
     fav = scenario is Scenario.favourable
     update = autonomy_update(situation, person, fav, _copied)
@@ -372,7 +372,7 @@ def complete(
         people = [_complete_person(situation, p, scenario, first_day) for p in situation.people]
         household = _complete_household(situation, scenario)
     else:
-        people = [completer.person(situation, p, scenario, first_day) for p in situation.people]
+        people = completer.people(situation, scenario, first_day)
         household = completer.household(situation, scenario)
     people = _with_alimony_received_edge(situation, people, household, scenario)
     return _copied(
@@ -400,17 +400,19 @@ class _Completer:
         self._people: dict[tuple[Any, ...], tuple[tuple[Any, ...], Person]] = {}
         self._households: dict[tuple[Any, ...], tuple[tuple[Any, ...], Household]] = {}
 
-    def person(
-        self, situation: Situation, person: Person, scenario: Scenario, first_day: dt.date
-    ) -> Person:
+    def people(self, situation: Situation, scenario: Scenario, first_day: dt.date) -> list[Person]:
+        """``_complete_person`` of each person of ``situation``."""
+        said = situation.household.observations
         has_partner = any(p.role is Role.partner for p in situation.people)
-        inputs = (person, situation.household.observations)
-        key = (*map(id, inputs), has_partner, situation.period, scenario)
-        found = self._people.get(key)
-        if found is None:
-            completed = _complete_person(situation, person, scenario, first_day)
-            found = self._people[key] = (inputs, completed)
-        return found[1]
+        completed = []
+        for person in situation.people:
+            key = (id(person), id(said), has_partner, situation.period, scenario)
+            found = self._people.get(key)
+            if found is None:
+                done = _complete_person(situation, person, scenario, first_day)
+                found = self._people[key] = ((person, said), done)
+            completed.append(found[1])
+        return completed
 
     def household(self, situation: Situation, scenario: Scenario) -> Household:
         people = tuple((p.role, p.incomes, p.observations) for p in situation.people)
@@ -549,16 +551,25 @@ def line_rows(line: Completion, levels: Iterable[float]) -> list[Completion]:
     """More rows on the swept line of ``line`` (one of its rows), at ``levels``."""
     assert line.anchor is not None
     return [
-        replace(
+        _on_line(
             line,
-            situation=_with_people(
+            _with_people(
                 line.anchor,
                 {i: {"incomes": _level_incomes(line.kind, level)} for i in line.earners},
             ),
-            level=float(level),
+            float(level),
         )
         for level in levels
     ]
+
+
+def _on_line(line: Completion, situation: Situation, level: float) -> Completion:
+    """``dataclasses.replace(line, situation=situation, level=level)``, built directly: a
+    ``Completion`` has no ``__post_init__``, no init-only nor ``init=False`` field (a swept line
+    makes hundreds of rows)."""
+    row = object.__new__(Completion)
+    row.__dict__.update(line.__dict__, situation=situation, level=level)
+    return row
 
 
 _LEVEL_INCOMES: dict[tuple[str, type, float], Incomes] = {}

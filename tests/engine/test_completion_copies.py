@@ -4,6 +4,8 @@
   ``model_copy(update=...)``.
 - ``scenarios._level_incomes`` shares one validated ``Incomes`` per income and level; the plain
   path validates it for every row.
+- ``scenarios._on_line`` builds a row of a swept line directly; the plain path is
+  ``dataclasses.replace``.
 - ``scenarios._Completer`` reuses the completed people and households from row to row of a
   completion set; the plain path completes every row afresh.
 - ``scenarios._months_before`` and ``scenarios._rsa_young_worker_hours`` keep their value per
@@ -17,8 +19,10 @@ value, its type, the fields set and the extra and private state, at every depth.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
+from dataclasses import fields
 from typing import Any
 
 import pytest
@@ -69,19 +73,9 @@ def _state(value: Any) -> Any:
 
 
 def _rows_state(rows: list[Completion]) -> list[Any]:
+    """Each row's type and the state of each of its fields, in order."""
     return [
-        (
-            _state(row.situation),
-            None if row.anchor is None else _state(row.anchor),
-            row.base,
-            row.varied,
-            row.sweep,
-            (type(row.level), row.level),
-            row.estimate,
-            row.origin,
-            row.earners,
-            row.kind,
-        )
+        (type(row), tuple((field.name, _state(getattr(row, field.name))) for field in fields(row)))
         for row in rows
     ]
 
@@ -98,10 +92,15 @@ def test_enough_partial_households() -> None:
     assert len(HOUSEHOLDS) > DRAWN // 2
 
 
+def _plain_on_line(line: Completion, situation: Situation, level: float) -> Completion:
+    return dataclasses.replace(line, situation=situation, level=level)
+
+
 def test_completion_rows_as_with_pydantic_copies(monkeypatch: pytest.MonkeyPatch) -> None:
     fast = [completions(s, unknown_facts(s)) for s in HOUSEHOLDS]
     monkeypatch.setattr(scenarios, "_copied", _plain_copy)
     monkeypatch.setattr(scenarios, "_level_incomes", _plain_level_incomes)
+    monkeypatch.setattr(scenarios, "_on_line", _plain_on_line)
     plain = [completions(s, unknown_facts(s)) for s in HOUSEHOLDS]
     assert sum(map(len, plain)) > 20 * len(HOUSEHOLDS)
     for situation, fast_rows, plain_rows in zip(HOUSEHOLDS, fast, plain, strict=True):
@@ -111,10 +110,11 @@ def test_completion_rows_as_with_pydantic_copies(monkeypatch: pytest.MonkeyPatch
 class _PlainCompleter(scenarios._Completer):
     """Completes every person and household afresh."""
 
-    def person(
-        self, situation: Situation, person: Person, scenario: Scenario, first_day: dt.date
-    ) -> Person:
-        return scenarios._complete_person(situation, person, scenario, first_day)
+    def people(self, situation: Situation, scenario: Scenario, first_day: dt.date) -> list[Person]:
+        return [
+            scenarios._complete_person(situation, person, scenario, first_day)
+            for person in situation.people
+        ]
 
     def household(self, situation: Situation, scenario: Scenario) -> Household:
         return scenarios._complete_household(situation, scenario)
@@ -179,10 +179,12 @@ def test_completer_as_completed_afresh(scenario: Scenario) -> None:
         completer = scenarios._Completer()
         for variant in _variants(situation):
             first_day = variant.reference_month.first_day
-            for person in variant.people:
-                reused = completer.person(variant, person, scenario, first_day)
-                afresh = scenarios._complete_person(variant, person, scenario, first_day)
-                assert _state(reused) == _state(afresh), situation.id
+            reused = completer.people(variant, scenario, first_day)
+            afresh = [
+                scenarios._complete_person(variant, person, scenario, first_day)
+                for person in variant.people
+            ]
+            assert _state(reused) == _state(afresh), situation.id
             reused_household = completer.household(variant, scenario)
             afresh_household = scenarios._complete_household(variant, scenario)
             assert _state(reused_household) == _state(afresh_household), situation.id
