@@ -15,9 +15,10 @@ autonomous, GIR 6, nothing observed). ``complete_autonomy`` sets them for a scen
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
-from rights_engine.situation.models import Person, Role, Situation, age_at
+from rights_engine.situation.models import Observations, Person, Role, Situation, age_at
 from rights_engine.system import parameters_at
 
 __all__ = [
@@ -129,11 +130,21 @@ def complete_autonomy(situation: Situation, person: Person, favourable: bool) ->
     return person.model_copy(update=update) if update else person
 
 
-def autonomy_update(situation: Situation, person: Person, favourable: bool) -> dict[str, Any]:
-    """The fields ``complete_autonomy`` sets on ``person``, as a ``model_copy`` update.
+def _model_copy(observations: Observations, update: dict[str, Any]) -> Observations:
+    return observations.model_copy(update=update)
+
+
+def autonomy_update(
+    situation: Situation,
+    person: Person,
+    favourable: bool,
+    copy: Callable[[Observations, dict[str, Any]], Observations] = _model_copy,
+) -> dict[str, Any]:
+    """The fields ``complete_autonomy`` sets on ``person``, as a ``model_copy`` update (the
+    observations copied by ``copy``, which must give what ``model_copy`` gives).
 
     What it reads of ``situation`` (the household's observations, whether there is a partner, the
-    month) is part of the key of ``scenarios._Completer.person``: keep them in step."""
+    month) is part of the key of ``scenarios._Completer.people``: keep them in step."""
     update: dict[str, Any] = {}
     if person.disability_rate is None:
         unknown = disability_rate_unknown(situation, person)
@@ -160,5 +171,5 @@ def autonomy_update(situation: Situation, person: Person, favourable: bool) -> d
         else:
             signs[name] = bool(value)
     if any(getattr(person.observations, k) != v for k, v in signs.items()):
-        update["observations"] = person.observations.model_copy(update=signs)
+        update["observations"] = copy(person.observations, signs)
     return update

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Any
 
 from rights_engine.engine import autonomy
@@ -32,6 +33,7 @@ __all__ = [
     "Fact",
     "FactRef",
     "observation",
+    "observations",
     "unemployed_for_two_months",
     "unknown_facts",
 ]
@@ -39,12 +41,18 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Fact:
-    """A fact of the situation. ``per_person`` facts are asked for each person they apply to."""
+    """A fact of the situation. ``per_person`` facts are asked for each person they apply to.
+
+    ``is_unknown`` holds only when one of the fields ``absent`` (of the person, or dotted paths
+    from the household) is absent and, per person, for a person of one of the ``roles``:
+    ``unknown_facts`` asks it only then."""
 
     id: str
     per_person: bool
     question: str
     is_unknown: Callable[[Situation, Person | None], bool]
+    absent: tuple[str, ...]
+    roles: frozenset[Role] = frozenset(Role)
 
 
 @dataclass(frozen=True, order=True)
@@ -53,6 +61,13 @@ class FactRef:
 
     fact: str
     person: int | None = None
+
+
+# The roles a per-person fact can be unknown for (``Fact.roles``): ``_adult`` below, the
+# applicant alone, and ``autonomy._adult`` (any role but a child).
+_COUPLE = frozenset({Role.applicant, Role.partner})
+_APPLICANT = frozenset({Role.applicant})
+_NOT_CHILD = frozenset(Role) - {Role.child}
 
 
 def _adult(person: Person | None) -> bool:
@@ -145,6 +160,19 @@ def observation(situation: Situation, name: str) -> bool | None:
     return found
 
 
+def observations(situation: Situation, names: tuple[str, ...]) -> dict[str, bool | None]:
+    """``observation`` of each of ``names``, in one pass over the people."""
+    found = {name: getattr(situation.household.observations, name) for name in names}
+    for person in situation.people:
+        said = person.observations
+        for name in names:
+            if found[name] is not True:
+                value = getattr(said, name)
+                if value is not None:
+                    found[name] = value
+    return found
+
+
 def _alimony_unknown(situation: Situation) -> bool:
     """The child support is unknown: its status, or the amount fixed of a pension paid in full."""
     alimony = situation.household.alimony
@@ -212,12 +240,15 @@ FACTS: dict[str, Fact] = {
             True,
             "Quelle est la date de naissance de {person} ?",
             lambda s, p: p is not None and p.birth_date is None and p.age is None,
+            absent=("birth_date",),
         ),
         Fact(
             "nationality",
             True,
             "Quelle est la nationalité de {person} (française, Union européenne, autre) ?",
             _person(lambda p: p.nationality),
+            absent=("nationality",),
+            roles=_COUPLE,
         ),
         Fact(
             "residence_permit",
@@ -232,12 +263,16 @@ FACTS: dict[str, Fact] = {
                 and (p.residence_permit_since is None or p.has_residence_permit is None)
                 and p.has_residence_permit is not False
             ),
+            absent=("residence_permit_since", "has_residence_permit"),
+            roles=_COUPLE,
         ),
         Fact(
             "in_france_since",
             True,
             "Depuis quand {person} réside-t-il ou elle en France ?",
             _person(lambda p: p.in_france_since, lambda p: _eu(p) and _adult(p)),
+            absent=("in_france_since",),
+            roles=_COUPLE,
         ),
         Fact(
             "activity",
@@ -245,6 +280,8 @@ FACTS: dict[str, Fact] = {
             "Quelle est la situation de {person} : en emploi, au chômage, étudiant, retraité, "
             "sans activité ?",
             _person(lambda p: p.activity),
+            absent=("activity",),
+            roles=_COUPLE,
         ),
         Fact(
             "incomes",
@@ -252,6 +289,8 @@ FACTS: dict[str, Fact] = {
             "Quelles sont les ressources mensuelles de {person} sur les 3 derniers mois (salaire, "
             "pension, chômage, pension alimentaire…) ?",
             _person(lambda p: p.incomes),
+            absent=("incomes",),
+            roles=_COUPLE,
         ),
         Fact(
             "unemployed_since",
@@ -260,6 +299,8 @@ FACTS: dict[str, Fact] = {
             lambda s, p: (
                 p is not None and p.unemployed_since is None and _unemployment_matters(s, p)
             ),
+            absent=("unemployed_since",),
+            roles=_COUPLE,
         ),
         Fact(
             "unemployment_benefit",
@@ -267,6 +308,8 @@ FACTS: dict[str, Fact] = {
             "L'allocation chômage de {person} est-elle l'allocation d'aide au retour à l'emploi "
             "(ARE) ou l'allocation de solidarité spécifique (ASS) ?",
             _unemployment_benefit_unknown,
+            absent=("unemployment_benefit",),
+            roles=_COUPLE,
         ),
         Fact(
             "hours_worked",
@@ -276,6 +319,8 @@ FACTS: dict[str, Fact] = {
             lambda s, p: (
                 _adult(p) and p is not None and p.hours_worked_last_3_years is None and _young(s, p)
             ),
+            absent=("hours_worked_last_3_years",),
+            roles=_COUPLE,
         ),
         Fact(
             "higher_education_grant",
@@ -283,6 +328,8 @@ FACTS: dict[str, Fact] = {
             "{person} est-il ou elle boursier ou boursière de l'enseignement supérieur (bourse "
             "sur critères sociaux) ?",
             _grant_matters,
+            absent=("higher_education_grant",),
+            roles=_APPLICANT,
         ),
         Fact(
             "housing_status",
@@ -290,6 +337,7 @@ FACTS: dict[str, Fact] = {
             "Quelle est la situation de logement : locataire, propriétaire, hébergé gratuitement, "
             "sans logement ?",
             lambda s, p: s.household.housing.status is None,
+            absent=("housing.status",),
         ),
         # A tenant's housing aid is computed from the rent, the zone and the resources: the rent
         # is asked; the aid itself is asked only in a shelter (logement-foyer, not computed).
@@ -298,6 +346,7 @@ FACTS: dict[str, Fact] = {
             False,
             "Le foyer perçoit-il une aide au logement (APL, ALF, ALS) et de quel montant ?",
             lambda s, p: _in_shelter(s) and s.household.housing.housing_aid is None,
+            absent=("housing.housing_aid",),
         ),
         Fact(
             "rent",
@@ -308,6 +357,7 @@ FACTS: dict[str, Fact] = {
                 and s.household.housing.rent is None
                 and s.household.housing.housing_aid is None
             ),
+            absent=("housing.rent",),
         ),
         Fact(
             "commune",
@@ -316,6 +366,7 @@ FACTS: dict[str, Fact] = {
             lambda s, p: (
                 _tenant(s) and s.household.commune is None and s.household.housing.zone is None
             ),
+            absent=("commune",),
         ),
         Fact(
             "rent_arrears",
@@ -328,12 +379,14 @@ FACTS: dict[str, Fact] = {
                 and s.household.housing.arrears_months is None
                 and s.household.housing.eviction_stage is None
             ),
+            absent=("housing.rent_arrears",),
         ),
         Fact(
             "contributes_to_costs",
             False,
             "La personne hébergée participe-t-elle aux frais du logement (loyer, charges) ?",
             lambda s, p: _hosted(s) and s.household.housing.contributes_to_costs is None,
+            absent=("housing.contributes_to_costs",),
         ),
         # family_benefits is not an unknown fact: left out, the engine counts the AF, CF, PAJE and
         # ASF it computes (rules/prestations_familiales); it is never asked.
@@ -342,6 +395,7 @@ FACTS: dict[str, Fact] = {
             False,
             "Depuis quand le parent élève-t-il seul ses enfants (séparation, décès) ?",
             lambda s, p: _lone_parent(s) and s.household.single_parent_since is None,
+            absent=("single_parent_since",),
         ),
         Fact(
             "alimony",
@@ -350,6 +404,7 @@ FACTS: dict[str, Fact] = {
             "homologuée, acte notarié) ? Si oui, de quel montant par mois, et l'autre parent la "
             "paie-t-il intégralement, en partie ou pas du tout depuis au moins un mois ?",
             lambda s, p: _lone_parent(s) and _alimony_unknown(s),
+            absent=("alimony.status", "alimony.amount_fixed"),
         ),
         Fact(
             "fiscal_reference_income",
@@ -357,6 +412,7 @@ FACTS: dict[str, Fact] = {
             "Quel est le revenu fiscal de référence indiqué sur le dernier avis d'imposition du "
             "foyer ?",
             lambda s, p: s.household.fiscal_reference_income is None,
+            absent=("fiscal_reference_income",),
         ),
         Fact(
             "energy_debt",
@@ -364,6 +420,7 @@ FACTS: dict[str, Fact] = {
             "Le foyer a-t-il des factures d'énergie impayées (électricité, gaz, chauffage), de "
             "quel montant, et quel courrier a-t-il reçu du fournisseur ?",
             lambda s, p: _energy_debt_unknown(s),
+            absent=("energy.unpaid_bills",),
         ),
         Fact(
             "debts",
@@ -373,12 +430,14 @@ FACTS: dict[str, Fact] = {
             lambda s, p: (
                 s.household.debts.total is None or s.household.debts.monthly_repayments is None
             ),
+            absent=("debts.total", "debts.monthly_repayments"),
         ),
         Fact(
             "no_shelter_tonight",
             False,
             "La personne a-t-elle un endroit où dormir cette nuit ?",
             lambda s, p: observation(s, "no_shelter_tonight") is None and _precarious_housing(s),
+            absent=("observations.no_shelter_tonight",),
         ),
         Fact(
             "domestic_violence",
@@ -386,6 +445,7 @@ FACTS: dict[str, Fact] = {
             "Des violences au sein du couple ou de la famille sont-elles évoquées (physiques, "
             "psychologiques, économiques) ?",
             lambda s, p: observation(s, "domestic_violence") is None,
+            absent=("observations.domestic_violence",),
         ),
         Fact(
             "child_at_risk_reported",
@@ -393,6 +453,7 @@ FACTS: dict[str, Fact] = {
             "Des éléments laissent-ils craindre qu'un enfant soit en danger (violences, "
             "négligences graves) ?",
             lambda s, p: _has_children(s) and observation(s, "child_at_risk_reported") is None,
+            absent=("observations.child_at_risk_reported",),
         ),
         Fact(
             "parents_overwhelmed",
@@ -400,6 +461,7 @@ FACTS: dict[str, Fact] = {
             "Les parents se disent-ils dépassés dans l'éducation de leur enfant et souhaitent-ils "
             "un soutien ?",
             lambda s, p: _has_children(s) and observation(s, "parents_overwhelmed") is None,
+            absent=("observations.parents_overwhelmed",),
         ),
         Fact(
             "disability_rate",
@@ -407,6 +469,8 @@ FACTS: dict[str, Fact] = {
             "Quel taux d'incapacité la MDPH a-t-elle reconnu à {person} (moins de 50 %, de 50 à "
             "79 %, 80 % ou plus) ? Si aucune demande n'a été faite, la MDPH le fixera",
             autonomy.disability_rate_unknown,
+            absent=("disability_rate",),
+            roles=_NOT_CHILD,
         ),
         Fact(
             "rsdae",
@@ -414,6 +478,8 @@ FACTS: dict[str, Fact] = {
             "La CDAPH a-t-elle reconnu à {person} une restriction substantielle et durable "
             "d'accès à l'emploi (RSDAE) ?",
             autonomy.rsdae_unknown,
+            absent=("rsdae",),
+            roles=_NOT_CHILD,
         ),
         Fact(
             "aah_before_october_2023",
@@ -421,6 +487,8 @@ FACTS: dict[str, Fact] = {
             "{person} percevait-il ou elle déjà l'AAH avant le 1er octobre 2023, sans "
             "interruption depuis ?",
             autonomy.aah_before_october_2023_unknown,
+            absent=("aah_before_october_2023",),
+            roles=_COUPLE,
         ),
         Fact(
             "gir",
@@ -428,12 +496,16 @@ FACTS: dict[str, Fact] = {
             "Le GIR de {person} a-t-il déjà été évalué (grille AGGIR) ? Sinon, l'équipe "
             "médico-sociale du département l'évaluera à domicile lors de la demande d'APA",
             autonomy.gir_unknown,
+            absent=("gir",),
+            roles=_NOT_CHILD,
         ),
         Fact(
             "unfit_for_work",
             True,
             "{person} a-t-il ou elle été reconnu(e) inapte au travail par sa caisse de retraite ?",
             autonomy.unfit_for_work_unknown,
+            absent=("unfit_for_work",),
+            roles=_NOT_CHILD,
         ),
         Fact(
             "cannot_manage_budget",
@@ -441,25 +513,76 @@ FACTS: dict[str, Fact] = {
             "Est-ce que {person} parvient encore à gérer seule son budget, ses papiers et ses "
             "démarches ?",
             autonomy.cannot_manage_budget_unknown,
+            absent=("observations.cannot_manage_budget",),
+            roles=_NOT_CHILD,
         ),
     )
 }
 
 
 def unknown_facts(situation: Situation) -> list[FactRef]:
-    """Every unknown fact of the situation, in a stable order: by fact, then by person."""
+    """Every unknown fact of the situation, in a stable order: by fact, then by person.
+
+    A fact is checked only for a person of its ``roles`` with a field of its ``absent`` absent
+    (most of a caseload has none): the same facts, in the same order, as checking every fact of
+    every person."""
+    people = situation.people
+    candidates: list[set[int]] = []  # per person, the positions in FACTS of the facts to check
+    for person in people:
+        values, by_field = _PERSON_FIELDS[person.role]
+        mine: set[int] = set()
+        for value, positions in zip(values(person), by_field, strict=True):
+            if value is None:
+                mine.update(positions)
+        candidates.append(mine)
+    household: set[int] = set()
+    for value, positions in zip(
+        _HOUSEHOLD_VALUES(situation.household), _HOUSEHOLD_POSITIONS, strict=True
+    ):
+        if value is None:
+            household.update(positions)
     found: list[FactRef] = []
-    people = list(enumerate(situation.people))
-    # Plain loops: this runs for every household of a batch, complete ones included.
-    for fact in _FACT_LIST:
-        is_unknown = fact.is_unknown
-        if fact.per_person:
-            for index, person in people:
-                if is_unknown(situation, person):
-                    found.append(FactRef(fact.id, index))
-        elif is_unknown(situation, None):
-            found.append(FactRef(fact.id))
+    for position in sorted(household.union(*candidates)):
+        fact = _FACT_LIST[position]
+        if not fact.per_person:
+            if fact.is_unknown(situation, None):
+                found.append(FactRef(fact.id))
+            continue
+        for index, mine in enumerate(candidates):
+            if position in mine and fact.is_unknown(situation, people[index]):
+                found.append(FactRef(fact.id, index))
     return found
 
 
 _FACT_LIST = tuple(FACTS.values())
+_Values = Callable[[Any], tuple[Any, ...]]
+
+
+def _values(paths: list[str]) -> _Values:
+    """The values at ``paths`` of a model, as a tuple, in one call (``operator.attrgetter``)."""
+    if len(paths) == 1:
+        one = attrgetter(paths[0])
+        return lambda model: (one(model),)
+    return attrgetter(*paths)
+
+
+def _positions_by_field(facts: list[int]) -> tuple[_Values, tuple[tuple[int, ...], ...]]:
+    """The values of the fields ``Fact.absent`` of ``facts`` (positions in ``FACTS``), and for
+    each field the facts that name it."""
+    found: dict[str, list[int]] = {}
+    for position in facts:
+        for path in _FACT_LIST[position].absent:
+            found.setdefault(path, []).append(position)
+    return _values(list(found)), tuple(tuple(positions) for positions in found.values())
+
+
+assert all(fact.absent for fact in _FACT_LIST), "a fact is checked only with a field absent"
+_PERSON_FIELDS = {
+    role: _positions_by_field(
+        [i for i, fact in enumerate(_FACT_LIST) if fact.per_person and role in fact.roles]
+    )
+    for role in Role
+}
+_HOUSEHOLD_VALUES, _HOUSEHOLD_POSITIONS = _positions_by_field(
+    [i for i, fact in enumerate(_FACT_LIST) if not fact.per_person]
+)

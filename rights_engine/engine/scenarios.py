@@ -13,15 +13,16 @@ hypotheses, never shown to the user as facts.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any, TypeVar
 
 from pydantic import BaseModel
 
 from rights_engine.engine.autonomy import autonomy_update
-from rights_engine.engine.facts import FactRef, observation
+from rights_engine.engine.facts import FactRef, observations
 from rights_engine.situation.models import (
     Activity,
     Alimony,
@@ -77,19 +78,19 @@ def _copied(model: _Model, update: dict[str, Any]) -> _Model:
     goes through ``model_copy``. A completion set makes tens of thousands of these copies."""
     if model.__pydantic_extra__ is not None or model.__pydantic_private__ is not None:
         return model.model_copy(update=update)
-    cls = type(model)
-    copied = cls.__new__(cls)
-    values = model.__dict__.copy()
-    values.update(update)
-    fields_set = model.__pydantic_fields_set__.copy()
-    fields_set.update(update)
-    object.__setattr__(copied, "__dict__", values)
-    object.__setattr__(copied, "__pydantic_extra__", None)
-    object.__setattr__(copied, "__pydantic_fields_set__", fields_set)
-    object.__setattr__(copied, "__pydantic_private__", None)
+    copied = _new(type(model))
+    _set_attribute(copied, "__dict__", {**model.__dict__, **update})
+    _set_attribute(copied, "__pydantic_extra__", None)
+    _set_attribute(copied, "__pydantic_fields_set__", model.__pydantic_fields_set__ | update.keys())
+    _set_attribute(copied, "__pydantic_private__", None)
     return copied
 
 
+_new = object.__new__  # what ``BaseModel`` uses: it defines no ``__new__``
+_set_attribute = object.__setattr__  # past the frozen models' ``__setattr__``
+
+
+@functools.lru_cache(maxsize=1_024)  # a few months and offsets a batch: every household asks
 def _months_before(month: dt.date, months: int) -> str:
     index = month.year * 12 + month.month - 1 - months
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
@@ -102,10 +103,10 @@ def _complete_person(
     set, in one copy: the facts of the two updates are apart, and the second reads none that the
     first sets.
 
-    What it reads of ``situation`` is the key of :meth:`_Completer.person`: reading anything
+    What it reads of ``situation`` is the key of :meth:`_Completer.people`: reading anything
     else needs that key to say so (``tests/engine/test_completion_copies.py`` compares both)."""
     fav = scenario is Scenario.favourable
-    update = autonomy_update(situation, person, fav)
+    update = autonomy_update(situation, person, fav, _copied)
     update.update(_person_update(person, scenario, first_day))
     return _copied(person, update) if update else person
 
@@ -174,6 +175,7 @@ def _high_incomes(activity: Activity | None) -> Incomes:
     )
 
 
+@functools.lru_cache(maxsize=64)  # a parameter of the month, asked for most adults
 def _rsa_young_worker_hours(first_day: dt.date) -> float:
     from rights_engine.system import parameters_at  # built once per date, cached
 
@@ -350,7 +352,7 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
         "child_at_risk_reported": has_children,
         "parents_overwhelmed": has_children,
     }
-    observed = {name: observation(situation, name) for name in applies}
+    observed = observations(situation, tuple(applies))
     observations_update = {
         name: fav and applicable for name, applicable in applies.items() if observed[name] is None
     }
@@ -370,7 +372,7 @@ def complete(
         people = [_complete_person(situation, p, scenario, first_day) for p in situation.people]
         household = _complete_household(situation, scenario)
     else:
-        people = [completer.person(situation, p, scenario, first_day) for p in situation.people]
+        people = completer.people(situation, scenario, first_day)
         household = completer.household(situation, scenario)
     people = _with_alimony_received_edge(situation, people, household, scenario)
     return _copied(
@@ -398,17 +400,19 @@ class _Completer:
         self._people: dict[tuple[Any, ...], tuple[tuple[Any, ...], Person]] = {}
         self._households: dict[tuple[Any, ...], tuple[tuple[Any, ...], Household]] = {}
 
-    def person(
-        self, situation: Situation, person: Person, scenario: Scenario, first_day: dt.date
-    ) -> Person:
+    def people(self, situation: Situation, scenario: Scenario, first_day: dt.date) -> list[Person]:
+        """``_complete_person`` of each person of ``situation``."""
+        said = situation.household.observations
         has_partner = any(p.role is Role.partner for p in situation.people)
-        inputs = (person, situation.household.observations)
-        key = (*map(id, inputs), has_partner, situation.period, scenario)
-        found = self._people.get(key)
-        if found is None:
-            completed = _complete_person(situation, person, scenario, first_day)
-            found = self._people[key] = (inputs, completed)
-        return found[1]
+        completed = []
+        for person in situation.people:
+            key = (id(person), id(said), has_partner, situation.period, scenario)
+            found = self._people.get(key)
+            if found is None:
+                done = _complete_person(situation, person, scenario, first_day)
+                found = self._people[key] = ((person, said), done)
+            completed.append(found[1])
+        return completed
 
     def household(self, situation: Situation, scenario: Scenario) -> Household:
         people = tuple((p.role, p.incomes, p.observations) for p in situation.people)
@@ -547,16 +551,25 @@ def line_rows(line: Completion, levels: Iterable[float]) -> list[Completion]:
     """More rows on the swept line of ``line`` (one of its rows), at ``levels``."""
     assert line.anchor is not None
     return [
-        replace(
+        _on_line(
             line,
-            situation=_with_people(
+            _with_people(
                 line.anchor,
                 {i: {"incomes": _level_incomes(line.kind, level)} for i in line.earners},
             ),
-            level=float(level),
+            float(level),
         )
         for level in levels
     ]
+
+
+def _on_line(line: Completion, situation: Situation, level: float) -> Completion:
+    """``dataclasses.replace(line, situation=situation, level=level)``, built directly: a
+    ``Completion`` has no ``__post_init__``, no init-only nor ``init=False`` field (a swept line
+    makes hundreds of rows)."""
+    row = object.__new__(Completion)
+    row.__dict__.update(line.__dict__, situation=situation, level=level)
+    return row
 
 
 _LEVEL_INCOMES: dict[tuple[str, type, float], Incomes] = {}
@@ -651,6 +664,8 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
       estimated from the incomes (the likely value shown).
     A complete situation gives one row.
     """
+    if not unknown:  # one row: no other row to share completed people or households with
+        return [Completion(complete(situation, Scenario.favourable))]
     from rights_engine.engine.completion_rows import (  # they build on this module
         activity_rows,
         joint_lines,
@@ -660,8 +675,6 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
 
     completer = _Completer()
     favourable = complete(situation, Scenario.favourable, completer)
-    if not unknown:
-        return [Completion(favourable)]
     unfavourable = complete(situation, Scenario.unfavourable, completer)
     rows = [Completion(favourable), Completion(unfavourable)]
     for ref in unknown:

@@ -4,8 +4,14 @@
   ``model_copy(update=...)``.
 - ``scenarios._level_incomes`` shares one validated ``Incomes`` per income and level; the plain
   path validates it for every row.
+- ``scenarios._on_line`` builds a row of a swept line directly; the plain path is
+  ``dataclasses.replace``.
 - ``scenarios._Completer`` reuses the completed people and households from row to row of a
   completion set; the plain path completes every row afresh.
+- ``scenarios._months_before`` and ``scenarios._rsa_young_worker_hours`` keep their value per
+  month; the plain path computes it again.
+- ``scenarios.completions`` of a complete situation (one row) completes it without a
+  ``_Completer``; the plain path completes it with one, as the other rows are.
 
 Both are compared on every row of the completion sets of generated partial households: every
 value, its type, the fields set and the extra and private state, at every depth.
@@ -13,8 +19,10 @@ value, its type, the fields set and the extra and private state, at every depth.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
+from dataclasses import fields
 from typing import Any
 
 import pytest
@@ -26,7 +34,7 @@ from rights_engine.engine.facts import unknown_facts
 from rights_engine.engine.scenarios import Completion, Scenario, completions
 from rights_engine.engine.soundness import leave_out
 from rights_engine.situation.models import Household, Incomes, Person, Role, Situation
-from rights_engine.synthetic import DEFAULT_PERIODS, draw_household
+from rights_engine.synthetic import DEFAULT_PERIODS, draw_household, generate_households
 
 DRAWN = 120
 MOST_FACTS_LEFT_OUT = 8
@@ -45,6 +53,7 @@ def _partial_households() -> list[Situation]:
 
 
 HOUSEHOLDS = _partial_households()
+COMPLETE = [s for s in generate_households(DRAWN, 20261203) if not unknown_facts(s)]
 
 
 def _state(value: Any) -> Any:
@@ -64,19 +73,9 @@ def _state(value: Any) -> Any:
 
 
 def _rows_state(rows: list[Completion]) -> list[Any]:
+    """Each row's type and the state of each of its fields, in order."""
     return [
-        (
-            _state(row.situation),
-            None if row.anchor is None else _state(row.anchor),
-            row.base,
-            row.varied,
-            row.sweep,
-            (type(row.level), row.level),
-            row.estimate,
-            row.origin,
-            row.earners,
-            row.kind,
-        )
+        (type(row), tuple((field.name, _state(getattr(row, field.name))) for field in fields(row)))
         for row in rows
     ]
 
@@ -93,10 +92,15 @@ def test_enough_partial_households() -> None:
     assert len(HOUSEHOLDS) > DRAWN // 2
 
 
+def _plain_on_line(line: Completion, situation: Situation, level: float) -> Completion:
+    return dataclasses.replace(line, situation=situation, level=level)
+
+
 def test_completion_rows_as_with_pydantic_copies(monkeypatch: pytest.MonkeyPatch) -> None:
     fast = [completions(s, unknown_facts(s)) for s in HOUSEHOLDS]
     monkeypatch.setattr(scenarios, "_copied", _plain_copy)
     monkeypatch.setattr(scenarios, "_level_incomes", _plain_level_incomes)
+    monkeypatch.setattr(scenarios, "_on_line", _plain_on_line)
     plain = [completions(s, unknown_facts(s)) for s in HOUSEHOLDS]
     assert sum(map(len, plain)) > 20 * len(HOUSEHOLDS)
     for situation, fast_rows, plain_rows in zip(HOUSEHOLDS, fast, plain, strict=True):
@@ -106,10 +110,11 @@ def test_completion_rows_as_with_pydantic_copies(monkeypatch: pytest.MonkeyPatch
 class _PlainCompleter(scenarios._Completer):
     """Completes every person and household afresh."""
 
-    def person(
-        self, situation: Situation, person: Person, scenario: Scenario, first_day: dt.date
-    ) -> Person:
-        return scenarios._complete_person(situation, person, scenario, first_day)
+    def people(self, situation: Situation, scenario: Scenario, first_day: dt.date) -> list[Person]:
+        return [
+            scenarios._complete_person(situation, person, scenario, first_day)
+            for person in situation.people
+        ]
 
     def household(self, situation: Situation, scenario: Scenario) -> Household:
         return scenarios._complete_household(situation, scenario)
@@ -174,10 +179,12 @@ def test_completer_as_completed_afresh(scenario: Scenario) -> None:
         completer = scenarios._Completer()
         for variant in _variants(situation):
             first_day = variant.reference_month.first_day
-            for person in variant.people:
-                reused = completer.person(variant, person, scenario, first_day)
-                afresh = scenarios._complete_person(variant, person, scenario, first_day)
-                assert _state(reused) == _state(afresh), situation.id
+            reused = completer.people(variant, scenario, first_day)
+            afresh = [
+                scenarios._complete_person(variant, person, scenario, first_day)
+                for person in variant.people
+            ]
+            assert _state(reused) == _state(afresh), situation.id
             reused_household = completer.household(variant, scenario)
             afresh_household = scenarios._complete_household(variant, scenario)
             assert _state(reused_household) == _state(afresh_household), situation.id
@@ -203,3 +210,24 @@ def test_level_incomes_as_validated(kind: str) -> None:
         shared = scenarios._level_incomes(kind, level)
         assert _state(shared) == _state(Incomes.model_validate({kind: level}))
         assert scenarios._level_incomes(kind, level) is shared
+
+
+def test_one_row_as_completed_with_a_completer() -> None:
+    assert len(COMPLETE) > DRAWN // 2
+    for situation in COMPLETE:
+        fast = completions(situation, [])
+        completed = scenarios.complete(situation, Scenario.favourable, scenarios._Completer())
+        assert _rows_state(fast) == _rows_state([Completion(completed)]), situation.id
+
+
+def test_month_values_as_computed() -> None:
+    """``_months_before`` and ``_rsa_young_worker_hours`` are kept per month: what they keep is
+    what they compute."""
+    months = sorted({s.reference_month.first_day for s in HOUSEHOLDS + COMPLETE})
+    for first_day in months:
+        for offset in (0, 1, 11, 12, 13, 240):
+            kept = scenarios._months_before(first_day, offset)
+            assert kept == scenarios._months_before.__wrapped__(first_day, offset)
+        hours = scenarios._rsa_young_worker_hours(first_day)
+        assert type(hours) is float
+        assert hours == scenarios._rsa_young_worker_hours.__wrapped__(first_day)
