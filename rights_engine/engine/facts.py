@@ -33,7 +33,6 @@ __all__ = [
     "Fact",
     "FactRef",
     "observation",
-    "observations",
     "unemployed_for_two_months",
     "unknown_facts",
 ]
@@ -157,19 +156,6 @@ def observation(situation: Situation, name: str) -> bool | None:
             return True
         if value is False:
             found = False
-    return found
-
-
-def observations(situation: Situation, names: tuple[str, ...]) -> dict[str, bool | None]:
-    """``observation`` of each of ``names``, in one pass over the people."""
-    found = {name: getattr(situation.household.observations, name) for name in names}
-    for person in situation.people:
-        said = person.observations
-        for name in names:
-            if found[name] is not True:
-                value = getattr(said, name)
-                if value is not None:
-                    found[name] = value
     return found
 
 

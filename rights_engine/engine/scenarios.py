@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from rights_engine.engine.autonomy import autonomy_update
-from rights_engine.engine.facts import FactRef, observations
+from rights_engine.engine.facts import FactRef, observation
 from rights_engine.situation.models import (
     Activity,
     Alimony,
@@ -352,7 +352,7 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
         "child_at_risk_reported": has_children,
         "parents_overwhelmed": has_children,
     }
-    observed = observations(situation, tuple(applies))
+    observed = {name: observation(situation, name) for name in applies}
     observations_update = {
         name: fav and applicable for name, applicable in applies.items() if observed[name] is None
     }

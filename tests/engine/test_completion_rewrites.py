@@ -8,8 +8,6 @@
 - ``facts.unknown_facts`` checks a fact only for a person of its ``roles`` with one of its
   ``absent`` fields absent; the plain path checks every fact for every person. Compared on the
   households above and on copies with optional fields left out and signs observed at random.
-- ``facts.observations`` reads several observations in one pass over the people; the plain path
-  asks ``facts.observation`` for each.
 """
 
 from __future__ import annotations
@@ -23,7 +21,7 @@ import pytest
 
 from rights_engine.engine.autonomy import complete_autonomy
 from rights_engine.engine.builder import _days
-from rights_engine.engine.facts import FACTS, FactRef, observation, observations, unknown_facts
+from rights_engine.engine.facts import FACTS, FactRef, unknown_facts
 from rights_engine.engine.scenarios import Scenario, _complete_person, _person_update
 from rights_engine.engine.soundness import leave_out
 from rights_engine.situation.loader import load_situation
@@ -169,12 +167,3 @@ def _value(model: object, path: str) -> object:
     return model
 
 
-def test_observations_in_one_pass_as_one_by_one() -> None:
-    names = tuple(Observations.model_fields)
-    seen = set()
-    for situation in HOUSEHOLDS + SHAKEN:
-        fast = observations(situation, names)
-        assert fast == {name: observation(situation, name) for name in names}, situation.id
-        assert list(fast) == list(names)
-        seen.update(fast.items())
-    assert seen == {(name, value) for name in names for value in (None, False, True)}
