@@ -165,5 +165,3 @@ def _value(model: object, path: str) -> object:
     for part in path.split("."):
         model = getattr(model, part)
     return model
-
-
