@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, NamedTuple
 
+from rights_engine.engine.claims import MONTH_NAMES
 from rights_engine.engine.ranking import URGENCY_LABELS, VERDICT_LABELS
 from rights_engine.report import (
     Amount,
@@ -52,20 +53,6 @@ REASON_MARKS = {"met": "✓", "not_met": "✗", "unknown": "?", "not_required": 
 STATUS_LABELS = {"complete": "complet", "partial": "partiel", "orientation": "orientation seule"}
 """Status of a programme's encoding (``rules/registry.yaml``), in French."""
 
-_MONTHS = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
 _UNITS = {"EUR/mois": "€/mois", "EUR/an": "€/an"}
 
 
@@ -87,7 +74,7 @@ def month_text(month: str) -> str:
     """``2026-11`` → ``novembre 2026`` (the month as written if it is not ``YYYY-MM``)."""
     try:
         year, number = (int(part) for part in month.split("-"))
-        return f"{_MONTHS[number - 1]} {year}"
+        return f"{MONTH_NAMES[number - 1]} {year}"
     except (ValueError, IndexError):
         return month
 
@@ -99,7 +86,7 @@ def date_text(day: str) -> str:
     except ValueError:
         return day
     first = "1er" if parsed.day == 1 else str(parsed.day)
-    return f"{first} {_MONTHS[parsed.month - 1]} {parsed.year}"
+    return f"{first} {MONTH_NAMES[parsed.month - 1]} {parsed.year}"
 
 
 def split_findings(

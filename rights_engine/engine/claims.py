@@ -35,7 +35,7 @@ from rights_engine.situation.models import (
 )
 from rights_engine.system import parameters_at
 
-__all__ = ["ClaimOrder", "claim_order"]
+__all__ = ["MONTH_NAMES", "ClaimOrder", "claim_order"]
 
 MONTHS_PER_YEAR = 12
 DAYS_PER_WEEK = 7
@@ -51,7 +51,7 @@ LEASE_LAW = LegalReference(
     title="Loi n° 89-462 du 6 juillet 1989, art. 24",
     href="https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000509310",
 )
-_MONTHS = (
+MONTH_NAMES = (
     "janvier",
     "février",
     "mars",
@@ -65,6 +65,7 @@ _MONTHS = (
     "novembre",
     "décembre",
 )
+"""The months in French, January first: dates in a worker's words (here and in the renderers)."""
 
 
 @dataclass
@@ -91,7 +92,7 @@ def _month_after_years(since: str, years: int) -> Month:
 
 def _month_words(month: Month) -> str:
     year, number = month.split("-")
-    return f"{_MONTHS[int(number) - 1]} {year}"
+    return f"{MONTH_NAMES[int(number) - 1]} {year}"
 
 
 def _lone_parent(situation: Situation) -> bool:
