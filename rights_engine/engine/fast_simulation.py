@@ -4,10 +4,11 @@ About half of the ~1 000 ``calculate`` calls of a household read an input or a v
 computed; OpenFisca's ``Simulation`` runs each through the tracer, the variable's checks and the
 purge of invalidated caches. :class:`FastSimulation` answers such reads from the holder, and
 its populations send a formula's calls (``individu("age", period)``) straight there. A holder
-kept in memory is read and written through its dict of arrays by period (inputs too), and a
-variable's formula for a period is looked up once. Every value is still computed by
-openfisca-core's formulas, with its checks; a traced simulation (``explain``) takes OpenFisca's
-own path throughout. ``tests/engine/test_simulation_fast_paths`` compares every programme's
+kept in memory is read and written through its dict of arrays by period (inputs too); a
+variable's formula for a period is looked up once, and so is whether a period fits a definition
+period; a formula's result already of the variable's dtype skips OpenFisca's cast. Every value is
+still computed by openfisca-core's formulas, with its checks; a traced simulation (``explain``)
+takes OpenFisca's own path throughout. ``tests/engine/test_simulation_fast_paths`` compares every programme's
 variables and every value held with a plain ``Simulation``, bit for bit.
 """
 
@@ -50,6 +51,23 @@ def formula_at(variable: Any, period: Period) -> Any:
         _FORMULAS.clear()
     _FORMULAS[key] = (variable, formula)
     return formula
+
+
+_FITTING_PERIODS: set[tuple[Any, Period]] = set()
+"""(definition period, period) pairs that passed OpenFisca's ``_check_period_consistency``,
+which depends on nothing else: most formulas run for the same few months."""
+
+
+def _check_period(simulation: Simulation, variable: Any, period: Period) -> None:
+    """``simulation._check_period_consistency(period, variable)``, run once per definition
+    period and period (it raises OpenFisca's message for a period that does not fit)."""
+    key = (variable.definition_period, period)
+    if key in _FITTING_PERIODS:
+        return
+    simulation._check_period_consistency(period, variable)
+    if len(_FITTING_PERIODS) >= 4_096:
+        _FITTING_PERIODS.clear()
+    _FITTING_PERIODS.add(key)
 
 
 _MONTHS: set[tuple[Period, ...]] = set()
@@ -152,13 +170,13 @@ class FastSimulation(Simulation):
         variable = holder.variable
         self.tracer.record_calculation_start(variable.name, period)
         try:
-            self._check_period_consistency(period, variable)
+            _check_period(self, variable, period)
             try:
                 self._check_for_cycle(variable.name, period)
                 array = self._run_formula(variable, holder.population, period)
                 if array is None:
                     array = holder.default_array()
-                array = self._cast_formula_result(array, variable)
+                array = self._cast(array, variable)
                 self._store(holder, array, period)
             except SpiralError:
                 array = holder.default_array()
@@ -167,6 +185,17 @@ class FastSimulation(Simulation):
         finally:
             self.tracer.record_calculation_end()
             self.purge_cache_of_invalid_values()
+
+    def _cast(self, array: Any, variable: Any) -> Any:
+        """OpenFisca's ``_cast_formula_result``, which returns an array of the variable's dtype
+        as it is, unless the variable is an enum (it then encodes what is not an EnumArray)."""
+        if (
+            type(array) is np.ndarray
+            and array.dtype == variable.dtype
+            and variable.value_type is not Enum
+        ):
+            return array
+        return self._cast_formula_result(array, variable)
 
     def _store(self, holder: Any, array: Any, period: Period) -> None:
         """``holder.put_in_cache(array, period)``. A formula's result, once cast, has the

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from openfisca_core.indexed_enums import EnumArray
 from openfisca_core.periods import Period
 from openfisca_core.periods import period as make_period
 from openfisca_core.populations import GroupPopulation, Population
@@ -24,7 +25,7 @@ from openfisca_core.simulations import Simulation
 
 from rights_engine.engine.builder import Batch, build_simulation
 from rights_engine.engine.catalogue import programmes
-from rights_engine.engine.fast_simulation import FastSimulation, formula_at
+from rights_engine.engine.fast_simulation import FastSimulation, _check_period, formula_at
 from rights_engine.engine.scenarios import Scenario, complete
 from rights_engine.engine.simulate import programme_variables
 from rights_engine.situation.loader import load_situation
@@ -200,3 +201,60 @@ def test_a_released_simulation_is_freed_without_the_cyclic_collector() -> None:
         assert gc.collect() == 0
     finally:
         gc.enable()
+
+
+def _one_household() -> Batch:
+    situation = load_situation(SITUATIONS[0]).model_copy(update={"period": str(MONTH)})
+    return build_simulation([complete(situation, Scenario.favourable)], MONTH)
+
+
+def test_a_formula_result_is_cast_as_openfisca_casts_it() -> None:
+    simulation = _one_household().simulation
+    variables = simulation.tax_benefit_system.variables
+    amount, eligible = variables["rsa"], variables["rsa_eligibilite"]
+    urgency = variables["surendettement_urgence"]
+    ordinary = urgency.possible_values.encode(np.array([0], dtype=np.int16))
+    results = [
+        (amount, np.array([1.25], dtype=np.float32)),  # the variable's dtype: kept as it is
+        (amount, np.array([1.25])),
+        (amount, np.array([2])),
+        (amount, 3.5),
+        (eligible, np.array([True])),
+        (eligible, np.array([1])),
+        (urgency, np.array([1], dtype=np.int16)),  # an enum's indices: encoded
+        (urgency, ordinary),
+        (urgency, np.array([urgency.possible_values.high], dtype=object)),
+    ]
+    for variable, result in results:
+        expected = Simulation._cast_formula_result(simulation, result, variable)
+        got = simulation._cast(result, variable)
+        assert type(got) is type(expected), (variable.name, result)
+        assert got.dtype == expected.dtype, (variable.name, result)
+        assert np.array_equal(got, expected), (variable.name, result)
+    assert isinstance(simulation._cast(np.array([1], dtype=np.int16), urgency), EnumArray)
+
+
+def _period_refusals(simulation: Simulation) -> list[str]:
+    refusals = []
+    for period in (make_period("2026"), make_period("month:2026-09:3")) * 2:  # then remembered
+        with pytest.raises(ValueError) as refused:
+            simulation.calculate("rsa", period)
+        refusals.append(str(refused.value))
+    return refusals
+
+
+def test_a_period_that_does_not_fit_is_refused_as_openfisca_refuses_it() -> None:
+    fast = _one_household()
+    plain = _one_household()
+    plain.simulation.__class__ = Simulation
+    assert _period_refusals(fast.simulation) == _period_refusals(plain.simulation)
+
+
+def test_a_period_fits_only_the_definition_period_it_was_checked_for() -> None:
+    simulation = _one_household().simulation
+    variables = simulation.tax_benefit_system.variables
+    year = make_period("2025")
+    for _ in range(2):  # checked, then remembered
+        _check_period(simulation, variables["date_naissance"], year)  # eternal: any period fits
+    with pytest.raises(ValueError, match="must be computed for a whole month"):
+        _check_period(simulation, variables["rsa"], year)
