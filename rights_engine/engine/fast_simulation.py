@@ -8,8 +8,8 @@ kept in memory is read and written through its dict of arrays by period (inputs 
 variable's formula for a period is looked up once, and so is whether a period fits a definition
 period; a formula's result already of the variable's dtype skips OpenFisca's cast. Every value is
 still computed by openfisca-core's formulas, with its checks; a traced simulation (``explain``)
-takes OpenFisca's own path throughout. ``tests/engine/test_simulation_fast_paths`` compares every programme's
-variables and every value held with a plain ``Simulation``, bit for bit.
+takes OpenFisca's own path throughout. ``tests/engine/test_simulation_fast_paths`` compares
+every programme's variables and every value held with a plain ``Simulation``, bit for bit.
 """
 
 from __future__ import annotations
