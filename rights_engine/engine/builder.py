@@ -210,9 +210,10 @@ def _month_number(month: str) -> int:
 def _fields(models: Sequence[BaseModel], names: tuple[str, ...]) -> dict[str, tuple[Any, ...]]:
     """Each field of ``names``: its value in each of ``models``, in their order.
 
-    Read in one pass from each model's ``__dict__``, where pydantic keeps a model's fields: an
-    attribute of a pydantic model is read through its ``__getattr__`` hook, at about twice the
-    cost of a plain object's, and reading ~40 fields one list at a time was most of the build.
+    One pass over the models, each model's fields taken at once from its ``__dict__`` (where
+    pydantic keeps them): a list per field, each read as an attribute (through the
+    ``__getattr__`` hook of pydantic's models, twice a plain object's cost), was most of the
+    build.
     """
     assert len(names) > 1, "itemgetter gives a tuple for two names or more"
     values = list(zip(*map(operator.itemgetter(*names), map(vars, models)), strict=True))
