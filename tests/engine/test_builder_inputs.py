@@ -5,8 +5,9 @@
 ``plain_builder.plain_build_simulation``, the builder as first written, reads one field at a
 time and joins through OpenFisca's ``SimulationBuilder`` with string ids. Both are built on
 generated households, the example situations, copies with facts left out, partners turned into
-people of role ``other`` and people reordered, and a row of nobody: every population (ids,
-members, roles) and every input (value, dtype, period) must be the same, bit for bit.
+people of role ``other`` and people reordered, the rows a batch makes of partial households,
+and rows no situation's validation lets through: every population (ids, members, roles) and
+every input (value, dtype, period) must be the same, bit for bit.
 """
 
 from __future__ import annotations
@@ -20,7 +21,9 @@ import pytest
 from openfisca_core.populations import GroupPopulation
 
 from rights_engine.engine.builder import Batch, build_simulation
-from rights_engine.engine.scenarios import Scenario, complete
+from rights_engine.engine.facts import unknown_facts
+from rights_engine.engine.scenarios import Scenario, complete, completions
+from rights_engine.engine.soundness import leave_out
 from rights_engine.situation.loader import load_situation
 from rights_engine.situation.models import Month, Observations, Person, Role, Situation
 from rights_engine.synthetic import generate_households
@@ -86,7 +89,12 @@ def _rows() -> list[Situation]:
     generated = generate_households(150, seed=29, periods=[str(MONTH)])
     rows = [complete(s, scenario) for s in examples + generated for scenario in Scenario]
     rng = random.Random(20261203)
-    return rows + [_shaken(rng, row) for row in rows]
+    rows += [_shaken(rng, row) for row in rows]
+    # The rows of partial households, as a batch completes them (corners, flips, sweeps).
+    for situation in generated[:40]:
+        partial = leave_out(rng, situation, rng.randint(1, 6))
+        rows += [c.situation for c in completions(partial, unknown_facts(partial))]
+    return rows
 
 
 ROWS = _rows()
