@@ -368,6 +368,8 @@ class LineWriter:
         its id while it is there."""
         self._merged: dict[tuple[int, ...], str] = {}
         """A programme's column group by the findings merged in it (their ``id``s, in order)."""
+        self._texts: dict[str, str] = {}
+        """The CSV text of each file and month."""
 
     def lines(self, screened: Screened) -> tuple[dict[str, Any], bytes, list[Any] | str]:
         """The household's contribution, line of results and row of the CSV (its text, as
@@ -417,8 +419,21 @@ class LineWriter:
                 "findings": jsons,
             }
         )
-        row = ",".join([_csv_text(_head(screened)), *groups]) + "\r\n"
+        row = ",".join([self._head_text(screened), *groups]) + "\r\n"
         return {"verdicts": verdicts, "amounts": amounts}, line, row
+
+    def _head_text(self, screened: Screened) -> str:
+        """``_csv_text(_head(screened))``, the file's and the month's texts worked out once."""
+        household, screening = screened.household, screened.screening
+        id_, line = screening.situation_id or "", household.line if household.batch else ""
+        texts = self._texts
+        file = texts.get(household.file)
+        if file is None:
+            file = texts[household.file] = _csv_text((household.file,))
+        period = texts.get(screening.period)
+        if period is None:
+            period = texts[screening.period] = _csv_text((screening.period,))
+        return f"{_csv_text((id_,))},{file},{_csv_text((line,))},{period}"
 
     def _know(self, finding: ScreenedFinding) -> _Known:
         column = self._columns.get(finding.programme)
@@ -437,7 +452,7 @@ class LineWriter:
             finding,
             orjson.Fragment(orjson.dumps(_finding(finding))),
             column,
-            None if column is None else _group(_cells(_merged((finding,))[finding.programme])).text,
+            "" if column is None else _group(_cells(_merged((finding,))[finding.programme])).text,
             _VERDICT_ORDER[finding.verdict] if counted else 0,
             amount,
         )
@@ -462,8 +477,8 @@ class _Known:
     json: orjson.Fragment
     column: int | None
     """Its programme's column group in ``summary.csv`` (None: not a column of the CSV)."""
-    group: str | None
-    """The group's CSV text when the finding is its programme's only one."""
+    group: str
+    """The group's CSV text when the finding is its programme's only one ("": no column)."""
     verdict_order: int
     """What its verdict counts for in the totals (0: nothing, unlikely or not counted)."""
     amount: tuple[float | None, float] | None

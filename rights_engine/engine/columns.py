@@ -534,11 +534,16 @@ def _distinct_segments(column: _Columns) -> tuple[np.ndarray, np.ndarray]:
     questions = np.zeros(count, dtype=np.int64)
     for code, number in enumerate(column.questions, 1):  # few: each its own kind
         questions[number] = code
-    parts = [column.verdict, column.urgency, column.segments.person_code, questions]
+    # Verdict, urgency, person and questions as one number, each below its radix (the verdict
+    # the least significant: the order of np.lexsort on the four, so the same kinds).
+    person_code = column.segments.person_code
+    packed = questions * (int(person_code.max(initial=0)) + 1) + person_code
+    packed = (packed * len(_URGENCIES) + column.urgency) * len(_VERDICTS) + column.verdict
+    parts = [packed]
     if column.low is not None and column.high is not None:
         # The bits of the amounts, so that 0.0 and -0.0 (or two NaNs) stay apart.
         parts += [column.low.view(np.int64), column.high.view(np.int64)]
-    described = np.stack([np.asarray(part, dtype=np.int64) for part in parts])
+    described = np.stack(parts)
     order = np.lexsort(described)  # equal segments next to one another
     ordered = described[:, order]
     starts_kind = np.ones(count, dtype=bool)

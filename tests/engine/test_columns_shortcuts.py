@@ -4,6 +4,7 @@ loop it replaced is kept below)."""
 
 from __future__ import annotations
 
+import dataclasses
 import random
 
 import numpy as np
@@ -96,3 +97,57 @@ def test_segments_are_those_laid_out_household_by_household(seed: int) -> None:
             count += len(got.starts)
     assert several > 0  # households with several adults
     assert 0 < unknown < count  # households with facts unknown, and complete ones
+
+
+def _distinct_segments_as_first_written(column: columns._Columns) -> tuple[np.ndarray, ...]:
+    """``_distinct_segments`` as first written: np.lexsort on each part apart."""
+    count = len(column.segments.starts)
+    questions = np.zeros(count, dtype=np.int64)
+    for code, number in enumerate(column.questions, 1):
+        questions[number] = code
+    parts = [column.verdict, column.urgency, column.segments.person_code, questions]
+    if column.low is not None and column.high is not None:
+        parts += [column.low.view(np.int64), column.high.view(np.int64)]
+    described = np.stack([np.asarray(part, dtype=np.int64) for part in parts])
+    order = np.lexsort(described)
+    ordered = described[:, order]
+    starts_kind = np.ones(count, dtype=bool)
+    starts_kind[1:] = np.any(ordered[:, 1:] != ordered[:, :-1], axis=0)
+    kind = np.empty(count, dtype=np.intp)
+    kind[order] = np.cumsum(starts_kind) - 1
+    return kind, order[starts_kind]
+
+
+def test_distinct_findings_are_those_of_each_part_apart() -> None:
+    asked = amounts = 0
+    rng = np.random.default_rng(8)
+    for values in _month_values(8):
+        active, _ = active_programmes(values.month)
+        segments = {False: columns._segments(values, False), True: columns._segments(values, True)}
+        single_parent = np.zeros(len(values.households), dtype=bool)
+        for programme in active:
+            individual = programme.rules.individual
+            source = values.by_person if individual else values.by_row
+            column = columns._programme_columns(
+                programme, segments[individual], source, values, single_parent
+            )
+            # Every verdict with every urgency, too.
+            count = len(column.verdict)
+            mixed = dataclasses.replace(
+                column, verdict=rng.integers(0, 3, count), urgency=rng.integers(0, 3, count)
+            )
+            variants = [column, mixed]
+            if column.low is not None and column.high is not None:
+                # Amounts equal as numbers but not to the bit, and not numbers, stay apart.
+                low, high = column.low.copy(), column.high.copy()
+                low[: len(low) // 3] = -0.0
+                high[: len(high) // 4] = np.nan
+                high[len(high) // 2 :: 5] = 0.0
+                variants.append(dataclasses.replace(column, low=low, high=high))
+                amounts += 1
+            asked += len(column.questions)
+            for variant in variants:
+                got = columns._distinct_segments(variant)
+                want = _distinct_segments_as_first_written(variant)
+                assert all(np.array_equal(g, w) for g, w in zip(got, want, strict=True))
+    assert asked > 0 and amounts > 0
