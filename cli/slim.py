@@ -362,6 +362,8 @@ class LineWriter:
         self.programme_ids = programme_ids
         self.units = units
         self._columns = {programme: n for n, programme in enumerate(programme_ids)}
+        if len(self._columns) != len(programme_ids):
+            raise ValueError("a programme's column group is in the CSV once")
         self._slice: object | None = None
         self._known: dict[int, _Known] = {}
         """By finding object (``id``): each entry holds its finding, so no other object can have
@@ -384,31 +386,36 @@ class LineWriter:
         if screened.shared is not self._slice:  # a new slice: forget the last one's findings
             self._slice, self._known, self._merged = screened.shared, {}, {}
         known = self._known
-        findings = screening.findings
         jsons: list[orjson.Fragment] = []
+        add_json = jsons.append
         groups = [_NO_GROUP.text] * len(self.programme_ids)
-        several: list[int] = []
+        firsts: list[ScreenedFinding | None] = [None] * len(self.programme_ids)
+        several: dict[int, list[ScreenedFinding]] = {}  # a programme's findings, by column
         verdicts: dict[str, str] = {}
         amounts: list[list[Any]] = []
-        for finding in findings:
+        for finding in screening.findings:
             entry = known.get(id(finding))
             if entry is None:
                 entry = known[id(finding)] = self._know(finding)
-            jsons.append(entry.json)
+            add_json(entry.json)
             column = entry.column
             if column is not None:
-                if groups[column] is _NO_GROUP.text:
+                first = firsts[column]
+                if first is None:
+                    firsts[column] = finding
                     groups[column] = entry.group
+                elif column in several:
+                    several[column].append(finding)
                 else:
-                    several.append(column)
+                    several[column] = [first, finding]
             if entry.verdict_order:  # contribution: an unlikely finding adds nothing
                 best = verdicts.get(finding.programme)
                 if best is None or entry.verdict_order > _VERDICT_ORDER[best]:
                     verdicts[finding.programme] = finding.verdict
                 if entry.amount is not None:
                     amounts.append([finding.programme, *entry.amount])
-        for column in several:
-            groups[column] = self._merged_group(findings, column)
+        for column, repeated in several.items():
+            groups[column] = self._merged_group(repeated)
         household = screened.household
         line = orjson.dumps(
             {
@@ -457,14 +464,13 @@ class LineWriter:
             amount,
         )
 
-    def _merged_group(self, findings: Sequence[ScreenedFinding], column: int) -> str:
-        """The column group of a programme with several findings (:func:`_merged`), worked out
+    def _merged_group(self, repeated: list[ScreenedFinding]) -> str:
+        """The column group of a programme's findings (several: :func:`_merged`), worked out
         once per slice for the same findings."""
-        programme = self.programme_ids[column]
-        repeated = tuple(f for f in findings if f.programme == programme)
-        key = tuple(id(f) for f in repeated)  # each is known: its id stays its own
+        key = tuple(map(id, repeated))  # each is known: its id stays its own
         text = self._merged.get(key)
         if text is None:
+            programme = repeated[0].programme
             text = self._merged[key] = _group(_cells(_merged(repeated)[programme])).text
         return text
 
