@@ -195,8 +195,9 @@ def _adults(
     person_ids: list[str | None] = []
     id_rank: list[int] = []
     per_household: list[int] = []
+    child = Role.child
     for group in groups:
-        chosen = [i for i, p in enumerate(group) if p.role is not Role.child]
+        chosen = [i for i, p in enumerate(group) if p.role is not child]
         per_household.append(len(chosen))
         if not chosen:
             continue
