@@ -29,7 +29,7 @@ from rights_engine.versioning import rules_version
 from .caseload import Evaluated, evaluate_households
 from .inputs import Household, Rejected, household_of_line
 from .screening import Screened, screen_households, screening_of
-from .slim import contribution, csv_lines, csv_row, error_line, slim_result
+from .slim import LineWriter, csv_lines, error_line
 
 __all__ = [
     "KILL_HOOK_VARIABLE",
@@ -144,9 +144,10 @@ def partition_output(
     its lines as it comes, then dropped). A refused household's messages go to ``problem`` as
     they come, or are kept."""
     units = {p.id: p.rules.amount.unit if p.rules.amount else None for p in programmes()}
+    writer = LineWriter(programme_ids, units)
     output = PartitionOutput(first, count)
     results: list[bytes] = []
-    rows: list[list[Any]] = []
+    rows: list[list[Any] | str] = []
     errors: list[bytes] = []
     reports: list[bytes] = []
     seen = 0
@@ -165,9 +166,10 @@ def partition_output(
             if full:
                 reports.append(item.report.model_dump_json().encode("utf-8"))
             item = Screened(item.household, screening_of(item.report))
-        output.counted.append(contribution(item.screening, units))
-        results.append(orjson.dumps(slim_result(item)))
-        rows.append(csv_row(item, programme_ids))
+        counted, result, row = writer.lines(item)
+        output.counted.append(counted)
+        results.append(result)
+        rows.append(row)
     if seen != count:  # one item per household, always
         raise RuntimeError("a household of the slice was lost or doubled")
     output.results, output.errors, output.reports = (

@@ -10,7 +10,6 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
 
 from rights_engine.engine.columns import ScreenedFinding, Screening, screen
 from rights_engine.report import Report
@@ -28,11 +27,11 @@ class Screened:
 
     household: Household
     screening: Screening
-    written: dict[int, Any] | None = field(default=None, compare=False, repr=False)
-    """How ``slim`` writes the findings, by finding object (``id``), shared by the households
-    of a slice: the column-wise screening shares one object among the households with the same
-    finding, so each is written once per slice, and forgotten with the slice. None: findings
-    of their own (read off a full report), written one by one."""
+    shared: object | None = field(default=None, compare=False, repr=False)
+    """The slice's token when its households share their finding objects: the column-wise
+    screening shares one object among the households of a slice with the same finding, so
+    ``slim.LineWriter`` writes each once per slice (and forgets them with the slice). None:
+    findings of their own (read off a full report), written one by one."""
 
 
 def screening_of(report: Report) -> Screening:
@@ -58,14 +57,23 @@ def screening_of(report: Report) -> Screening:
     return Screening(report.situation_id, report.period, tuple(findings))
 
 
-def _screened(
-    household: Household, screening: Screening, written: dict[int, Any]
-) -> Screened | Rejected:
-    figures = [f.low for f in screening.findings if f.low is not None]
-    figures += [f.high for f in screening.findings if f.high is not None]
-    if not all(math.isfinite(x) for x in figures):
-        return rejected(household, [f"{household.where}: {NOT_A_NUMBER}"])
-    return Screened(household, screening, written)
+def _finite(finding: ScreenedFinding) -> bool:
+    return all(math.isfinite(x) for x in (finding.low, finding.high) if x is not None)
+
+
+@dataclass(frozen=True, eq=False)
+class _Slice:
+    """A slice screened column-wise (its households' :attr:`Screened.shared`), and the findings
+    among its screenings with a figure that is not a number (their ``id``): each finding object
+    checked once (the column-wise screening shares one among the households with the same
+    finding)."""
+
+    not_finite: frozenset[int]
+
+
+def _slice(screenings: list[Screening]) -> _Slice:
+    distinct = {id(f): f for screening in screenings for f in screening.findings}
+    return _Slice(frozenset(k for k, f in distinct.items() if not _finite(f)))
 
 
 def screen_households(
@@ -78,13 +86,15 @@ def screen_households(
     """Each household's screening (no report built), slice by slice, in input order; the same
     slices, failures and refusals as :func:`~.caseload.evaluate_households`."""
 
-    def screenings(situations: list[Situation]) -> list[tuple[Screening, dict[int, Any]]]:
-        written: dict[int, Any] = {}  # one for the slice
-        return [(screening, written) for screening in screen(situations, period)]
+    def screenings(situations: list[Situation]) -> list[tuple[Screening, _Slice]]:
+        screenings = list(screen(situations, period))
+        shared = _slice(screenings)
+        return [(screening, shared) for screening in screenings]
 
-    def kept(
-        household: Household, screened: tuple[Screening, dict[int, Any]]
-    ) -> Screened | Rejected:
-        return _screened(household, *screened)
+    def kept(household: Household, screened: tuple[Screening, _Slice]) -> Screened | Rejected:
+        screening, shared = screened
+        if shared.not_finite and any(id(f) in shared.not_finite for f in screening.findings):
+            return rejected(household, [f"{household.where}: {NOT_A_NUMBER}"])
+        return Screened(household, screening, shared)
 
     return by_slices(items, screenings, kept, debug, debug_variable, first_slice)

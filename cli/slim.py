@@ -5,8 +5,9 @@ links, next steps). :func:`slim_result` keeps what differs from one household to
 (verdict, amount range, urgency, rank and the ids of the questions of each finding) and
 :func:`catalogue` gives the text behind the ids, written once per run (``catalogue.json``).
 Everything here is plain data (dicts, lists, numbers, text), ready for orjson. The findings of
-a slice screened column-wise are shared objects: each is written once per slice (its JSON as an
-``orjson.Fragment``, its CSV column group as text; :func:`_written`).
+a slice screened column-wise are shared objects: :class:`LineWriter` works each out once per
+slice (its JSON as an ``orjson.Fragment``, its CSV column group as text, what it adds to the
+totals).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from .screening import Screened
 
 __all__ = [
     "CSV_FIELDS",
+    "LineWriter",
     "Totals",
     "catalogue",
     "contribution",
@@ -79,21 +81,7 @@ def slim_result(screened: Screened) -> dict[str, Any]:
 
 
 def _findings(screened: Screened) -> list[Any]:
-    written = screened.written
-    if written is None:
-        return [_finding(f) for f in screened.screening.findings]
-    return [_written(f, written).json for f in screened.screening.findings]
-
-
-@dataclass(frozen=True, slots=True)
-class _Written:
-    """A finding as the slim results and the CSV summary write it."""
-
-    finding: ScreenedFinding
-    json: orjson.Fragment
-    group: _Group
-    """Its programme's column group in ``summary.csv`` when it is the programme's only
-    finding."""
+    return [_finding(f) for f in screened.screening.findings]
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,21 +117,6 @@ def _csv_writer_text(cells: Sequence[Any]) -> str:
     buffer = io.StringIO()
     csv.writer(buffer).writerow(cells)
     return buffer.getvalue()[: -len("\r\n")]
-
-
-def _written(finding: ScreenedFinding, written: dict[int, Any]) -> _Written:
-    """How the finding is written, worked out once per finding object (``written``: those of
-    the slice, :attr:`Screened.written`; each entry holds its finding, so no other object can
-    have its id while it is there)."""
-    known = written.get(id(finding))
-    if known is not None and known.finding is finding:
-        return known
-    known = written[id(finding)] = _Written(
-        finding,
-        orjson.Fragment(orjson.dumps(_finding(finding))),
-        _group(_cells(_merged((finding,))[finding.programme])),
-    )
-    return known
 
 
 def error_line(rejected: Rejected) -> dict[str, Any]:
@@ -249,82 +222,45 @@ def _cells(entry: dict[str, Any]) -> tuple[Any, ...]:
     )
 
 
-def _by_programme(screened: Screened, written: dict[int, Any]) -> dict[str, _Group]:
-    """Each programme's column group in ``summary.csv``: that of its finding, written once per
-    finding (:func:`_written`), or of its findings merged when it has several (one per adult)."""
-    screening = screened.screening
-    groups: dict[str, _Group] = {}
-    several: set[str] = set()
-    for finding in screening.findings:
-        if finding.programme in groups:
-            several.add(finding.programme)
-        else:
-            groups[finding.programme] = _written(finding, written).group
-    if several:
-        repeated = (f for f in screening.findings if f.programme in several)
-        for programme, entry in _merged(repeated).items():
-            groups[programme] = _group(_cells(entry))
-    return groups
-
-
 def csv_header(programme_ids: list[str]) -> list[str]:
     return ["id", "file", "line", "period"] + [
         f"{p}_{field}" for p in programme_ids for field in CSV_FIELDS
     ]
 
 
-def csv_row(screened: Screened, programme_ids: list[str]) -> list[Any]:
-    """One household's row of ``summary.csv``: a column group per programme (empty when the
-    programme was not evaluated for the household's month)."""
+def _head(screened: Screened) -> list[Any]:
     household, screening = screened.household, screened.screening
-    head = [
+    return [
         screening.situation_id or "",
         household.file,
         household.line if household.batch else "",
         screening.period,
     ]
-    if screened.written is None:
-        return _cells_row(head, _merged(screening.findings), programme_ids)
-    groups = _by_programme(screened, screened.written)
-    row = _Row(head)
-    texts = [_csv_text(head)]
-    for programme_id in programme_ids:
-        group = groups.get(programme_id, _NO_GROUP)
-        row.extend(group.cells)
-        texts.append(group.text)
-    row.line = ",".join(texts) + "\r\n"
-    return row
 
 
-def _cells_row(
-    head: list[Any], merged: dict[str, dict[str, Any]], programme_ids: list[str]
-) -> list[Any]:
-    """A row of findings of their own (read off a full report): cells only."""
+def csv_row(screened: Screened, programme_ids: list[str]) -> list[Any]:
+    """One household's row of ``summary.csv``: a column group per programme (empty when the
+    programme was not evaluated for the household's month)."""
+    row = _head(screened)
+    merged = _merged(screened.screening.findings)
     for programme_id in programme_ids:
         entry = merged.get(programme_id)
-        head.extend(_NO_GROUP.cells if entry is None else _cells(entry))
-    return head
-
-
-class _Row(list[Any]):
-    """A row of ``summary.csv`` made by :func:`csv_row`: its cells, and ``line``, the row as
-    ``csv_lines`` writes it, joined from the texts of its column groups (not to be changed)."""
-
-    __slots__ = ("line",)
-    line: str
+        row.extend(_NO_GROUP.cells if entry is None else _cells(entry))
+    return row
 
 
 _NO_GROUP = _group(("",) * len(CSV_FIELDS))
 """A programme not evaluated for the household's month."""
 
 
-def csv_lines(rows: list[list[Any]]) -> bytes:
-    """Rows as CSV text (RFC 4180 quoting, ``\\r\\n`` line ends), UTF-8."""
+def csv_lines(rows: Sequence[list[Any] | str]) -> bytes:
+    """Rows as CSV text (RFC 4180 quoting, ``\\r\\n`` line ends), UTF-8. A row given as text
+    is the row as written (:meth:`LineWriter.lines`)."""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     for row in rows:
-        if isinstance(row, _Row):
-            buffer.write(row.line)
+        if type(row) is str:
+            buffer.write(row)
         else:
             writer.writerow(row)
     return buffer.getvalue().encode("utf-8")
@@ -409,3 +345,147 @@ class Totals:
                 for p, t in self.programmes.items()
             },
         }
+
+
+class LineWriter:
+    """Each household's lines for a partition: its :func:`contribution`, its line of
+    ``results.jsonl`` (:func:`slim_result`) and its row of ``summary.csv`` (:func:`csv_row`),
+    the same to the byte.
+
+    The column-wise screening shares one finding object among the households of a slice with
+    the same finding (:attr:`Screened.shared`): each is worked out once per slice (its JSON, its
+    CSV column group, what it adds to the totals), and so is each programme's findings merged
+    for the CSV (several adults, each with a right of their own). Findings of their own (read
+    off a full report) are written one by one."""
+
+    def __init__(self, programme_ids: list[str], units: Mapping[str, str | None]) -> None:
+        self.programme_ids = programme_ids
+        self.units = units
+        self._columns = {programme: n for n, programme in enumerate(programme_ids)}
+        if len(self._columns) != len(programme_ids):
+            raise ValueError("a programme's column group is in the CSV once")
+        self._slice: object | None = None
+        self._known: dict[int, _Known] = {}
+        """By finding object (``id``): each entry holds its finding, so no other object can have
+        its id while it is there."""
+        self._merged: dict[tuple[int, ...], str] = {}
+        """A programme's column group by the findings merged in it (their ``id``s, in order)."""
+        self._texts: dict[str, str] = {}
+        """The CSV text of each file and month."""
+
+    def lines(self, screened: Screened) -> tuple[dict[str, Any], bytes, list[Any] | str]:
+        """The household's contribution, line of results and row of the CSV (its text, as
+        ``csv_lines`` writes it, when the findings are shared)."""
+        screening = screened.screening
+        if screened.shared is None:
+            return (
+                contribution(screening, self.units),
+                orjson.dumps(slim_result(screened)),
+                csv_row(screened, self.programme_ids),
+            )
+        if screened.shared is not self._slice:  # a new slice: forget the last one's findings
+            self._slice, self._known, self._merged = screened.shared, {}, {}
+        known = self._known
+        jsons: list[orjson.Fragment] = []
+        add_json = jsons.append
+        groups = [_NO_GROUP.text] * len(self.programme_ids)
+        firsts: list[ScreenedFinding | None] = [None] * len(self.programme_ids)
+        several: dict[int, list[ScreenedFinding]] = {}  # a programme's findings, by column
+        verdicts: dict[str, str] = {}
+        amounts: list[list[Any]] = []
+        for finding in screening.findings:
+            entry = known.get(id(finding))
+            if entry is None:
+                entry = known[id(finding)] = self._know(finding)
+            add_json(entry.json)
+            column = entry.column
+            if column is not None:
+                first = firsts[column]
+                if first is None:
+                    firsts[column] = finding
+                    groups[column] = entry.group
+                elif column in several:
+                    several[column].append(finding)
+                else:
+                    several[column] = [first, finding]
+            if entry.verdict_order:  # contribution: an unlikely finding adds nothing
+                best = verdicts.get(finding.programme)
+                if best is None or entry.verdict_order > _VERDICT_ORDER[best]:
+                    verdicts[finding.programme] = finding.verdict
+                if entry.amount is not None:
+                    amounts.append([finding.programme, *entry.amount])
+        for column, repeated in several.items():
+            groups[column] = self._merged_group(repeated)
+        household = screened.household
+        line = orjson.dumps(
+            {
+                "id": screening.situation_id,
+                "file": household.file,
+                "line": household.line if household.batch else None,
+                "period": screening.period,
+                "findings": jsons,
+            }
+        )
+        row = ",".join([self._head_text(screened), *groups]) + "\r\n"
+        return {"verdicts": verdicts, "amounts": amounts}, line, row
+
+    def _head_text(self, screened: Screened) -> str:
+        """``_csv_text(_head(screened))``, the file's and the month's texts worked out once."""
+        household, screening = screened.household, screened.screening
+        id_, line = screening.situation_id or "", household.line if household.batch else ""
+        texts = self._texts
+        file = texts.get(household.file)
+        if file is None:
+            file = texts[household.file] = _csv_text((household.file,))
+        period = texts.get(screening.period)
+        if period is None:
+            period = texts[screening.period] = _csv_text((screening.period,))
+        return f"{_csv_text((id_,))},{file},{_csv_text((line,))},{period}"
+
+    def _know(self, finding: ScreenedFinding) -> _Known:
+        column = self._columns.get(finding.programme)
+        counted = finding.programme in self.units
+        amount = None
+        if (
+            counted
+            and finding.low is not None
+            and finding.high is not None
+            and finding.verdict != "unlikely"
+        ):
+            unit = self.units[finding.programme]
+            low = monthly(finding.low, unit) if finding.verdict == "likely" else None
+            amount = (low, monthly(finding.high, unit))
+        return _Known(
+            finding,
+            orjson.Fragment(orjson.dumps(_finding(finding))),
+            column,
+            "" if column is None else _group(_cells(_merged((finding,))[finding.programme])).text,
+            _VERDICT_ORDER[finding.verdict] if counted else 0,
+            amount,
+        )
+
+    def _merged_group(self, repeated: list[ScreenedFinding]) -> str:
+        """The column group of a programme's findings (several: :func:`_merged`), worked out
+        once per slice for the same findings."""
+        key = tuple(map(id, repeated))  # each is known: its id stays its own
+        text = self._merged.get(key)
+        if text is None:
+            programme = repeated[0].programme
+            text = self._merged[key] = _group(_cells(_merged(repeated)[programme])).text
+        return text
+
+
+@dataclass(frozen=True, slots=True)
+class _Known:
+    """A shared finding as :class:`LineWriter` writes it."""
+
+    finding: ScreenedFinding
+    json: orjson.Fragment
+    column: int | None
+    """Its programme's column group in ``summary.csv`` (None: not a column of the CSV)."""
+    group: str
+    """The group's CSV text when the finding is its programme's only one ("": no column)."""
+    verdict_order: int
+    """What its verdict counts for in the totals (0: nothing, unlikely or not counted)."""
+    amount: tuple[float | None, float] | None
+    """The euros per month it adds to the totals (:func:`contribution`)."""

@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 
 import numpy as np
 
@@ -112,13 +112,13 @@ class _Segments:
 
     index: np.ndarray
     starts: np.ndarray
-    household: list[int]
-    person: list[int | None]
+    household: np.ndarray
+    """The segment's household (its number in the month)."""
     single_row: np.ndarray
     with_unknown: np.ndarray
     """Whether the segment's household has unknown facts."""
-    people: list[list[Person]]
-    """The people of the segment's household."""
+    groups: list[list[Person]]
+    """The people of each household of the month (by household, not by segment)."""
     person_ids: list[str | None]
     """The id of the segment's person (None: the household)."""
     person_code: np.ndarray
@@ -132,63 +132,89 @@ class _Segments:
 
 
 def _segments(values: MonthValues, individual: bool) -> _Segments:
-    index: list[np.ndarray] = []
-    starts, household, person, lengths, unknown = [], [], [], [], []
-    people: list[list[Person]] = []
-    person_ids: list[str | None] = []
-    at = 0
-    for number, entry in enumerate(values.households):
-        rows = np.asarray(entry.first_row)
-        group = entry.situation.people
-        if individual:
-            subjects: list[int | None] = [
-                i for i, p in enumerate(group) if p.role is not Role.child
-            ]
-        else:
-            subjects = [None]
-        for subject in subjects:
-            index.append(rows if subject is None else values.first_person[rows] + subject)
-            starts.append(at)
-            household.append(number)
-            person.append(subject)
-            people.append(group)
-            person_ids.append(None if subject is None else group[subject].id)
-            lengths.append(len(rows))
-            unknown.append(bool(entry.unknown))
-            at += len(rows)
+    """The segments of the month's households: each household's rows, or with ``individual``
+    those of each of its adults (in the order of its people), the households in order."""
+    households = values.households
+    count = len(households)
+    lengths = np.fromiter((len(h.first_row) for h in households), dtype=np.intp, count=count)
+    rows = np.fromiter(
+        chain.from_iterable(h.first_row for h in households),
+        dtype=np.intp,
+        count=int(lengths.sum()),
+    )
+    unknown = np.fromiter((bool(h.unknown) for h in households), dtype=bool, count=count)
+    groups = [h.situation.people for h in households]
+    if not individual:
+        return _Segments(
+            index=rows,
+            starts=_starts(lengths),
+            household=np.arange(count, dtype=np.intp),
+            single_row=lengths == 1,
+            with_unknown=unknown,
+            groups=groups,
+            person_ids=[None] * count,
+            person_code=np.zeros(count, dtype=np.int64),
+            id_rank=np.zeros(count, dtype=np.intp),
+        )
+    adults, person_ids, id_rank, per_household = _adults(groups)
+    household = np.repeat(np.arange(count, dtype=np.intp), per_household)
+    segment_lengths = lengths[household]
+    starts = _starts(segment_lengths)
+    # Each segment's rows: those of its household (the row's first person + the adult's index).
+    within = np.arange(int(segment_lengths.sum())) - np.repeat(starts, segment_lengths)
+    at = np.repeat(_starts(lengths)[household], segment_lengths) + within
+    subject = np.repeat(np.asarray(adults, dtype=np.intp), segment_lengths)
     return _Segments(
-        index=np.concatenate(index) if index else np.zeros(0, dtype=int),
-        starts=np.asarray(starts, dtype=np.intp),
+        index=values.first_person[rows[at]] + subject,
+        starts=starts,
         household=household,
-        person=person,
-        single_row=np.asarray(lengths) == 1,
-        with_unknown=np.asarray(unknown, dtype=bool),
-        people=people,
+        single_row=segment_lengths == 1,
+        with_unknown=unknown[household],
+        groups=groups,
         person_ids=person_ids,
         person_code=_codes(person_ids),
-        id_rank=_id_ranks(household, person, people),
+        id_rank=np.asarray(id_rank, dtype=np.intp),
     )
+
+
+def _starts(lengths: np.ndarray) -> np.ndarray:
+    """Where each of consecutive runs of ``lengths`` begins."""
+    starts = np.zeros(len(lengths), dtype=np.intp)
+    np.cumsum(lengths[:-1], out=starts[1:])
+    return starts
+
+
+def _adults(
+    groups: list[list[Person]],
+) -> tuple[list[int], list[str | None], list[int], list[int]]:
+    """Each household's adults, one after the other: their index among its people, their id,
+    their rank in the alphabetical order of its people's ids (ranking._key ends with the
+    person's id: among one programme's findings, one per adult, their order); and how many
+    adults each household has."""
+    adults: list[int] = []
+    person_ids: list[str | None] = []
+    id_rank: list[int] = []
+    per_household: list[int] = []
+    child = Role.child
+    for group in groups:
+        chosen = [i for i, p in enumerate(group) if p.role is not child]
+        per_household.append(len(chosen))
+        if not chosen:
+            continue
+        ids = [p.id for p in group]
+        rank = [0] * len(group)
+        for place, index in enumerate(sorted(range(len(group)), key=ids.__getitem__)):
+            rank[index] = place
+        adults += chosen
+        person_ids += [ids[i] for i in chosen]
+        id_rank += [rank[i] for i in chosen]
+    return adults, person_ids, id_rank, per_household
 
 
 def _codes(person_ids: list[str | None]) -> np.ndarray:
     """Each id as a number, the same for the same id (0 for None)."""
     known: dict[str | None, int] = {None: 0}
     return np.asarray([known.setdefault(id_, len(known)) for id_ in person_ids], dtype=np.int64)
-
-
-def _id_ranks(
-    household: list[int], person: list[int | None], people: list[list[Person]]
-) -> np.ndarray:
-    """Each segment's person rank (ranking._key ends with the person's id: among one
-    programme's findings, one per adult, their alphabetical order), 0 for a household."""
-    known: dict[int, dict[int, int]] = {}
-    return np.asarray(
-        [
-            0 if subject is None else _id_rank(number, group, known)[subject]
-            for subject, number, group in zip(person, household, people, strict=True)
-        ],
-        dtype=np.intp,
-    )
 
 
 @dataclass
@@ -509,11 +535,16 @@ def _distinct_segments(column: _Columns) -> tuple[np.ndarray, np.ndarray]:
     questions = np.zeros(count, dtype=np.int64)
     for code, number in enumerate(column.questions, 1):  # few: each its own kind
         questions[number] = code
-    parts = [column.verdict, column.urgency, column.segments.person_code, questions]
+    # Verdict, urgency, person and questions as one number, each below its radix (the verdict
+    # the least significant: the order of np.lexsort on the four, so the same kinds).
+    person_code = column.segments.person_code
+    packed = questions * (int(person_code.max(initial=0)) + 1) + person_code
+    packed = (packed * len(_URGENCIES) + column.urgency) * len(_VERDICTS) + column.verdict
+    parts = [packed]
     if column.low is not None and column.high is not None:
         # The bits of the amounts, so that 0.0 and -0.0 (or two NaNs) stay apart.
         parts += [column.low.view(np.int64), column.high.view(np.int64)]
-    described = np.stack([np.asarray(part, dtype=np.int64) for part in parts])
+    described = np.stack(parts)
     order = np.lexsort(described)  # equal segments next to one another
     ordered = described[:, order]
     starts_kind = np.ones(count, dtype=bool)
@@ -531,7 +562,8 @@ def _fields(column: _Columns, number: int) -> _Fields:
     questions: tuple[str, ...] = ()
     refs = column.questions.get(number)
     if refs:
-        group = column.segments.people[number]
+        segments = column.segments
+        group = segments.groups[segments.household[number]]
         questions = tuple(
             dict.fromkeys(
                 ref.fact if ref.person is None else f"{ref.fact}/{group[ref.person].id}"
@@ -554,15 +586,3 @@ def _expected_value(programme: Programme, low: float, high: float, verdict: str)
     amount = programme.rules.amount
     per_year = MONTHS_PER_YEAR if amount is not None and amount.unit == "EUR/an" else 1
     return round((low + high) / 2 / per_year * VERDICT_WEIGHT[verdict], 2)
-
-
-def _id_rank(
-    household: int, people: Sequence[Person], known: dict[int, dict[int, int]]
-) -> dict[int, int]:
-    """Each person's rank (index in ``people`` → rank) in the alphabetical order of the ids,
-    worked out once per household of the month (``known``) for all its individual rights."""
-    ranks = known.get(household)
-    if ranks is None:
-        ordered = sorted(range(len(people)), key=lambda index: people[index].id)
-        ranks = known[household] = {index: rank for rank, index in enumerate(ordered)}
-    return ranks
