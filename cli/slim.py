@@ -70,18 +70,19 @@ def slim_result(screened: Screened) -> dict[str, Any]:
     (the amount range, in the programme's unit given by the catalogue; left out for a right
     without an amount), urgency, rank and ``questions`` (left out when none; a question id is
     the fact, or ``fact/person`` for a fact asked about one person)."""
+    return _result(screened, [_finding(f) for f in screened.screening.findings])
+
+
+def _result(screened: Screened, findings: list[Any]) -> dict[str, Any]:
+    """:func:`slim_result` with its findings as written (dicts, or their JSON as fragments)."""
     household, screening = screened.household, screened.screening
     return {
         "id": screening.situation_id,
         "file": household.file,
         "line": household.line if household.batch else None,
         "period": screening.period,
-        "findings": _findings(screened),
+        "findings": findings,
     }
-
-
-def _findings(screened: Screened) -> list[Any]:
-    return [_finding(f) for f in screened.screening.findings]
 
 
 @dataclass(frozen=True, slots=True)
@@ -270,21 +271,48 @@ def contribution(screening: Screening, units: Mapping[str, str | None]) -> dict[
     """What one household adds to the :class:`Totals` (plain data, computed where the household
     is screened): the best verdict per programme, and per finding with an amount that is not
     unlikely the euros per month it adds (``low`` for a likely right only, else None; ``high``)."""
-    verdicts: dict[str, str] = {}
-    amounts: list[list[Any]] = []
+    added = _Contribution()
     for finding in screening.findings:
-        programme = finding.programme
-        if programme not in units:
-            continue
-        best = verdicts.get(programme, "unlikely")
-        if _VERDICT_ORDER[finding.verdict] > _VERDICT_ORDER[best]:
-            verdicts[programme] = finding.verdict
-        if finding.low is None or finding.high is None or finding.verdict == "unlikely":
-            continue
-        unit = units[programme]
-        low = monthly(finding.low, unit) if finding.verdict == "likely" else None
-        amounts.append([programme, low, monthly(finding.high, unit)])
-    return {"verdicts": verdicts, "amounts": amounts}
+        added.add(finding, *_share(finding, units))
+    return added.data()
+
+
+def _share(
+    finding: ScreenedFinding, units: Mapping[str, str | None]
+) -> tuple[int, tuple[float | None, float] | None]:
+    """What one finding adds to a household's :func:`contribution`: its verdict's order (0:
+    nothing, an unlikely right or a programme the totals do not count) and, for an amount that
+    is not unlikely, the euros per month (``low`` for a likely right only, else None; ``high``)."""
+    if finding.programme not in units:
+        return 0, None
+    order = _VERDICT_ORDER[finding.verdict]
+    if finding.low is None or finding.high is None or finding.verdict == "unlikely":
+        return order, None
+    unit = units[finding.programme]
+    low = monthly(finding.low, unit) if finding.verdict == "likely" else None
+    return order, (low, monthly(finding.high, unit))
+
+
+class _Contribution:
+    """A household's :func:`contribution`, finding by finding (each with its :func:`_share`)."""
+
+    def __init__(self) -> None:
+        self.verdicts: dict[str, str] = {}
+        self.amounts: list[list[Any]] = []
+
+    def add(
+        self, finding: ScreenedFinding, order: int, amount: tuple[float | None, float] | None
+    ) -> None:
+        if not order:
+            return
+        best = self.verdicts.get(finding.programme)
+        if best is None or order > _VERDICT_ORDER[best]:
+            self.verdicts[finding.programme] = finding.verdict
+        if amount is not None:
+            self.amounts.append([finding.programme, *amount])
+
+    def data(self) -> dict[str, Any]:
+        return {"verdicts": self.verdicts, "amounts": self.amounts}
 
 
 class Totals:
@@ -391,8 +419,7 @@ class LineWriter:
         groups = [_NO_GROUP.text] * len(self.programme_ids)
         firsts: list[ScreenedFinding | None] = [None] * len(self.programme_ids)
         several: dict[int, list[ScreenedFinding]] = {}  # a programme's findings, by column
-        verdicts: dict[str, str] = {}
-        amounts: list[list[Any]] = []
+        added = _Contribution()
         for finding in screening.findings:
             entry = known.get(id(finding))
             if entry is None:
@@ -408,26 +435,12 @@ class LineWriter:
                     several[column].append(finding)
                 else:
                     several[column] = [first, finding]
-            if entry.verdict_order:  # contribution: an unlikely finding adds nothing
-                best = verdicts.get(finding.programme)
-                if best is None or entry.verdict_order > _VERDICT_ORDER[best]:
-                    verdicts[finding.programme] = finding.verdict
-                if entry.amount is not None:
-                    amounts.append([finding.programme, *entry.amount])
+            added.add(finding, entry.verdict_order, entry.amount)
         for column, repeated in several.items():
             groups[column] = self._merged_group(repeated)
-        household = screened.household
-        line = orjson.dumps(
-            {
-                "id": screening.situation_id,
-                "file": household.file,
-                "line": household.line if household.batch else None,
-                "period": screening.period,
-                "findings": jsons,
-            }
-        )
+        line = orjson.dumps(_result(screened, jsons))
         row = ",".join([self._head_text(screened), *groups]) + "\r\n"
-        return {"verdicts": verdicts, "amounts": amounts}, line, row
+        return added.data(), line, row
 
     def _head_text(self, screened: Screened) -> str:
         """``_csv_text(_head(screened))``, the file's and the month's texts worked out once."""
@@ -444,24 +457,12 @@ class LineWriter:
 
     def _know(self, finding: ScreenedFinding) -> _Known:
         column = self._columns.get(finding.programme)
-        counted = finding.programme in self.units
-        amount = None
-        if (
-            counted
-            and finding.low is not None
-            and finding.high is not None
-            and finding.verdict != "unlikely"
-        ):
-            unit = self.units[finding.programme]
-            low = monthly(finding.low, unit) if finding.verdict == "likely" else None
-            amount = (low, monthly(finding.high, unit))
         return _Known(
             finding,
             orjson.Fragment(orjson.dumps(_finding(finding))),
             column,
             "" if column is None else _group(_cells(_merged((finding,))[finding.programme])).text,
-            _VERDICT_ORDER[finding.verdict] if counted else 0,
-            amount,
+            *_share(finding, self.units),
         )
 
     def _merged_group(self, repeated: list[ScreenedFinding]) -> str:
@@ -486,6 +487,5 @@ class _Known:
     group: str
     """The group's CSV text when the finding is its programme's only one ("": no column)."""
     verdict_order: int
-    """What its verdict counts for in the totals (0: nothing, unlikely or not counted)."""
     amount: tuple[float | None, float] | None
-    """The euros per month it adds to the totals (:func:`contribution`)."""
+    """What it adds to the totals (:func:`_share`)."""
