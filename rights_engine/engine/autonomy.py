@@ -149,37 +149,41 @@ def autonomy_update(
     person: Person,
     favourable: bool,
     copy: Callable[[Observations, dict[str, Any]], Observations] = _model_copy,
+    known: bool = False,
 ) -> dict[str, Any]:
     """The fields ``complete_autonomy`` sets on ``person``, as a ``model_copy`` update (the
     observations copied by ``copy``, which must give what ``model_copy`` gives).
 
+    ``known``: ``situation`` has no unknown fact (``facts.unknown_facts``, which asks the
+    ``*_unknown`` rules above, found none), so each fact takes its value for nothing special
+    without asking them again.
+
     What it reads of ``situation`` (the household's observations, whether there is a partner, the
     month) is part of the key of ``scenarios._Completer.people``: keep them in step."""
+    edge = favourable and not known  # an unknown fact may take its favourable edge
     update: dict[str, Any] = {}
     if person.disability_rate is None:
-        unknown = disability_rate_unknown(situation, person)
-        update["disability_rate"] = (
-            _FAVOURABLE_RATE if unknown and favourable else _UNFAVOURABLE_RATE
-        )
+        unknown = edge and disability_rate_unknown(situation, person)
+        update["disability_rate"] = _FAVOURABLE_RATE if unknown else _UNFAVOURABLE_RATE
     if person.rsdae is None:
-        update["rsdae"] = favourable and rsdae_unknown(situation, person)
+        update["rsdae"] = edge and rsdae_unknown(situation, person)
     if person.aah_before_october_2023 is None:
-        update["aah_before_october_2023"] = favourable and aah_before_october_2023_unknown(
+        update["aah_before_october_2023"] = edge and aah_before_october_2023_unknown(
             situation, person
         )
     if person.gir is None:
         update["gir"] = (
-            _FAVOURABLE_GIR if favourable and gir_unknown(situation, person) else _AUTONOMOUS_GIR
+            _FAVOURABLE_GIR if edge and gir_unknown(situation, person) else _AUTONOMOUS_GIR
         )
     if person.unfit_for_work is None:
-        update["unfit_for_work"] = favourable and unfit_for_work_unknown(situation, person)
+        update["unfit_for_work"] = edge and unfit_for_work_unknown(situation, person)
     observations = person.observations
     signs: dict[str, bool] = {}
     changed = False
     for name in AUTONOMY_SIGNS:
         value = _sign(situation, person, name)
         if name == "cannot_manage_budget" and value is None:
-            sign = favourable and cannot_manage_budget_unknown(situation, person)
+            sign = edge and cannot_manage_budget_unknown(situation, person)
         else:
             sign = bool(value)
         signs[name] = sign

@@ -176,7 +176,8 @@ def observation(situation: Situation, name: str) -> bool | None:
 def observations(situation: Situation, names: Iterable[str]) -> dict[str, bool | None]:
     """Each of the observations ``names`` of the household or of any person: True if any says so,
     False if none does but one says it does not, None if none is known."""
-    found = {name: getattr(situation.household.observations, name) for name in names}
+    said = situation.household.observations
+    found = {name: getattr(said, name) for name in names}
     for person in situation.people:
         said = person.observations
         for name, value in found.items():
@@ -623,10 +624,10 @@ def _absence(paths: tuple[str, ...]) -> tuple[tuple[str, ...], _Absent]:
 
     def absent(model: Any) -> tuple[bool, ...]:
         fields = model.__dict__
-        flags = list(map(is_, read_top(fields), _NONES))
+        values = read_top(fields)
         for head, read in read_nested:
-            flags += map(is_, read(fields[head].__dict__), _NONES)
-        return tuple(flags)
+            values += read(fields[head].__dict__)
+        return tuple(map(is_, values, _NONES))
 
     order = (*top, *(f"{head}.{name}" for head, names in nested.items() for name in names))
     return order, absent

@@ -124,16 +124,20 @@ def _months_before(month: dt.date, months: int) -> str:
 
 
 def _complete_person(
-    situation: Situation, person: Person, scenario: Scenario, first_day: dt.date
+    situation: Situation,
+    person: Person,
+    scenario: Scenario,
+    first_day: dt.date,
+    known: bool = False,
 ) -> Person:
     """``person`` with its autonomy facts (``autonomy.complete_autonomy``) and its other facts
     set, in one copy: the facts of the two updates are apart, and the second reads none that the
-    first sets.
+    first sets. ``known``: ``situation`` has no unknown fact (``autonomy.autonomy_update``).
 
     What it reads of ``situation`` is the key of :meth:`_Completer.people`: reading anything
     else needs that key to say so (``tests/engine/test_completion_copies.py`` compares both)."""
     fav = scenario is _FAVOURABLE
-    update = autonomy_update(situation, person, fav, _copied)
+    update = autonomy_update(situation, person, fav, _copied, known)
     update.update(_person_update(person, scenario, first_day))
     return _copied(person, update) if update else person
 
@@ -173,7 +177,7 @@ def _person_update(person: Person, scenario: Scenario, first_day: dt.date) -> di
         if person.unemployment_benefit is None:
             update["unemployment_benefit"] = _ASS if fav else _ARE
     if person.incomes is None:
-        update["incomes"] = Incomes() if fav or not adult else _high_incomes(activity)
+        update["incomes"] = _NO_INCOMES if fav or not adult else _high_incomes(activity)
     if person.hours_worked_last_3_years is None:
         # Unknown only for an adult under 25 (facts.py); favourable: the hours that open the RSA
         # jeune actif (CASF L262-7-1, D262-25-1); otherwise nothing special (none).
@@ -187,6 +191,11 @@ def _person_update(person: Person, scenario: Scenario, first_day: dt.date) -> di
     if person.pregnant is None:
         update["pregnant"] = False
     return update
+
+
+_NO_INCOMES = Incomes()
+"""Unknown incomes, favourable, and a child's: none. Validated once (the model is frozen: rows
+share it)."""
 
 
 def _high_incomes(activity: Activity | None) -> Incomes:
@@ -298,7 +307,6 @@ def _complete_alimony(situation: Situation, scenario: Scenario) -> Alimony | Non
     """
     fav = scenario is _FAVOURABLE
     alimony = situation.household.alimony
-    incomes_known = situation.applicant.incomes is not None
     received = sum([p.incomes.alimony for p in situation.people if p.incomes is not None])
     update: dict[str, Any] = {}
     status = alimony.status
@@ -310,6 +318,7 @@ def _complete_alimony(situation: Situation, scenario: Scenario) -> Alimony | Non
         update["status"] = status
     if status is _PAID and alimony.amount_fixed is None:
         edge = 0.0 if fav else _HIGH_MONTHLY_INCOME
+        incomes_known = situation.applicant.incomes is not None
         update["amount_fixed"] = received if incomes_known else edge
     return _copied(alimony, update) if update else None
 
@@ -387,14 +396,20 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
 
 
 def complete(
-    situation: Situation, scenario: Scenario, completer: _Completer | None = None
+    situation: Situation,
+    scenario: Scenario,
+    completer: _Completer | None = None,
+    known: bool = False,
 ) -> Situation:
     """The situation with every unknown fact set to its favourable or unfavourable edge value
-    (``completer``: the completed people and households of the other rows of a completion set)."""
+    (``completer``: the completed people and households of the other rows of a completion set;
+    ``known``: the situation has no unknown fact, see ``autonomy.autonomy_update``)."""
     month = situation.reference_month
     first_day = month.first_day
     if completer is None:
-        people = [_complete_person(situation, p, scenario, first_day) for p in situation.people]
+        people = [
+            _complete_person(situation, p, scenario, first_day, known) for p in situation.people
+        ]
         household = _complete_household(situation, scenario)
     else:
         people = completer.people(situation, scenario, first_day)
@@ -683,7 +698,7 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
     A complete situation gives one row.
     """
     if not unknown:  # one row: no other row to share completed people or households with
-        return [Completion(complete(situation, Scenario.favourable))]
+        return [Completion(complete(situation, Scenario.favourable, known=True))]
     from rights_engine.engine.completion_rows import (  # they build on this module
         activity_rows,
         joint_lines,
