@@ -40,6 +40,9 @@ _UNFAVOURABLE_RATE = 0.0
 _FAVOURABLE_GIR = 1
 _AUTONOMOUS_GIR = 6
 _PERCENT = 100
+# Enum members read once: reading a member from its class costs more than the comparison.
+_ROLE_APPLICANT, _ROLE_PARTNER, _ROLE_CHILD = Role.applicant, Role.partner, Role.child
+_COUPLE_ROLES = (Role.applicant, Role.partner)
 
 
 def _params(situation: Situation) -> Any:
@@ -47,18 +50,21 @@ def _params(situation: Situation) -> Any:
 
 
 def _adult(person: Person) -> bool:
-    return person.role is not Role.child
+    return person.role is not _ROLE_CHILD
 
 
 def _sign(situation: Situation, person: Person, name: str) -> bool | None:
     value = getattr(person.observations, name)
-    if value is None and person.role is Role.applicant:
+    if value is None and person.role is _ROLE_APPLICANT:
         value = getattr(situation.household.observations, name)
     return value
 
 
 def _concern(situation: Situation, person: Person) -> bool:
-    return any(_sign(situation, person, name) is True for name in AUTONOMY_SIGNS)
+    for name in AUTONOMY_SIGNS:  # a loop: cheaper than ``any`` on a generator
+        if _sign(situation, person, name) is True:
+            return True
+    return False
 
 
 def disability_rate_unknown(situation: Situation, person: Person | None) -> bool:
@@ -83,11 +89,15 @@ def rsdae_unknown(situation: Situation, person: Person | None) -> bool:
 def aah_before_october_2023_unknown(situation: Situation, person: Person | None) -> bool:
     if (
         person is None
-        or person.role not in (Role.applicant, Role.partner)
+        or person.role not in _COUPLE_ROLES
         or person.aah_before_october_2023 is not None
     ):
         return False
-    has_partner = any(p.role is Role.partner for p in situation.people)
+    has_partner = False
+    for other in situation.people:
+        if other.role is _ROLE_PARTNER:
+            has_partner = True
+            break
     rate_known_high = person.disability_rate is not None and (
         person.disability_rate / _PERCENT >= _params(situation).aah.conditions.taux_incapacite_rsdae
     )
@@ -139,37 +149,45 @@ def autonomy_update(
     person: Person,
     favourable: bool,
     copy: Callable[[Observations, dict[str, Any]], Observations] = _model_copy,
+    known: bool = False,
 ) -> dict[str, Any]:
     """The fields ``complete_autonomy`` sets on ``person``, as a ``model_copy`` update (the
     observations copied by ``copy``, which must give what ``model_copy`` gives).
 
+    ``known``: ``situation`` has no unknown fact (``facts.unknown_facts``, which asks the
+    ``*_unknown`` rules above, found none), so each fact takes its value for nothing special
+    without asking them again.
+
     What it reads of ``situation`` (the household's observations, whether there is a partner, the
     month) is part of the key of ``scenarios._Completer.people``: keep them in step."""
+    edge = favourable and not known  # an unknown fact may take its favourable edge
     update: dict[str, Any] = {}
     if person.disability_rate is None:
-        unknown = disability_rate_unknown(situation, person)
-        update["disability_rate"] = (
-            _FAVOURABLE_RATE if unknown and favourable else _UNFAVOURABLE_RATE
-        )
+        unknown = edge and disability_rate_unknown(situation, person)
+        update["disability_rate"] = _FAVOURABLE_RATE if unknown else _UNFAVOURABLE_RATE
     if person.rsdae is None:
-        update["rsdae"] = favourable and rsdae_unknown(situation, person)
+        update["rsdae"] = edge and rsdae_unknown(situation, person)
     if person.aah_before_october_2023 is None:
-        update["aah_before_october_2023"] = favourable and aah_before_october_2023_unknown(
+        update["aah_before_october_2023"] = edge and aah_before_october_2023_unknown(
             situation, person
         )
     if person.gir is None:
         update["gir"] = (
-            _FAVOURABLE_GIR if favourable and gir_unknown(situation, person) else _AUTONOMOUS_GIR
+            _FAVOURABLE_GIR if edge and gir_unknown(situation, person) else _AUTONOMOUS_GIR
         )
     if person.unfit_for_work is None:
-        update["unfit_for_work"] = favourable and unfit_for_work_unknown(situation, person)
+        update["unfit_for_work"] = edge and unfit_for_work_unknown(situation, person)
+    observations = person.observations
     signs: dict[str, bool] = {}
+    changed = False
     for name in AUTONOMY_SIGNS:
         value = _sign(situation, person, name)
         if name == "cannot_manage_budget" and value is None:
-            signs[name] = favourable and cannot_manage_budget_unknown(situation, person)
+            sign = edge and cannot_manage_budget_unknown(situation, person)
         else:
-            signs[name] = bool(value)
-    if any(getattr(person.observations, k) != v for k, v in signs.items()):
-        update["observations"] = copy(person.observations, signs)
+            sign = bool(value)
+        signs[name] = sign
+        changed = changed or getattr(observations, name) != sign
+    if changed:
+        update["observations"] = copy(observations, signs)
     return update

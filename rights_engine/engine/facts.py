@@ -9,9 +9,10 @@ fact alone changes the finding (``findings.py``).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import itertools
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from operator import attrgetter
+from operator import is_, itemgetter
 from typing import Any
 
 from rights_engine.engine import autonomy
@@ -24,6 +25,7 @@ from rights_engine.situation.models import (
     Person,
     Role,
     Situation,
+    SupplierNotice,
     UnemploymentBenefit,
     age_at,
 )
@@ -33,6 +35,7 @@ __all__ = [
     "Fact",
     "FactRef",
     "observation",
+    "observations",
     "unemployed_for_two_months",
     "unknown_facts",
 ]
@@ -68,28 +71,48 @@ _COUPLE = frozenset({Role.applicant, Role.partner})
 _APPLICANT = frozenset({Role.applicant})
 _NOT_CHILD = frozenset(Role) - {Role.child}
 
+# Enum members the checks compare with, read once: reading a member from its class costs more
+# than the comparison (the enum classes have a metaclass), and a household is checked often.
+_ROLE_APPLICANT, _ROLE_PARTNER, _ROLE_CHILD = Role.applicant, Role.partner, Role.child
+_COUPLE_ROLES = (Role.applicant, Role.partner)
+_TENANT_STATUSES = (HousingStatus.tenant, HousingStatus.social_tenant)
+_PRECARIOUS_STATUSES = (HousingStatus.homeless, HousingStatus.hosted_free, HousingStatus.shelter)
+_HOSTED_FREE, _SHELTER = HousingStatus.hosted_free, HousingStatus.shelter
+_NON_EU, _EU = Nationality.other, Nationality.eu
+_UNEMPLOYED = Activity.unemployed
+_ARE = UnemploymentBenefit.are
+_PAID = AlimonyStatus.paid
+_NO_NOTICE = SupplierNotice.none
+
 
 def _adult(person: Person | None) -> bool:
-    return person is not None and person.role in (Role.applicant, Role.partner)
+    return person is not None and person.role in _COUPLE_ROLES
 
 
 def _has_children(situation: Situation) -> bool:
-    return any(p.role is Role.child for p in situation.people)
+    for person in situation.people:  # a loop: cheaper than ``any`` on a generator
+        if person.role is _ROLE_CHILD:
+            return True
+    return False
+
+
+def _has_partner(situation: Situation) -> bool:
+    for person in situation.people:
+        if person.role is _ROLE_PARTNER:
+            return True
+    return False
 
 
 def _non_eu(person: Person | None) -> bool:
-    return person is not None and person.nationality is Nationality.other
+    return person is not None and person.nationality is _NON_EU
 
 
 def _eu(person: Person | None) -> bool:
-    return person is not None and person.nationality is Nationality.eu
+    return person is not None and person.nationality is _EU
 
 
 def _hosted(situation: Situation) -> bool:
-    return (
-        situation.household.housing.status is not None
-        and situation.household.housing.status.value == "hosted_free"
-    )
+    return situation.household.housing.status is _HOSTED_FREE
 
 
 def _renting(situation: Situation) -> bool:
@@ -99,16 +122,16 @@ def _renting(situation: Situation) -> bool:
 
 def _tenant(situation: Situation) -> bool:
     status = situation.household.housing.status
-    return status is None or status.value in ("tenant", "social_tenant")
+    return status is None or status in _TENANT_STATUSES
 
 
 def _in_shelter(situation: Situation) -> bool:
     status = situation.household.housing.status
-    return status is not None and status.value == "shelter"
+    return status is _SHELTER
 
 
 def _lone_parent(situation: Situation) -> bool:
-    return _has_children(situation) and not any(p.role is Role.partner for p in situation.people)
+    return _has_children(situation) and not _has_partner(situation)
 
 
 def _person(
@@ -127,7 +150,7 @@ def _young(situation: Situation, person: Person) -> bool:
 def _grant_matters(situation: Situation, person: Person | None) -> bool:
     """The housing aid of a student under the age limit who rents (or whose housing is unknown)
     counts a flat resource amount, lowered for a grant holder (CCH R822-20)."""
-    if person is None or person.role is not Role.applicant:
+    if person is None or person.role is not _ROLE_APPLICANT:
         return False
     if person.higher_education_grant is not None or person.activity is not Activity.student:
         return False
@@ -146,24 +169,30 @@ def _grant_matters(situation: Situation, person: Person | None) -> bool:
 
 def observation(situation: Situation, name: str) -> bool | None:
     """An observation of the household or of any person: True if any says so, None if none is
-    known."""
-    found = getattr(situation.household.observations, name)
-    if found is True:
-        return True
+    known (``observations``)."""
+    return observations(situation, (name,))[name]
+
+
+def observations(situation: Situation, names: Iterable[str]) -> dict[str, bool | None]:
+    """Each of the observations ``names`` of the household or of any person: True if any says so,
+    False if none does but one says it does not, None if none is known."""
+    said = situation.household.observations
+    found = {name: getattr(said, name) for name in names}
     for person in situation.people:
-        value = getattr(person.observations, name)
-        if value is True:
-            return True
-        if value is False:
-            found = False
+        said = person.observations
+        for name, value in found.items():
+            if value is not True:
+                own = getattr(said, name)
+                if own is not None:
+                    found[name] = own
     return found
 
 
 def _alimony_unknown(situation: Situation) -> bool:
     """The child support is unknown: its status, or the amount fixed of a pension paid in full."""
     alimony = situation.household.alimony
-    amount_unknown = alimony.status is AlimonyStatus.paid and alimony.amount_fixed is None
-    return alimony.status is None or amount_unknown
+    status = alimony.status
+    return status is None or (status is _PAID and alimony.amount_fixed is None)
 
 
 def _unemployment_matters(situation: Situation, person: Person | None) -> bool:
@@ -171,14 +200,14 @@ def _unemployment_matters(situation: Situation, person: Person | None) -> bool:
     unknown incomes) the housing aid may abate or neutralise (CCH R822-13, R822-15)."""
     if person is None or not _adult(person) or not _tenant(situation):
         return False
-    if person.activity is not Activity.unemployed:
+    if person.activity is not _UNEMPLOYED:
         return False
     incomes = person.incomes
     if incomes is None or incomes.salary + incomes.self_employment > 0:
         return True
     # Benefits alone: the ARE is never abated (R822-13 abates activity incomes only); the ASS is
     # neutralised after two months.
-    return incomes.unemployment > 0 and person.unemployment_benefit is not UnemploymentBenefit.are
+    return incomes.unemployment > 0 and person.unemployment_benefit is not _ARE
 
 
 def unemployed_for_two_months(situation: Situation, person: Person) -> bool | None:
@@ -209,13 +238,13 @@ def _unemployment_benefit_unknown(situation: Situation, person: Person | None) -
 
 def _precarious_housing(situation: Situation) -> bool:
     status = situation.household.housing.status
-    return status is None or status.value in ("homeless", "hosted_free", "shelter")
+    return status is None or status in _PRECARIOUS_STATUSES
 
 
 def _energy_debt_unknown(situation: Situation) -> bool:
     energy = situation.household.energy
     notice = energy.supplier_notice
-    return energy.unpaid_bills is None and (notice is None or notice.value == "none")
+    return energy.unpaid_bills is None and (notice is None or notice is _NO_NOTICE)
 
 
 FACTS: dict[str, Fact] = {
@@ -511,64 +540,131 @@ def unknown_facts(situation: Situation) -> list[FactRef]:
 
     A fact is checked only for a person of its ``roles`` with a field of its ``absent`` absent
     (most of a caseload has none): the same facts, in the same order, as checking every fact of
-    every person."""
+    every person. Which facts to check depends only on the people's roles and on which fields are
+    absent: it is worked out once per such pattern (``_checks``)."""
     people = situation.people
-    candidates: list[set[int]] = []  # per person, the positions in FACTS of the facts to check
-    for person in people:
-        values, by_field = _PERSON_FIELDS[person.role]
-        mine: set[int] = set()
-        for value, positions in zip(values(person), by_field, strict=True):
-            if value is None:
-                mine.update(positions)
-        candidates.append(mine)
-    household: set[int] = set()
-    for value, positions in zip(
-        _HOUSEHOLD_VALUES(situation.household), _HOUSEHOLD_POSITIONS, strict=True
-    ):
-        if value is None:
-            household.update(positions)
+    pattern = (
+        _HOUSEHOLD_ABSENT(situation.household),
+        *[(person.role, _PERSON_ABSENT(person)) for person in people],
+    )
+    checks = _CHECKS.get(pattern)
+    if checks is None:
+        checks = _checks(pattern)
     found: list[FactRef] = []
-    for position in sorted(household.union(*candidates)):
-        fact = _FACT_LIST[position]
-        if not fact.per_person:
+    for fact, indices in checks:
+        if indices is None:
             if fact.is_unknown(situation, None):
                 found.append(FactRef(fact.id))
             continue
-        for index, mine in enumerate(candidates):
-            if position in mine and fact.is_unknown(situation, people[index]):
+        for index in indices:
+            if fact.is_unknown(situation, people[index]):
                 found.append(FactRef(fact.id, index))
     return found
 
 
 _FACT_LIST = tuple(FACTS.values())
-_Values = Callable[[Any], tuple[Any, ...]]
+_Pattern = tuple[Any, ...]
+"""Which fields are absent: of the household (``_HOUSEHOLD_ABSENT``), then of each person (its
+role, and ``_PERSON_ABSENT``)."""
+_Checks = tuple[tuple[Fact, tuple[int, ...] | None], ...]
+_CHECKS: dict[_Pattern, _Checks] = {}
+"""The facts to check, and for whom, per pattern: a caseload has few patterns."""
+_MOST_PATTERNS = 4_096
 
 
-def _values(paths: list[str]) -> _Values:
-    """The values at ``paths`` of a model, as a tuple, in one call (``operator.attrgetter``)."""
-    if len(paths) == 1:
-        one = attrgetter(paths[0])
-        return lambda model: (one(model),)
-    return attrgetter(*paths)
+def _checks(pattern: _Pattern) -> _Checks:
+    """The facts to check for a pattern, in the order of ``FACTS``, each with the people (indices)
+    to check it for, or None for a household fact: the facts with a field of their ``absent``
+    absent, each for a person of its ``roles``. Kept in ``_CHECKS``."""
+    household_absent, *people_absent = pattern
+    household = {
+        position
+        for absent, positions in zip(household_absent, _HOUSEHOLD_POSITIONS, strict=True)
+        if absent
+        for position in positions
+    }
+    candidates = [
+        {
+            position
+            for absent, positions in zip(person_absent, _PERSON_POSITIONS[role], strict=True)
+            if absent
+            for position in positions
+        }
+        for role, person_absent in people_absent
+    ]
+    checks: list[tuple[Fact, tuple[int, ...] | None]] = []
+    for position in sorted(household.union(*candidates)):
+        fact = _FACT_LIST[position]
+        if fact.per_person:
+            checks.append((fact, tuple(i for i, mine in enumerate(candidates) if position in mine)))
+        else:
+            checks.append((fact, None))
+    if len(_CHECKS) >= _MOST_PATTERNS:
+        _CHECKS.clear()
+    found = _CHECKS[pattern] = tuple(checks)
+    return found
 
 
-def _positions_by_field(facts: list[int]) -> tuple[_Values, tuple[tuple[int, ...], ...]]:
-    """The values of the fields ``Fact.absent`` of ``facts`` (positions in ``FACTS``), and for
-    each field the facts that name it."""
-    found: dict[str, list[int]] = {}
-    for position in facts:
-        for path in _FACT_LIST[position].absent:
-            found.setdefault(path, []).append(position)
-    return _values(list(found)), tuple(tuple(positions) for positions in found.values())
+_Absent = Callable[[Any], tuple[bool, ...]]
+
+
+def _absence(paths: tuple[str, ...]) -> tuple[tuple[str, ...], _Absent]:
+    """A function that tells, in one call, whether each of ``paths`` (a field, or a field of a
+    field) of a model is absent (None), and the paths in the order of its answer. It reads the
+    models' ``__dict__``, where pydantic keeps the fields: ``getattr`` on a model costs several
+    times more."""
+    top = [path for path in paths if "." not in path]
+    nested: dict[str, list[str]] = {}
+    for path in paths:
+        if "." in path:
+            head, name = path.split(".")
+            nested.setdefault(head, []).append(name)
+    read_top = _reader(top)
+    read_nested = [(head, _reader(names)) for head, names in nested.items()]
+
+    def absent(model: Any) -> tuple[bool, ...]:
+        fields = model.__dict__
+        values = read_top(fields)
+        for head, read in read_nested:
+            values += read(fields[head].__dict__)
+        return tuple(map(is_, values, _NONES))
+
+    order = (*top, *(f"{head}.{name}" for head, names in nested.items() for name in names))
+    return order, absent
+
+
+def _reader(names: list[str]) -> Callable[[dict[str, Any]], tuple[Any, ...]]:
+    """The values of ``names`` in a dict, as a tuple, in one call (``operator.itemgetter``)."""
+    if len(names) == 1:
+        name = names[0]
+        return lambda fields: (fields[name],)
+    return itemgetter(*names)
+
+
+def _positions_by_field(facts: list[int], paths: tuple[str, ...]) -> tuple[tuple[int, ...], ...]:
+    """For each of ``paths``, the facts of ``facts`` (positions in ``FACTS``) whose ``absent``
+    names it."""
+    return tuple(
+        tuple(position for position in facts if path in _FACT_LIST[position].absent)
+        for path in paths
+    )
+
+
+def _paths(facts: list[int]) -> tuple[str, ...]:
+    """The fields ``Fact.absent`` of ``facts``, each once."""
+    return tuple(dict.fromkeys(path for position in facts for path in _FACT_LIST[position].absent))
 
 
 assert all(fact.absent for fact in _FACT_LIST), "a fact is checked only with a field absent"
-_PERSON_FIELDS = {
+_NONES = itertools.repeat(None)
+_PER_PERSON = [i for i, fact in enumerate(_FACT_LIST) if fact.per_person]
+_PERSON_PATHS, _PERSON_ABSENT = _absence(_paths(_PER_PERSON))
+_PERSON_POSITIONS = {
     role: _positions_by_field(
-        [i for i, fact in enumerate(_FACT_LIST) if fact.per_person and role in fact.roles]
+        [i for i in _PER_PERSON if role in _FACT_LIST[i].roles], _PERSON_PATHS
     )
     for role in Role
 }
-_HOUSEHOLD_VALUES, _HOUSEHOLD_POSITIONS = _positions_by_field(
-    [i for i, fact in enumerate(_FACT_LIST) if not fact.per_person]
-)
+_HOUSEHOLD_FACTS = [i for i, fact in enumerate(_FACT_LIST) if not fact.per_person]
+_HOUSEHOLD_PATHS, _HOUSEHOLD_ABSENT = _absence(_paths(_HOUSEHOLD_FACTS))
+_HOUSEHOLD_POSITIONS = _positions_by_field(_HOUSEHOLD_FACTS, _HOUSEHOLD_PATHS)

@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 from pydantic import BaseModel
 
 from rights_engine.engine.autonomy import autonomy_update
-from rights_engine.engine.facts import FactRef, observation
+from rights_engine.engine.facts import FactRef, observations
 from rights_engine.situation.models import (
     Activity,
     Alimony,
@@ -58,6 +58,28 @@ class Scenario(StrEnum):
     unfavourable = "unfavourable"
 
 
+# Enum members the completion compares with or sets, read once: reading a member from its class
+# costs more than the comparison (the enum classes have a metaclass).
+_FAVOURABLE = Scenario.favourable
+_ROLE_APPLICANT, _ROLE_PARTNER, _ROLE_CHILD = Role.applicant, Role.partner, Role.child
+_FRENCH, _EU, _NON_EU = Nationality.french, Nationality.eu, Nationality.other
+_UNEMPLOYED, _STUDENT = Activity.unemployed, Activity.student
+_ASS, _ARE = UnemploymentBenefit.ass, UnemploymentBenefit.are
+_TENANT, _HOSTED_FREE, _SHELTER = (
+    HousingStatus.tenant,
+    HousingStatus.hosted_free,
+    HousingStatus.shelter,
+)
+_TENANT_STATUSES = (HousingStatus.tenant, HousingStatus.social_tenant)
+_PRECARIOUS_STATUSES = (HousingStatus.homeless, HousingStatus.hosted_free, HousingStatus.shelter)
+_PAID, _PARTIALLY_PAID, _UNPAID = (
+    AlimonyStatus.paid,
+    AlimonyStatus.partially_paid,
+    AlimonyStatus.unpaid,
+)
+_NO_NOTICE = SupplierNotice.none
+
+
 # Edge values for unknown facts. A high income ends every means-tested right of the mission.
 _HIGH_MONTHLY_INCOME = 10_000.0
 _HIGH_HOUSING_AID = 2_000.0
@@ -79,15 +101,20 @@ def _copied(model: _Model, update: dict[str, Any]) -> _Model:
     if model.__pydantic_extra__ is not None or model.__pydantic_private__ is not None:
         return model.model_copy(update=update)
     copied = _new(type(model))
-    _set_attribute(copied, "__dict__", {**model.__dict__, **update})
-    _set_attribute(copied, "__pydantic_extra__", None)
-    _set_attribute(copied, "__pydantic_fields_set__", model.__pydantic_fields_set__ | update.keys())
-    _set_attribute(copied, "__pydantic_private__", None)
+    _set_dict(copied, {**model.__dict__, **update})
+    _set_extra(copied, None)
+    _set_fields_set(copied, model.__pydantic_fields_set__.union(update))
+    _set_private(copied, None)
     return copied
 
 
 _new = object.__new__  # what ``BaseModel`` uses: it defines no ``__new__``
-_set_attribute = object.__setattr__  # past the frozen models' ``__setattr__``
+# The setters of ``BaseModel``'s slots, past the frozen models' ``__setattr__``: what
+# ``object.__setattr__`` finds and calls, called directly.
+_set_dict = vars(BaseModel)["__dict__"].__set__
+_set_extra = vars(BaseModel)["__pydantic_extra__"].__set__
+_set_fields_set = vars(BaseModel)["__pydantic_fields_set__"].__set__
+_set_private = vars(BaseModel)["__pydantic_private__"].__set__
 
 
 @functools.lru_cache(maxsize=1_024)  # a few months and offsets a batch: every household asks
@@ -97,31 +124,36 @@ def _months_before(month: dt.date, months: int) -> str:
 
 
 def _complete_person(
-    situation: Situation, person: Person, scenario: Scenario, first_day: dt.date
+    situation: Situation,
+    person: Person,
+    scenario: Scenario,
+    first_day: dt.date,
+    known: bool = False,
 ) -> Person:
     """``person`` with its autonomy facts (``autonomy.complete_autonomy``) and its other facts
     set, in one copy: the facts of the two updates are apart, and the second reads none that the
-    first sets.
+    first sets. ``known``: ``situation`` has no unknown fact (``autonomy.autonomy_update``).
 
     What it reads of ``situation`` is the key of :meth:`_Completer.people`: reading anything
     else needs that key to say so (``tests/engine/test_completion_copies.py`` compares both)."""
-    fav = scenario is Scenario.favourable
-    update = autonomy_update(situation, person, fav, _copied)
+    fav = scenario is _FAVOURABLE
+    update = autonomy_update(situation, person, fav, _copied, known)
     update.update(_person_update(person, scenario, first_day))
     return _copied(person, update) if update else person
 
 
 def _person_update(person: Person, scenario: Scenario, first_day: dt.date) -> dict[str, Any]:
     """The facts of ``person`` other than autonomy set to their edge value, as an update."""
-    fav = scenario is Scenario.favourable
+    fav = scenario is _FAVOURABLE
+    adult = person.role is not _ROLE_CHILD
     update: dict[str, Any] = {}
     if person.birth_date is None and person.age is None:
-        ages = _CHILD_AGE if person.role is Role.child else _ADULT_AGE
+        ages = _ADULT_AGE if adult else _CHILD_AGE
         update["age"] = ages[scenario]
-    if person.nationality is None:
-        update["nationality"] = Nationality.french if fav else Nationality.other
-    nationality = update.get("nationality", person.nationality)
-    if nationality is Nationality.other:
+    nationality = person.nationality
+    if nationality is None:
+        nationality = update["nationality"] = _FRENCH if fav else _NON_EU
+    if nationality is _NON_EU:
         if person.has_residence_permit is None:
             update["has_residence_permit"] = fav
         if person.residence_permit_since is None:
@@ -130,11 +162,12 @@ def _person_update(person: Person, scenario: Scenario, first_day: dt.date) -> di
             )
         if person.protected_status is None:
             update["protected_status"] = False
-    if nationality is Nationality.eu and person.in_france_since is None:
+    if nationality is _EU and person.in_france_since is None:
         update["in_france_since"] = _months_before(first_day, 12 * _LONG_AGO_YEARS if fav else 0)
-    if person.activity is None and person.role is not Role.child:
-        update["activity"] = Activity.unemployed if fav else Activity.student
-    if update.get("activity", person.activity) is Activity.unemployed:
+    activity = person.activity
+    if activity is None and adult:
+        activity = update["activity"] = _UNEMPLOYED if fav else _STUDENT
+    if activity is _UNEMPLOYED:
         # Housing-aid resources (CCH R822-13, R822-15): unemployed long ago and on the ASS, the
         # activity and unemployment incomes are not counted; unemployed this month, they are.
         if person.unemployed_since is None:
@@ -142,26 +175,27 @@ def _person_update(person: Person, scenario: Scenario, first_day: dt.date) -> di
                 first_day, 12 * _LONG_AGO_YEARS if fav else 0
             )
         if person.unemployment_benefit is None:
-            update["unemployment_benefit"] = (
-                UnemploymentBenefit.ass if fav else UnemploymentBenefit.are
-            )
+            update["unemployment_benefit"] = _ASS if fav else _ARE
     if person.incomes is None:
-        adult = person.role is not Role.child
-        activity = update.get("activity", person.activity)
-        update["incomes"] = Incomes() if fav or not adult else _high_incomes(activity)
+        update["incomes"] = _NO_INCOMES if fav or not adult else _high_incomes(activity)
     if person.hours_worked_last_3_years is None:
         # Unknown only for an adult under 25 (facts.py); favourable: the hours that open the RSA
         # jeune actif (CASF L262-7-1, D262-25-1); otherwise nothing special (none).
         update["hours_worked_last_3_years"] = (
-            _rsa_young_worker_hours(first_day) if fav and person.role is not Role.child else 0.0
+            _rsa_young_worker_hours(first_day) if fav and adult else 0.0
         )
     if person.higher_education_grant is None:
         # Unknown only for a student under 28 who rents (facts.py); favourable: a grant holder,
         # whose flat housing-aid resources are lowered (CCH R822-20); otherwise none.
-        update["higher_education_grant"] = fav and person.role is not Role.child
+        update["higher_education_grant"] = fav and adult
     if person.pregnant is None:
         update["pregnant"] = False
     return update
+
+
+_NO_INCOMES = Incomes()
+"""Unknown incomes, favourable, and a child's: none. Validated once (the model is frozen: rows
+share it)."""
 
 
 def _high_incomes(activity: Activity | None) -> Incomes:
@@ -204,35 +238,34 @@ def _favourable_rent(situation: Situation) -> float:
 def _complete_household(situation: Situation, scenario: Scenario) -> Household:
     """The household with its unknown facts set to their edge value. What it reads of
     ``situation`` is the key of :meth:`_Completer.household`: keep them in step."""
-    fav = scenario is Scenario.favourable
+    fav = scenario is _FAVOURABLE
     household = situation.household
     housing = household.housing
+    rent = housing.rent
+    housing_aid = housing.housing_aid
     housing_update: dict[str, Any] = {}
-    if housing.status is None:
-        housing_update["status"] = HousingStatus.tenant if fav else HousingStatus.hosted_free
-    status = housing_update.get("status", housing.status)
-    tenant = status in (HousingStatus.tenant, HousingStatus.social_tenant)
-    if housing.housing_aid is None and not (tenant and housing.rent is not None):
+    status = housing.status
+    if status is None:
+        status = housing_update["status"] = _TENANT if fav else _HOSTED_FREE
+    tenant = status in _TENANT_STATUSES
+    if housing_aid is None and not (tenant and rent is not None):
         # A tenant with a known rent: the aid is computed (aide_logement) in both completions.
         # Otherwise the aid received, which the RSA and prime d'activité forfait logement deduct,
         # is taken at its edges (none / more than any forfait); the housing-aid finding itself
         # reads the computed entitlement (aide_logement_montant), from the rent filled below.
-        renting = tenant or status is HousingStatus.shelter
+        renting = tenant or status is _SHELTER
         housing_update["housing_aid"] = _HIGH_HOUSING_AID if renting and not fav else 0.0
-    if (
-        housing.rent is None
-        and housing.housing_aid is None
-        and status in (HousingStatus.tenant, HousingStatus.social_tenant)
-    ):
+    if rent is None and housing_aid is None and tenant:
         # Unknown rent: at the zone 1 loyer plafond of the household (the highest aid, below any
         # dégressivité threshold) or nothing (the lowest aid).
         housing_update["rent"] = _favourable_rent(situation) if fav else 0.0
     if household.commune is None and housing.zone is None:
         housing_update["zone"] = "1" if fav else "3"
-    if tenant and (housing.rent_arrears, housing.arrears_months, housing.eviction_stage) == (
-        None,
-        None,
-        None,
+    if (
+        tenant
+        and housing.rent_arrears is None
+        and housing.arrears_months is None
+        and housing.eviction_stage is None
     ):
         # Unknown arrears: favourable, a debt at the last step of the procedure (it opens the
         # eviction prevention at its highest urgency); unfavourable, none.
@@ -243,7 +276,7 @@ def _complete_household(situation: Situation, scenario: Scenario) -> Household:
         )
     if housing.contributes_to_costs is None:
         housing_update["contributes_to_costs"] = fav
-    if housing.rent is None and "rent" not in housing_update:
+    if rent is None and "rent" not in housing_update:
         housing_update["rent"] = 0.0
     update: dict[str, Any] = {}
     if housing_update:
@@ -272,20 +305,20 @@ def _complete_alimony(situation: Situation, scenario: Scenario) -> Alimony | Non
     Paid in full with an unknown amount fixed: the amount received when the incomes are known (a
     pension paid in full is the pension received), else none (favourable) or a high one.
     """
-    fav = scenario is Scenario.favourable
+    fav = scenario is _FAVOURABLE
     alimony = situation.household.alimony
-    incomes_known = situation.applicant.incomes is not None
-    received = sum(p.incomes.alimony for p in situation.people if p.incomes is not None)
+    received = sum([p.incomes.alimony for p in situation.people if p.incomes is not None])
     update: dict[str, Any] = {}
     status = alimony.status
     if status is None:
         if fav:
-            status = AlimonyStatus.partially_paid if received > 0 else AlimonyStatus.unpaid
+            status = _PARTIALLY_PAID if received > 0 else _UNPAID
         else:
-            status = AlimonyStatus.paid
+            status = _PAID
         update["status"] = status
-    if status is AlimonyStatus.paid and alimony.amount_fixed is None:
+    if status is _PAID and alimony.amount_fixed is None:
         edge = 0.0 if fav else _HIGH_MONTHLY_INCOME
+        incomes_known = situation.applicant.incomes is not None
         update["amount_fixed"] = received if incomes_known else edge
     return _copied(alimony, update) if update else None
 
@@ -297,9 +330,9 @@ def _with_alimony_received_edge(
     nothing in the favourable completion (the whole ASF) and, in the unfavourable one, the whole
     amount fixed (or a high amount if it is unknown), which leaves the least ASF (L581-2)."""
     if (
-        scenario is Scenario.favourable
+        scenario is _FAVOURABLE
         or situation.applicant.incomes is not None
-        or household.alimony.status is not AlimonyStatus.partially_paid
+        or household.alimony.status is not _PARTIALLY_PAID
     ):
         return people
     edge = household.alimony.amount_fixed
@@ -318,7 +351,7 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
     """Fiscal income, energy debt, debts and observations: the edge that opens the orientation
     (favourable) or keeps it closed (unfavourable). An observation that cannot apply (no child,
     a home of one's own) is completed as False in both."""
-    fav = scenario is Scenario.favourable
+    fav = scenario is _FAVOURABLE
     household = situation.household
     update: dict[str, Any] = {}
     if household.fiscal_reference_income is None:
@@ -326,25 +359,25 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
     energy = household.energy
     if energy.unpaid_bills is None:
         notice = energy.supplier_notice
-        has_notice = notice is not None and notice is not SupplierNotice.none
+        has_notice = notice is not None and notice is not _NO_NOTICE
         update["energy"] = _copied(
             energy, {"unpaid_bills": 0.0 if has_notice or not fav else _HIGH_MONTHLY_INCOME}
         )
     debts = household.debts
-    debts_update = {
-        key: (_HIGH_DEBT if fav else 0.0)
-        for key in ("total", "monthly_repayments")
-        if getattr(debts, key) is None
-    }
+    debts_update: dict[str, float] = {}
+    if debts.total is None:
+        debts_update["total"] = _HIGH_DEBT if fav else 0.0
+    if debts.monthly_repayments is None:
+        debts_update["monthly_repayments"] = _HIGH_DEBT if fav else 0.0
     if debts_update:
         update["debts"] = _copied(debts, debts_update)
-    has_children = any(p.role is Role.child for p in situation.people)
+    has_children = False
+    for person in situation.people:
+        if person.role is _ROLE_CHILD:
+            has_children = True
+            break
     status = household.housing.status
-    precarious = status is None or status in (
-        HousingStatus.homeless,
-        HousingStatus.hosted_free,
-        HousingStatus.shelter,
-    )
+    precarious = status is None or status in _PRECARIOUS_STATUSES
     applies = {
         "no_shelter_tonight": precarious,
         "domestic_violence": True,
@@ -352,7 +385,7 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
         "child_at_risk_reported": has_children,
         "parents_overwhelmed": has_children,
     }
-    observed = {name: observation(situation, name) for name in applies}
+    observed = observations(situation, applies)
     observations_update = {
         name: fav and applicable for name, applicable in applies.items() if observed[name] is None
     }
@@ -363,26 +396,26 @@ def _complete_energy_debts_observations(situation: Situation, scenario: Scenario
 
 
 def complete(
-    situation: Situation, scenario: Scenario, completer: _Completer | None = None
+    situation: Situation,
+    scenario: Scenario,
+    completer: _Completer | None = None,
+    known: bool = False,
 ) -> Situation:
     """The situation with every unknown fact set to its favourable or unfavourable edge value
-    (``completer``: the completed people and households of the other rows of a completion set)."""
-    first_day = situation.reference_month.first_day
+    (``completer``: the completed people and households of the other rows of a completion set;
+    ``known``: the situation has no unknown fact, see ``autonomy.autonomy_update``)."""
+    month = situation.reference_month
+    first_day = month.first_day
     if completer is None:
-        people = [_complete_person(situation, p, scenario, first_day) for p in situation.people]
+        people = [
+            _complete_person(situation, p, scenario, first_day, known) for p in situation.people
+        ]
         household = _complete_household(situation, scenario)
     else:
         people = completer.people(situation, scenario, first_day)
         household = completer.household(situation, scenario)
     people = _with_alimony_received_edge(situation, people, household, scenario)
-    return _copied(
-        situation,
-        {
-            "people": people,
-            "household": household,
-            "period": situation.reference_month,
-        },
-    )
+    return _copied(situation, {"people": people, "household": household, "period": month})
 
 
 class _Completer:
@@ -665,7 +698,7 @@ def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion
     A complete situation gives one row.
     """
     if not unknown:  # one row: no other row to share completed people or households with
-        return [Completion(complete(situation, Scenario.favourable))]
+        return [Completion(complete(situation, Scenario.favourable, known=True))]
     from rights_engine.engine.completion_rows import (  # they build on this module
         activity_rows,
         joint_lines,

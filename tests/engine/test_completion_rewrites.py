@@ -8,24 +8,43 @@
 - ``facts.unknown_facts`` checks a fact only for a person of its ``roles`` with one of its
   ``absent`` fields absent; the plain path checks every fact for every person. Compared on the
   households above and on copies with optional fields left out and signs observed at random.
+- ``facts.unknown_facts`` works out which facts to check once per pattern of roles and absent
+  fields (``facts._CHECKS``), read from the models' ``__dict__`` (``facts._absence``); the plain
+  paths work them out afresh for every household, and read the fields with ``getattr``.
+- ``facts.observations`` reads several observations in one pass over the people; the plain path
+  reads each one alone, the household's then each person's.
+- ``scenarios.completions`` of a situation with no unknown fact tells ``autonomy_update`` so
+  (``known``), which then does not ask the ``*_unknown`` rules; the plain path asks them.
+- ``scenarios._NO_INCOMES`` is one ``Incomes()`` shared by the completions; the plain path
+  validates one each time.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import random
+from operator import attrgetter
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 import pytest
+from pydantic import BaseModel
 
-from rights_engine.engine.autonomy import complete_autonomy
+from rights_engine.engine import facts, scenarios
+from rights_engine.engine.autonomy import AUTONOMY_SIGNS, complete_autonomy
 from rights_engine.engine.builder import _days
 from rights_engine.engine.facts import FACTS, FactRef, unknown_facts
-from rights_engine.engine.scenarios import Scenario, _complete_person, _person_update
+from rights_engine.engine.scenarios import (
+    Completion,
+    Scenario,
+    _complete_person,
+    _person_update,
+    completions,
+)
 from rights_engine.engine.soundness import leave_out
 from rights_engine.situation.loader import load_situation
-from rights_engine.situation.models import Observations, Person, Role, Situation
+from rights_engine.situation.models import Incomes, Observations, Person, Role, Situation
 from rights_engine.synthetic import DEFAULT_PERIODS, draw_household
 
 SITUATIONS = sorted((Path(__file__).parents[2] / "situations").glob("*.yaml"))
@@ -165,3 +184,108 @@ def _value(model: object, path: str) -> object:
     for part in path.split("."):
         model = getattr(model, part)
     return model
+
+
+ALL = HOUSEHOLDS + SHAKEN
+COMPLETE = [s for s in ALL if not facts.unknown_facts(s)]
+
+
+def _full_state(value: Any) -> Any:
+    """A value's full state: for a model, its type, every field's state in order, the fields
+    set and the extra and private state."""
+    if isinstance(value, BaseModel):
+        return (
+            type(value),
+            tuple((name, _full_state(field)) for name, field in value.__dict__.items()),
+            frozenset(value.model_fields_set),
+            value.__pydantic_extra__,
+            value.__pydantic_private__,
+        )
+    if isinstance(value, (list, tuple)):
+        return (type(value), tuple(_full_state(item) for item in value))
+    return (type(value), value)
+
+
+def test_absent_fields_as_read_with_getattr() -> None:
+    for situation in ALL:
+        cases = [(facts._HOUSEHOLD_PATHS, facts._HOUSEHOLD_ABSENT, situation.household)]
+        cases += [(facts._PERSON_PATHS, facts._PERSON_ABSENT, p) for p in situation.people]
+        for paths, absent, model in cases:
+            plain = tuple(value is None for value in attrgetter(*paths)(model))
+            assert absent(model) == plain, situation.id
+            assert any(plain), situation.id  # some field absent: the flags are not all alike
+
+
+def test_checks_kept_per_pattern_as_worked_out_afresh(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(facts, "_CHECKS", {})
+    kept = [facts.unknown_facts(s) for s in ALL + ALL[::-1]]
+    assert len(facts._CHECKS) <= len(ALL)  # each pattern worked out once: the memo is used
+    for situation in ALL + ALL[::-1]:
+        facts._CHECKS.clear()  # worked out afresh for this household
+        assert facts.unknown_facts(situation) == _plain_unknown_facts(situation), situation.id
+    assert kept == [_plain_unknown_facts(s) for s in ALL + ALL[::-1]]
+    monkeypatch.setattr(facts, "_MOST_PATTERNS", 3)  # the memo emptied when full
+    assert [facts.unknown_facts(s) for s in ALL] == [_plain_unknown_facts(s) for s in ALL]
+    assert len(facts._CHECKS) <= 3
+
+
+def _plain_observation(situation: Situation, name: str) -> bool | None:
+    """True if the household or anyone says so, else False if one says not, else None."""
+    found = getattr(situation.household.observations, name)
+    if found is True:
+        return True
+    for person in situation.people:
+        value = getattr(person.observations, name)
+        if value is True:
+            return True
+        if value is False:
+            found = False
+    return found
+
+
+def test_observations_as_read_one_by_one() -> None:
+    names = list(Observations.model_fields)
+    seen = set()
+    for situation in ALL:
+        together = facts.observations(situation, names)
+        assert list(together) == names
+        for name in names:
+            plain = _plain_observation(situation, name)
+            assert together[name] is plain, (situation.id, name)
+            assert facts.observation(situation, name) is plain, (situation.id, name)
+            seen.add(plain)
+    assert seen == {True, False, None}
+
+
+def _rows_state(rows: list[Completion]) -> list[Any]:
+    return [(type(row), tuple((k, _full_state(v)) for k, v in vars(row).items())) for row in rows]
+
+
+def test_complete_household_as_completed_asking_the_rules() -> None:
+    assert len(COMPLETE) > len(HOUSEHOLDS) // 2
+    said = [s for s in COMPLETE if any(p.observations.disoriented for p in s.people)]
+    assert said and any(p.disability_reported for s in COMPLETE for p in s.people)
+    for situation in COMPLETE:
+        fast = completions(situation, [])
+        plain = [Completion(scenarios.complete(situation, Scenario.favourable))]
+        assert _rows_state(fast) == _rows_state(plain), situation.id
+
+
+@pytest.mark.parametrize("scenario", list(Scenario))
+def test_a_person_completed_knowing_nothing_is_unknown_as_asking(scenario: Scenario) -> None:
+    """``known`` changes nothing for a situation with no unknown fact, in either scenario."""
+    for situation in COMPLETE:
+        first_day = situation.reference_month.first_day
+        for person in situation.people:
+            known = scenarios._complete_person(situation, person, scenario, first_day, True)
+            asked = scenarios._complete_person(situation, person, scenario, first_day)
+            assert _full_state(known) == _full_state(asked), (situation.id, person.id)
+
+
+def test_no_incomes_as_validated() -> None:
+    assert _full_state(scenarios._NO_INCOMES) == _full_state(Incomes())
+    assert _full_state(scenarios._NO_INCOMES) == _full_state(Incomes.model_validate({}))
+
+
+def test_signs_of_the_autonomy_are_observations() -> None:
+    assert set(AUTONOMY_SIGNS) <= set(Observations.model_fields)
