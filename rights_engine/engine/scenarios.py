@@ -684,7 +684,9 @@ def estimated_fiscal_income(situation: Situation) -> float | None:
 
 
 def completions(situation: Situation, unknown: list[FactRef]) -> list[Completion]:
-    """The rows that bound every programme for a situation with ``unknown`` facts.
+    """The rows that bound every programme for a situation with ``unknown`` facts, which must be
+    ``facts.unknown_facts(situation)``: when there are none, the rules that tell whether a fact
+    is unknown are not asked again.
 
     - the favourable and unfavourable corners (rows 0 and 1);
     - each unknown fact flipped alone from one corner to the other, which tells which facts can
