@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Literal, NamedTuple
 
-from rights_engine.engine.claims import MONTH_NAMES
 from rights_engine.engine.ranking import URGENCY_LABELS, VERDICT_LABELS
+from rights_engine.month_names import MONTH_NAMES
 from rights_engine.report import (
     Amount,
     Finding,

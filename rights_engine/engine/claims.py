@@ -24,6 +24,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from rights_engine.month_names import MONTH_NAMES
 from rights_engine.report import Advice, Finding, LegalReference
 from rights_engine.situation.models import (
     EvictionStage,
@@ -35,7 +36,7 @@ from rights_engine.situation.models import (
 )
 from rights_engine.system import parameters_at
 
-__all__ = ["MONTH_NAMES", "ClaimOrder", "claim_order"]
+__all__ = ["ClaimOrder", "claim_order"]
 
 MONTHS_PER_YEAR = 12
 DAYS_PER_WEEK = 7
@@ -51,21 +52,6 @@ LEASE_LAW = LegalReference(
     title="Loi n° 89-462 du 6 juillet 1989, art. 24",
     href="https://www.legifrance.gouv.fr/loda/id/JORFTEXT000000509310",
 )
-MONTH_NAMES = (
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-)
-"""The months in French, January first: dates in a worker's words (here and in the renderers)."""
 
 
 @dataclass
