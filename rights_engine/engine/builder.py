@@ -22,7 +22,7 @@ from openfisca_core.simulation_builder import SimulationBuilder
 from openfisca_core.simulations import Simulation
 from pydantic import BaseModel
 
-from rights_engine.engine.facts import observation
+from rights_engine.engine.facts import observations
 from rights_engine.engine.fast_simulation import FastSimulation, fast_populations
 from rights_engine.engine.zones import zone_apl_of
 from rights_engine.enums import (
@@ -597,11 +597,10 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
     simulation.set_input(
         "dettes_remboursements_mensuels", period, _or_zero(debts["monthly_repayments"])
     )
+    said = [observations(s, OBSERVATION_VARIABLES) for s in situations]  # one pass a household
     for observation_name, variable in OBSERVATION_VARIABLES.items():
         simulation.set_input(
-            variable,
-            period,
-            np.array([observation(s, observation_name) is True for s in situations]),
+            variable, period, np.array([seen[observation_name] is True for seen in said])
         )
 
     _set_housing_aid_inputs(simulation, period, household["commune"], housing)

@@ -15,6 +15,7 @@ from __future__ import annotations
 import importlib.util
 import random
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 import pytest
@@ -29,7 +30,7 @@ from rights_engine.situation.models import Month, Observations, Person, Role, Si
 from rights_engine.synthetic import generate_households
 
 
-def _plain_builder() -> object:
+def _plain_builder() -> ModuleType:
     """``plain_builder.py`` of this folder (pytest's importlib mode puts no test folder on
     ``sys.path``)."""
     spec = importlib.util.spec_from_file_location(
@@ -41,7 +42,7 @@ def _plain_builder() -> object:
     return module
 
 
-plain_build_simulation = _plain_builder().plain_build_simulation  # type: ignore[attr-defined]
+plain_build_simulation = _plain_builder().plain_build_simulation
 SITUATIONS = sorted((Path(__file__).parents[2] / "situations").glob("*.yaml"))
 MONTH = Month("2026-10")
 _SAID = (None, None, False, True)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import dataclasses
 import random
+from typing import Any
 
 import numpy as np
 import pytest
@@ -14,11 +15,11 @@ from rights_engine.engine import columns
 from rights_engine.engine.evaluate import active_programmes, month_of
 from rights_engine.engine.simulate import MonthValues, simulate_month
 from rights_engine.engine.soundness import leave_out
-from rights_engine.situation.models import Person, Role
+from rights_engine.situation.models import Month, Person, Role, Situation
 from rights_engine.synthetic import draw_household, generate_households
 
 
-def _segments_as_first_written(values: MonthValues, individual: bool) -> dict[str, object]:
+def _segments_as_first_written(values: MonthValues, individual: bool) -> dict[str, Any]:
     """The segments, household by household, as ``_segments`` first laid them out."""
     index: list[np.ndarray] = []
     starts, household, lengths, unknown, id_rank = [], [], [], [], []
@@ -66,13 +67,13 @@ def _month_values(seed: int) -> list[MonthValues]:
         leave_out(rng, draw_household(rng, "2026-11", f"p{i}"), rng.randint(1, 4))
         for i in range(30)
     ]
-    by_month: dict[object, list[object]] = {}
+    by_month: dict[Month, list[Situation]] = {}
     for situation in situations:
         by_month.setdefault(month_of(situation, None), []).append(situation)
     values = []
     for month, group in by_month.items():
-        active, _ = active_programmes(month)  # type: ignore[arg-type]
-        values.append(simulate_month(group, month, active))  # type: ignore[arg-type]
+        active, _ = active_programmes(month)
+        values.append(simulate_month(group, month, active))
     return values
 
 
@@ -83,11 +84,11 @@ def test_segments_are_those_laid_out_household_by_household(seed: int) -> None:
         for individual in (False, True):
             got = columns._segments(values, individual)
             want = _segments_as_first_written(values, individual)
-            assert np.array_equal(got.index, want["index"])  # type: ignore[arg-type]
-            assert np.array_equal(got.starts, want["starts"])  # type: ignore[arg-type]
+            assert np.array_equal(got.index, want["index"])
+            assert np.array_equal(got.starts, want["starts"])
             assert got.household.tolist() == want["household"]
-            assert np.array_equal(got.single_row, want["single_row"])  # type: ignore[arg-type]
-            assert np.array_equal(got.with_unknown, want["with_unknown"])  # type: ignore[arg-type]
+            assert np.array_equal(got.single_row, want["single_row"])
+            assert np.array_equal(got.with_unknown, want["with_unknown"])
             assert [got.groups[h] for h in got.household] == want["people"]
             assert got.person_ids == want["person_ids"]
             assert got.person_code.tolist() == want["person_code"]
