@@ -32,7 +32,7 @@ from pydantic import BaseModel, ValidationError
 
 from rights_engine.situation.errors import InputError, InputProblem, SituationError
 from rights_engine.situation.models import Situation
-from rights_engine.situation.plain_json import read_plain
+from rights_engine.situation.plain_json import read_plain, read_plain_situation
 from rights_engine.situation.sources import (
     STDIN,
     SourceError,
@@ -829,6 +829,9 @@ def _line(name: str, number: int, raw: bytes | None, length: int) -> Situation:
 
     if raw is None:
         raise refuse(f"line too long ({length:,} bytes; at most {MAX_LINE_BYTES:,})")
+    situation = read_plain_situation(raw)
+    if situation is not None:
+        return situation
     data = read_plain(raw)
     if data is not None:
         return validate(Situation, data, name, {}, SITUATION, base_line=number)

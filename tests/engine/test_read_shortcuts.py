@@ -375,6 +375,7 @@ def test_a_hostile_batch_reads_as_with_the_plain_path(lines: list[str]) -> None:
         shortcut = _batch_reading(path)
         with pytest.MonkeyPatch.context() as patch:
             patch.setattr(loader, "read_plain", lambda raw: None)
+            patch.setattr(loader, "read_plain_situation", lambda raw: None)
             patch.setattr(loader, "_blank", lambda raw: not raw.strip())
             patch.setattr(models, "date_problems", _date_problems_as_written)
             patch.setattr(models, "_people_problems", _people_problems_as_written)
