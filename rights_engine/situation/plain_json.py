@@ -79,20 +79,22 @@ def read_plain_situation(raw: bytes) -> Situation | None:
     """The situation of the batch line ``raw`` as :func:`read_plain` then the model would give
     it, or None when the line is not a valid situation or might be read otherwise (then the
     caller takes that path, which gives the refusal and its message)."""
-    # Escapes (\uXXXX, lone surrogates) are left to the careful path. pydantic refuses invalid
-    # UTF-8, a byte-order mark, and so does the model NaN, Infinity, an integer longer than
-    # MAX_INT_DIGITS digits (every number of the models is bounded far below 10**18: see
-    # tests/situation/test_plain_situation.py) and nesting deeper than its own.
+    # Escapes (\uXXXX, lone surrogates) are left to the careful path. What json_loads reads
+    # otherwise is refused by pydantic (invalid UTF-8, a byte-order mark, which the first line
+    # may start with) or by the model (NaN, Infinity, nesting deeper than its own, an integer
+    # longer than MAX_INT_DIGITS digits: every number of the model is bounded far below 10**18,
+    # as tests/situation/test_plain_situation.py checks).
     if b"\\" in raw:
         return None
     try:
         situation = Situation.model_validate_json(raw)
     except Exception:  # any refusal is given by the careful path, with its message
         return None
-    # pydantic silently keeps the last value of a key written twice. Every key of a valid line
-    # is a field given in one of the situation's models (no field holds a free mapping), and is
-    # followed by a colon: when a key was written twice, or a text holds a colon, the fields
-    # given are fewer than the colons of the line.
+    # pydantic silently keeps the last value of a key written twice. Each key of a line is
+    # followed by a colon, and in a valid situation gives one field of one of its models (no
+    # field holds a free mapping), and each field given comes from a key (no validator adds
+    # one): the fields given are as many as the colons only when no key was written twice (and
+    # no text holds a colon).
     if _fields_given(situation) != raw.count(b":"):
         return None
     return situation

@@ -165,6 +165,18 @@ def test_every_number_is_bounded_far_below_a_long_integer() -> None:
     assert numbers > 10
 
 
+def test_each_field_given_is_a_key_of_the_line() -> None:
+    """The one-pass reading counts the fields given against the keys of the line: no model may
+    add a field to those given (a validator on the model before or around pydantic's), nor
+    hold a free mapping (whose keys would be no field)."""
+    for model in MODELS:
+        validators = model.__pydantic_decorators__.model_validators.values()
+        assert all(v.info.mode == "after" for v in validators), model
+    schema = json.dumps(Situation.model_json_schema())
+    assert '"additionalProperties": true' not in schema
+    assert '"additionalProperties": {' not in schema
+
+
 PERSON = '{"id":"a","role":"applicant"%s}'
 HOUSEHOLD = '"household":{"commune":"33063","housing":{"status":"tenant"%s}}'
 
@@ -218,6 +230,14 @@ HAND_PICKED = [
     _line(variant='{"new_job":{"person":"é","salary":1}}').replace(b"\xc3\xa9", b"\xff"),
     _line(variant='{"new_job":{"person":"é","salary":1}}').replace(b"\xc3\xa9", b"\xc0\xa9"),
     _line(variant='{"new_job":{"person":"é","salary":1}}'),
+    *(
+        _line(variant='{"period":"2026-04"}').replace(b'"name":"v"', b'"name":"a' + byte + b'b"')
+        for byte in (b"\t", b"\x00", b"\x1f", b"\x7f", b"\n", b"\xc2\x85", b"\xe2\x80\xa8")
+    ),
+    *(
+        _line().replace(b'{"schema"', b"{" + byte + b'"schema"')
+        for byte in (b"\x0b", b"\x0c", b"\x00", b"\r", b"\t", b"\n")
+    ),
     b"\xef\xbb\xbf" + _line(),
     b" \t" + _line() + b" \r",
     _line() + b"\x0c",
