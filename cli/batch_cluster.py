@@ -31,7 +31,6 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
-import pickle
 import uuid
 from collections import deque
 from collections.abc import Iterator
@@ -44,7 +43,7 @@ import orjson
 
 from rights_engine.situation.loader import RawLine
 
-from .batch_partition import PartitionOutput, evaluate_packed
+from .batch_partition import Packed, PartitionOutput, evaluate_packed, packed
 from .inputs import Household, Rejected
 
 if TYPE_CHECKING:
@@ -120,7 +119,9 @@ def connect(stack: ExitStack, workers: int | None, scheduler: str | None) -> Any
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         )
     stack.enter_context(cluster)
-    return stack.enter_context(Client(cluster))
+    # The scheduler runs in this process: the partitions come back straight from the workers
+    # rather than through it (received, then sent again to the client, here).
+    return stack.enter_context(Client(cluster, direct_to_workers=True))
 
 
 def ids_done(run: _Run) -> dict[str, int]:
@@ -196,7 +197,7 @@ def screen_on_cluster(
         if first >= run.done and parts.path((first, count)).is_file()
     }
     order: deque[Key] = deque()  # the partitions read and not yet appended, in input order
-    inputs: dict[Key, list[Item]] = {}  # their households, for a partition read again
+    inputs: dict[Key, Packed] = {}  # their households, for a partition read again
     outputs: dict[Key, PartitionOutput] = {}  # the partitions evaluated by this run, kept
     chunks = _partitions(items, run.done, size)
     period, full = run.settings["period"], run.settings["full"]
@@ -208,9 +209,8 @@ def screen_on_cluster(
 
     def evaluate(key: Key, duplicates: dict[int, int] | None = None) -> Any:
         name = f"rights-engine-batch-{token}-{key[0]}{'-again' if duplicates else ''}"
-        packed = pickle.dumps(inputs[key], protocol=pickle.HIGHEST_PROTOCOL)
         return client.submit(
-            evaluate_packed, packed, key[0], period, full, debug, duplicates, key=name
+            evaluate_packed, inputs[key], key[0], period, full, debug, duplicates, key=name
         )
 
     def result(future: Any, key: Key) -> bytes:
@@ -249,7 +249,7 @@ def screen_on_cluster(
                 return
             key, households = chunk
             order.append(key)
-            inputs[key] = households
+            inputs[key] = packed(households)
             if key in completed:  # evaluated before a --resume
                 continue
             future = evaluate(key)
