@@ -59,6 +59,23 @@ Key = tuple[int, int]
 """A partition: its first household (0-based index in the input) and its count."""
 
 
+LOCAL_CLUSTER_CONFIG = {
+    # The workers' statistical profiler samples their stacks every 10 ms for the dashboard,
+    # which this cluster has not: it would take the GIL from the evaluation.
+    "distributed.worker.profile.enabled": False,
+    # Each server's event loop (the scheduler and the nannies, in this process; each worker)
+    # checks its own health every 20 ms by default, to warn when it was blocked for 3 s: once
+    # a second warns as well, for a twentieth of the wake-ups.
+    "distributed.admin.tick.interval": "1s",
+    # Each nanny (in this process) and worker reads the worker's memory every 100 ms by
+    # default; a partition's memory grows far slower than the limit's margin in 500 ms.
+    "distributed.worker.memory.monitor-interval": "500ms",
+}
+"""The settings of the local cluster of ``--workers``, passed on to its workers: fewer
+wake-ups of this process (the client, the scheduler and the nannies share it) and of the
+workers while they evaluate."""
+
+
 def dask_missing() -> bool:
     return importlib.util.find_spec("distributed") is None
 
@@ -112,9 +129,7 @@ def connect(stack: ExitStack, workers: int | None, scheduler: str | None) -> Any
             ) from None
     import dask
 
-    # The workers' statistical profiler samples their stacks every 10 ms for the dashboard,
-    # which this cluster has not: it would take the GIL from the evaluation.
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         )
