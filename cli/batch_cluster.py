@@ -4,10 +4,12 @@ The client (this process) stays light: of a JSON Lines batch (a file or ``-``) i
 non-blank line as bytes only, with its line number
 (:func:`~rights_engine.situation.loader.iter_raw_records`), and cuts the input into partitions
 of ``--slice`` households (what else an input holds, a folder of YAML situations or a single
-situation, is read here as in one process). Each partition goes to a worker
-(:func:`~.batch_partition.evaluate_partition`), which parses and validates its lines with the
-located messages of one process, screens the households and returns the partition's output
-lines as bytes, with the line and id of each situation read; no file is shared. As each
+situation, is read here as in one process). Each partition goes to a worker, its raw lines
+joined in one bytes object (:func:`~.batch_partition.packed`); the worker
+(:func:`~.batch_partition.evaluate_partition`) parses and validates them with the located
+messages of one process, screens the households and returns the partition's output lines as
+bytes, with the line and id of each situation read and what the households add to the totals
+(counted, and their amounts one by one, added here in input order); no file is shared. As each
 partition comes back, in any order, the client appends it to the output files at once when it
 follows the households done, exactly as one process would; otherwise it writes it to
 ``DIR/partitions/<first>-<count>.part`` (beside, then renamed: whole or absent) and records it
