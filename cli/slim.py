@@ -347,22 +347,15 @@ class Totals:
         self.apply(contribution(screening, self.units))
 
     def apply(self, counted: dict[str, Any]) -> None:
-        """Count one evaluated household from its :func:`contribution`: each amount added in
-        the findings' order, so that the sums are those of :meth:`add`, to the last bit."""
-        self.ok += 1
-        for programme, low, high in counted["amounts"]:
-            totals = self.programmes[programme]
-            if low is not None:
-                totals["eur_month_low"] += low
-            totals["eur_month_high"] += high
-        for programme, verdict in counted["verdicts"].items():
-            if verdict in ("likely", "to_confirm"):
-                self.programmes[programme][verdict] += 1
+        """Count one evaluated household from its :func:`contribution` (a partition of one)."""
+        part = PartitionTotals()
+        part.add(counted)
+        self.merge(part)
 
     def merge(self, part: PartitionTotals) -> None:
-        """Count the evaluated households of a partition, which follow the ones counted: the
-        same sums as :meth:`apply` for each household in turn, to the last bit, as each running
-        sum gets the partition's amounts one at a time, in the order ``apply`` adds them."""
+        """Count the evaluated households of a partition, which follow the ones counted: each
+        running sum gets the partition's amounts one at a time, in input order, so that the sums
+        are the same to the last bit however the caseload is cut into partitions."""
         self.ok += part.ok
         for programme, (likely, to_confirm) in part.verdicts.items():
             totals = self.programmes[programme]
