@@ -242,8 +242,7 @@ class _Run:
                 self.files[name].write(data)
         for handle in self.files.values():
             handle.flush()
-        for counted in output.counted:
-            self.totals.apply(counted)
+        self.totals.merge(output.totals)
         self.totals.errors += output.refused
         self.done += output.count
         self.checkpoint()

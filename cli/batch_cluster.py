@@ -4,10 +4,12 @@ The client (this process) stays light: of a JSON Lines batch (a file or ``-``) i
 non-blank line as bytes only, with its line number
 (:func:`~rights_engine.situation.loader.iter_raw_records`), and cuts the input into partitions
 of ``--slice`` households (what else an input holds, a folder of YAML situations or a single
-situation, is read here as in one process). Each partition goes to a worker
-(:func:`~.batch_partition.evaluate_partition`), which parses and validates its lines with the
-located messages of one process, screens the households and returns the partition's output
-lines as bytes, with the line and id of each situation read; no file is shared. As each
+situation, is read here as in one process). Each partition goes to a worker, its raw lines
+joined in one bytes object (:func:`~.batch_partition.packed`); the worker
+(:func:`~.batch_partition.evaluate_partition`) parses and validates them with the located
+messages of one process, screens the households and returns the partition's output lines as
+bytes, with the line and id of each situation read and what the households add to the totals
+(counted, and their amounts one by one, added here in input order); no file is shared. As each
 partition comes back, in any order, the client appends it to the output files at once when it
 follows the households done, exactly as one process would; otherwise it writes it to
 ``DIR/partitions/<first>-<count>.part`` (beside, then renamed: whole or absent) and records it
@@ -31,7 +33,6 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
-import pickle
 import uuid
 from collections import deque
 from collections.abc import Iterator
@@ -44,7 +45,7 @@ import orjson
 
 from rights_engine.situation.loader import RawLine
 
-from .batch_partition import PartitionOutput, evaluate_packed
+from .batch_partition import Packed, PartitionOutput, evaluate_packed, packed
 from .inputs import Household, Rejected
 
 if TYPE_CHECKING:
@@ -58,6 +59,23 @@ MISSING_DASK = (
 
 Key = tuple[int, int]
 """A partition: its first household (0-based index in the input) and its count."""
+
+
+LOCAL_CLUSTER_CONFIG = {
+    # The workers' statistical profiler samples their stacks every 10 ms for the dashboard,
+    # which this cluster has not: it would take the GIL from the evaluation.
+    "distributed.worker.profile.enabled": False,
+    # Each server's event loop (the scheduler and the nannies, in this process; each worker)
+    # checks its own health every 20 ms by default, to warn when it was blocked for 3 s: once
+    # a second warns as well, for a twentieth of the wake-ups.
+    "distributed.admin.tick.interval": "1s",
+    # Each nanny (in this process) and worker reads the worker's memory every 100 ms by
+    # default; a partition's memory grows far slower than the limit's margin in 500 ms.
+    "distributed.worker.memory.monitor-interval": "500ms",
+}
+"""The settings of the local cluster of ``--workers``, passed on to its workers: fewer
+wake-ups of this process (the client, the scheduler and the nannies share it) and of the
+workers while they evaluate."""
 
 
 def dask_missing() -> bool:
@@ -113,14 +131,14 @@ def connect(stack: ExitStack, workers: int | None, scheduler: str | None) -> Any
             ) from None
     import dask
 
-    # The workers' statistical profiler samples their stacks every 10 ms for the dashboard,
-    # which this cluster has not: it would take the GIL from the evaluation.
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    with dask.config.set(LOCAL_CLUSTER_CONFIG):
         cluster = LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
         )
     stack.enter_context(cluster)
-    return stack.enter_context(Client(cluster))
+    # The scheduler runs in this process: the partitions come back straight from the workers
+    # rather than through it (received, then sent again to the client, here).
+    return stack.enter_context(Client(cluster, direct_to_workers=True))
 
 
 def ids_done(run: _Run) -> dict[str, int]:
@@ -196,7 +214,7 @@ def screen_on_cluster(
         if first >= run.done and parts.path((first, count)).is_file()
     }
     order: deque[Key] = deque()  # the partitions read and not yet appended, in input order
-    inputs: dict[Key, list[Item]] = {}  # their households, for a partition read again
+    inputs: dict[Key, Packed] = {}  # their households, for a partition read again
     outputs: dict[Key, PartitionOutput] = {}  # the partitions evaluated by this run, kept
     chunks = _partitions(items, run.done, size)
     period, full = run.settings["period"], run.settings["full"]
@@ -208,9 +226,8 @@ def screen_on_cluster(
 
     def evaluate(key: Key, duplicates: dict[int, int] | None = None) -> Any:
         name = f"rights-engine-batch-{token}-{key[0]}{'-again' if duplicates else ''}"
-        packed = pickle.dumps(inputs[key], protocol=pickle.HIGHEST_PROTOCOL)
         return client.submit(
-            evaluate_packed, packed, key[0], period, full, debug, duplicates, key=name
+            evaluate_packed, inputs[key], key[0], period, full, debug, duplicates, key=name
         )
 
     def result(future: Any, key: Key) -> bytes:
@@ -249,7 +266,7 @@ def screen_on_cluster(
                 return
             key, households = chunk
             order.append(key)
-            inputs[key] = households
+            inputs[key] = packed(households)
             if key in completed:  # evaluated before a --resume
                 continue
             future = evaluate(key)

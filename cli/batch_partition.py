@@ -11,6 +11,7 @@ which the client writes in input order: the same bytes either way. Nothing here 
 from __future__ import annotations
 
 import gc
+import itertools
 import os
 import pickle
 import signal
@@ -29,15 +30,18 @@ from rights_engine.versioning import rules_version
 from .caseload import Evaluated, evaluate_households
 from .inputs import Household, Rejected, household_of_line
 from .screening import Screened, screen_households, screening_of
-from .slim import LineWriter, csv_lines, error_line
+from .slim import LineWriter, PartitionTotals, csv_lines, error_line
 
 __all__ = [
     "KILL_HOOK_VARIABLE",
     "PartitionOutput",
+    "Packed",
     "evaluate_packed",
     "evaluate_partition",
     "households_screened",
+    "packed",
     "partition_output",
+    "unpacked",
 ]
 
 KILL_HOOK_VARIABLE = "RIGHTS_ENGINE_TEST_KILL_WORKER"
@@ -54,15 +58,17 @@ class PartitionOutput:
 
     first: int
     count: int
-    results: bytes = b""
-    csv: bytes = b""
-    errors: bytes = b""
-    reports: bytes = b""
+    results: bytes | memoryview = b""
+    csv: bytes | memoryview = b""
+    errors: bytes | memoryview = b""
+    reports: bytes | memoryview = b""
+    """Each file's lines (read off a partition's bytes: a view of them, not a copy)."""
     problems: list[str] = field(default_factory=list)
     """The refused households' messages, for stderr (located, never a value)."""
     refused: int = 0
-    counted: list[dict[str, Any]] = field(default_factory=list)
-    """Each evaluated household's :func:`~.slim.contribution`, in input order."""
+    totals: PartitionTotals = field(default_factory=PartitionTotals)
+    """What the evaluated households add to the totals (each one's
+    :func:`~.slim.contribution`, gathered in input order)."""
     versions: dict[str, str] = field(default_factory=dict)
     """The engine's and the rules' versions where the partition was evaluated."""
     ids: list[tuple[int, str]] = field(default_factory=list)
@@ -70,35 +76,39 @@ class PartitionOutput:
     and its id, in input order (the client refuses the ids an earlier line had)."""
 
     def to_bytes(self) -> bytes:
-        """The partition as bytes: one line of JSON (the counts, the messages, the parts of the
-        totals, the ids, and the size of each file's lines), then each file's lines as they
-        are, one after the other (neither escaped nor parsed again)."""
-        files = (self.results, self.csv, self.errors, self.reports)
+        """The partition as bytes: one line of JSON (the counts, the messages, the totals but
+        their amounts, the ids, and the size of each part that follows), then each file's lines
+        as they are, one after the other (neither escaped nor parsed again), then the amounts
+        of the totals (:meth:`~.slim.PartitionTotals.to_parts`)."""
+        totals, amounts = self.totals.to_parts()
+        files = (self.results, self.csv, self.errors, self.reports, amounts)
         header = {
             "first": self.first,
             "count": self.count,
             "problems": self.problems,
             "refused": self.refused,
-            "counted": self.counted,
+            "totals": totals,
             "versions": self.versions,
-            "ids": self.ids,
+            "id_lines": [line for line, _ in self.ids],
+            "ids": [id_ for _, id_ in self.ids],
             "sizes": [len(lines) for lines in files],
         }
         return b"".join([orjson.dumps(header), b"\n", *files])
 
     @classmethod
     def from_bytes(cls, data: bytes) -> PartitionOutput:
-        """The partition of :meth:`to_bytes`."""
+        """The partition of :meth:`to_bytes` (its files' lines: views of ``data``)."""
         end = data.index(b"\n")  # JSON from orjson holds no line break
         header = orjson.loads(data[:end])
-        files: list[bytes] = []
+        files: list[memoryview] = []
         start = end + 1
+        view = memoryview(data)
         for size in header["sizes"]:
-            files.append(data[start : start + size])
+            files.append(view[start : start + size])
             start += size
-        if start != len(data) or len(files) != 4:
+        if start != len(data) or len(files) != 5:
             raise ValueError("not the bytes of a partition")
-        results, csv, errors, reports = files
+        results, csv, errors, reports, amounts = files
         return cls(
             first=header["first"],
             count=header["count"],
@@ -108,9 +118,9 @@ class PartitionOutput:
             reports=reports,
             problems=header["problems"],
             refused=header["refused"],
-            counted=header["counted"],
+            totals=PartitionTotals.from_parts(header["totals"], amounts),
             versions=header["versions"],
-            ids=[(line, id_) for line, id_ in header["ids"]],
+            ids=list(zip(header["id_lines"], header["ids"], strict=True)),
         )
 
 
@@ -167,7 +177,7 @@ def partition_output(
                 reports.append(item.report.model_dump_json().encode("utf-8"))
             item = Screened(item.household, screening_of(item.report))
         counted, result, row = writer.lines(item)
-        output.counted.append(counted)
+        output.totals.add(counted)
         results.append(result)
         rows.append(row)
     if seen != count:  # one item per household, always
@@ -261,18 +271,51 @@ def evaluate_partition(
     return output.to_bytes()
 
 
+Packed = tuple[str | None, bytes, bytes]
+"""A partition's households as the client sends them (:func:`packed`)."""
+
+
+def packed(items: list[RawLine | Household | Rejected]) -> Packed:
+    """The households of a partition in a few bytes objects, which Dask neither walks through
+    nor pickles again item by item: the raw lines of one batch as the batch's name, their
+    numbers, lengths and sizes (JSON), and the lines joined; other households (or a line too
+    long to be kept) pickled, as ``(None, <the pickle>, b"")``. :func:`unpacked` reverses it."""
+    if items and all(type(item) is RawLine for item in items):
+        names, lines, raws, lengths = zip(*items, strict=True)
+        if None not in raws and names.count(names[0]) == len(names):
+            sizes = [len(raw) for raw in raws]
+            return names[0], orjson.dumps([lines, lengths, sizes]), b"".join(raws)
+    return None, pickle.dumps(items, protocol=pickle.HIGHEST_PROTOCOL), b""
+
+
+def unpacked(households: Packed) -> list[RawLine | Household | Rejected]:
+    """The households of :func:`packed`."""
+    name, data, joined = households
+    if name is None:
+        items: list[RawLine | Household | Rejected] = pickle.loads(data)
+        return items
+    lines, lengths, sizes = orjson.loads(data)
+    ends = list(itertools.accumulate(sizes))
+    if len(lines) != len(lengths) or len(sizes) != len(lines) or ends[-1:] != [len(joined)]:
+        raise ValueError("not the lines of a partition")
+    starts = [0, *ends[:-1]]
+    return [
+        RawLine(name, line, joined[start:end], length)
+        for line, length, start, end in zip(lines, lengths, starts, ends, strict=True)
+    ]
+
+
 def evaluate_packed(
-    packed: bytes,
+    households: Packed,
     first: int,
     period: str | None,
     full: bool,
     debug: bool,
     duplicates: dict[int, int] | None = None,
 ) -> bytes:
-    """:func:`evaluate_partition` of the households pickled by the client: one bytes object
-    travels, which Dask neither walks through nor pickles again item by item."""
+    """:func:`evaluate_partition` of the households :func:`packed` by the client."""
     try:
-        items = pickle.loads(packed)
+        items = unpacked(households)
     except Exception as exc:
         return _failure(exc, debug)
     return evaluate_partition(items, first, period, full, debug, duplicates)

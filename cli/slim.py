@@ -14,9 +14,13 @@ from __future__ import annotations
 
 import csv
 import io
+import operator
 import re
+import sys
+from array import array
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from functools import reduce
 from typing import Any
 
 import orjson
@@ -31,6 +35,7 @@ from .screening import Screened
 __all__ = [
     "CSV_FIELDS",
     "LineWriter",
+    "PartitionTotals",
     "Totals",
     "catalogue",
     "contribution",
@@ -342,17 +347,27 @@ class Totals:
         self.apply(contribution(screening, self.units))
 
     def apply(self, counted: dict[str, Any]) -> None:
-        """Count one evaluated household from its :func:`contribution`: each amount added in
-        the findings' order, so that the sums are those of :meth:`add`, to the last bit."""
-        self.ok += 1
-        for programme, low, high in counted["amounts"]:
+        """Count one evaluated household from its :func:`contribution` (a partition of one)."""
+        part = PartitionTotals()
+        part.add(counted)
+        self.merge(part)
+
+    def merge(self, part: PartitionTotals) -> None:
+        """Count the evaluated households of a partition, which follow the ones counted: each
+        running sum gets the partition's amounts one at a time, in input order, so that the sums
+        are the same to the last bit however the caseload is cut into partitions."""
+        self.ok += part.ok
+        for programme, (likely, to_confirm) in part.verdicts.items():
             totals = self.programmes[programme]
-            if low is not None:
-                totals["eur_month_low"] += low
-            totals["eur_month_high"] += high
-        for programme, verdict in counted["verdicts"].items():
-            if verdict in ("likely", "to_confirm"):
-                self.programmes[programme][verdict] += 1
+            totals["likely"] += likely
+            totals["to_confirm"] += to_confirm
+        for programme, lows in part.lows.items():
+            totals = self.programmes[programme]
+            # reduce adds in order (never sum(): Python 3.12 compensates its float sums).
+            totals["eur_month_low"] = reduce(operator.add, lows, totals["eur_month_low"])
+        for programme, highs in part.highs.items():
+            totals = self.programmes[programme]
+            totals["eur_month_high"] = reduce(operator.add, highs, totals["eur_month_high"])
 
     def state(self) -> dict[str, Any]:
         """Everything needed to go on counting (saved in the manifest after each slice)."""
@@ -373,6 +388,82 @@ class Totals:
                 for p, t in self.programmes.items()
             },
         }
+
+
+class PartitionTotals:
+    """What the evaluated households of a partition add to the :class:`Totals`, gathered where
+    they are evaluated (:meth:`add`, each household's :func:`contribution` in input order) and
+    sent whole (:meth:`to_parts`): the counts summed, and per programme its amounts (euros per
+    month, ``low`` and ``high`` apart) one by one, in the order :meth:`Totals.apply` adds them,
+    for :meth:`Totals.merge` to add them to the running sums (a float sum depends on its
+    order: the partition's amounts are not summed here)."""
+
+    def __init__(self) -> None:
+        self.ok = 0
+        self.verdicts: dict[str, list[int]] = {}
+        """Per programme, the households with a likely right and with one to confirm."""
+        self.lows: dict[str, array[float]] = {}
+        self.highs: dict[str, array[float]] = {}
+
+    def add(self, counted: dict[str, Any]) -> None:
+        """One evaluated household, from its :func:`contribution` (the next in input order)."""
+        self.ok += 1
+        for programme, low, high in counted["amounts"]:
+            if low is not None:
+                lows = self.lows.get(programme)
+                if lows is None:
+                    lows = self.lows[programme] = array("d")
+                lows.append(low)
+            highs = self.highs.get(programme)
+            if highs is None:
+                highs = self.highs[programme] = array("d")
+            highs.append(high)
+        for programme, verdict in counted["verdicts"].items():
+            if verdict in _COUNTED_VERDICTS:
+                counts = self.verdicts.get(programme)
+                if counts is None:
+                    counts = self.verdicts[programme] = [0, 0]
+                counts[_COUNTED_VERDICTS[verdict]] += 1
+
+    def to_parts(self) -> tuple[dict[str, Any], bytes]:
+        """The partition's totals as plain data (for JSON) and its amounts as bytes (IEEE 754
+        doubles, little-endian: every bit kept, on any machine), for :meth:`from_parts`."""
+        amounts = array("d")
+        sizes: dict[str, list[int]] = {}
+        for programme in dict.fromkeys([*self.lows, *self.highs]):
+            lows = self.lows.get(programme, array("d"))
+            highs = self.highs.get(programme, array("d"))
+            sizes[programme] = [len(lows), len(highs)]
+            amounts.extend(lows)
+            amounts.extend(highs)
+        if sys.byteorder == "big":
+            amounts.byteswap()
+        return {"ok": self.ok, "verdicts": self.verdicts, "amounts": sizes}, amounts.tobytes()
+
+    @classmethod
+    def from_parts(cls, data: dict[str, Any], amounts: bytes | memoryview) -> PartitionTotals:
+        """The totals of :meth:`to_parts`."""
+        part = cls()
+        part.ok = data["ok"]
+        part.verdicts = data["verdicts"]
+        values = array("d")
+        values.frombytes(amounts)
+        if sys.byteorder == "big":
+            values.byteswap()
+        start = 0
+        for programme, (lows, highs) in data["amounts"].items():
+            if lows:
+                part.lows[programme] = values[start : start + lows]
+            start += lows
+            part.highs[programme] = values[start : start + highs]
+            start += highs
+        if start != len(values):
+            raise ValueError("not the amounts of a partition")
+        return part
+
+
+_COUNTED_VERDICTS = {"likely": 0, "to_confirm": 1}
+"""The verdicts the totals count: their place in :attr:`PartitionTotals.verdicts`."""
 
 
 class LineWriter:

@@ -150,6 +150,22 @@ def test_a_killed_client_resumes_on_the_scheduler_workers(
     _assert_same_outputs(out, reference)
 
 
+def test_the_local_cluster_wakes_up_less_and_gathers_from_the_workers() -> None:
+    """``--workers``: its settings (fewer wake-ups) reach the worker processes, and the
+    partitions come back straight from the workers, not through the scheduler."""
+    from contextlib import ExitStack
+
+    import dask
+
+    from rights_engine.cli.batch_cluster import LOCAL_CLUSTER_CONFIG, connect
+
+    with ExitStack() as stack:
+        client = connect(stack, 2, None)
+        seen = client.run(lambda: {key: dask.config.get(key) for key in LOCAL_CLUSTER_CONFIG})
+        assert list(seen.values()) == [LOCAL_CLUSTER_CONFIG] * 2
+        assert client.direct_to_workers is True
+
+
 def test_workers_and_scheduler_exclude_each_other(caseload: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     args = ["batch", str(caseload), "--out", str(out), "--workers", "2"]
