@@ -93,6 +93,11 @@ def _partitions(items: Iterator[Item], first: int, size: int) -> Iterator[tuple[
         first += len(chunk)
 
 
+_UNREADABLE = (ValueError, KeyError, TypeError, IndexError)
+"""What :meth:`PartitionOutput.from_bytes` raises on bytes of another format (orjson's errors
+are ValueErrors)."""
+
+
 class _Parts:
     """The partitions evaluated but not yet appended: one file each, written atomically."""
 
@@ -111,7 +116,14 @@ class _Parts:
         temporary.replace(self.path(key))
 
     def read(self, key: Key) -> PartitionOutput:
-        return PartitionOutput.from_bytes(self.path(key).read_bytes())
+        path = self.path(key)
+        try:
+            return PartitionOutput.from_bytes(path.read_bytes())
+        except _UNREADABLE:  # written by another build of rights-engine, or damaged
+            raise click.ClickException(
+                f"{path}: not a partition this rights-engine can read: cannot resume; start "
+                "again in a new folder"
+            ) from None
 
     def remove(self, key: Key) -> None:
         self.path(key).unlink(missing_ok=True)
@@ -172,7 +184,13 @@ def _duplicates(output: PartitionOutput, ids: dict[str, int]) -> dict[int, int]:
 def _checked(data: bytes, key: Key, run: _Run) -> PartitionOutput:
     if b"\n" not in data:  # {"failed": <the exception's type>}
         raise _failed(key, orjson.loads(data)["failed"])
-    output = PartitionOutput.from_bytes(data)
+    try:
+        output = PartitionOutput.from_bytes(data)
+    except _UNREADABLE:
+        raise click.ClickException(
+            "a Dask worker sent a partition this client cannot read: install the same "
+            "rights-engine on the workers"
+        ) from None
     if (output.first, output.count) != key:
         raise RuntimeError("a partition came back for other households")
     for name, version in output.versions.items():

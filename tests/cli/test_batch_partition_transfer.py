@@ -7,15 +7,22 @@
 - The inputs: the raw lines of a batch go as their lines joined and their numbers
   (``batch_partition.packed``), and come back as the same ``RawLine``s (``unpacked``); what is
   not the raw lines of one batch goes pickled.
+- A partition of another build (a ``.part`` file left by a killed run, or a worker's answer) is
+  refused with one line, not a traceback.
 """
 
 from __future__ import annotations
 
 import random
+from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
+import click
 import orjson
+import pytest
 
+from rights_engine.cli.batch_cluster import _checked, _Parts
 from rights_engine.cli.batch_partition import (
     PartitionOutput,
     households_screened,
@@ -152,3 +159,24 @@ def test_what_is_not_the_raw_lines_of_one_batch_is_sent_pickled() -> None:
         name, _, joined = packed(items)
         assert name is None and joined == b""
         assert unpacked(packed(items)) == items
+
+
+def _old_format_partition() -> bytes:
+    """A partition as the previous build wrote it: each household's contribution in the header,
+    four parts after it (no amounts part)."""
+    header = {"first": 0, "count": 1, "problems": [], "refused": 0, "versions": {}}
+    header |= {"counted": [{"verdicts": {}, "amounts": []}], "ids": [], "sizes": [3, 0, 0, 0]}
+    return orjson.dumps(header) + b"\n{}\n"
+
+
+def test_a_partition_of_another_build_is_refused_with_one_line(tmp_path: Path) -> None:
+    parts = _Parts(tmp_path)
+    parts.write((0, 1), _old_format_partition())
+    with pytest.raises(click.ClickException, match="not a partition this rights-engine can read"):
+        parts.read((0, 1))
+    parts.write((0, 1), b'{"first": 0, "sizes": [1, 2]}\nabc')
+    with pytest.raises(click.ClickException, match="cannot resume; start again in a new folder"):
+        parts.read((0, 1))
+    run: Any = SimpleNamespace(settings={})  # what _checked reads of a run
+    with pytest.raises(click.ClickException, match="install the same rights-engine on the workers"):
+        _checked(_old_format_partition(), (0, 1), run)
