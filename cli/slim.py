@@ -343,15 +343,6 @@ class Totals:
             for p in units
         }
 
-    def add(self, screening: Screening) -> None:
-        self.apply(contribution(screening, self.units))
-
-    def apply(self, counted: dict[str, Any]) -> None:
-        """Count one evaluated household from its :func:`contribution` (a partition of one)."""
-        part = PartitionTotals()
-        part.add(counted)
-        self.merge(part)
-
     def merge(self, part: PartitionTotals) -> None:
         """Count the evaluated households of a partition, which follow the ones counted: each
         running sum gets the partition's amounts one at a time, in input order, so that the sums
@@ -394,9 +385,9 @@ class PartitionTotals:
     """What the evaluated households of a partition add to the :class:`Totals`, gathered where
     they are evaluated (:meth:`add`, each household's :func:`contribution` in input order) and
     sent whole (:meth:`to_parts`): the counts summed, and per programme its amounts (euros per
-    month, ``low`` and ``high`` apart) one by one, in the order :meth:`Totals.apply` adds them,
-    for :meth:`Totals.merge` to add them to the running sums (a float sum depends on its
-    order: the partition's amounts are not summed here)."""
+    month, ``low`` and ``high`` apart) one by one, in input order, for :meth:`Totals.merge` to
+    add them to the running sums (a float sum depends on its order: the partition's amounts
+    are not summed here)."""
 
     def __init__(self) -> None:
         self.ok = 0

@@ -2,8 +2,8 @@
 
 - The totals: a partition sends its households' contribution gathered (``slim.PartitionTotals``:
   the counts summed, the amounts one by one, as bytes), which ``Totals.merge`` adds to the
-  running sums; the totals must be those of the plain path (``Totals.add``, household by
-  household), to the last bit, on amounts whose float sum depends on its order.
+  running sums; the totals must be those of each household's contribution added in turn
+  (written out in the test), to the last bit, on amounts whose float sum depends on its order.
 - The inputs: the raw lines of a batch go as their lines joined and their numbers
   (``batch_partition.packed``), and come back as the same ``RawLine``s (``unpacked``); what is
   not the raw lines of one batch goes pickled.
@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Mapping
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -32,7 +33,7 @@ from rights_engine.cli.batch_partition import (
 )
 from rights_engine.cli.inputs import Household, Rejected
 from rights_engine.cli.screening import Screened
-from rights_engine.cli.slim import PartitionTotals, Totals
+from rights_engine.cli.slim import PartitionTotals, Totals, contribution
 from rights_engine.engine.catalogue import programmes
 from rights_engine.situation.loader import RawLine
 from rights_engine.synthetic import generate_households
@@ -61,24 +62,26 @@ def _contributions(count: int, seed: int) -> list[dict[str, Any]]:
     return counted
 
 
-def _counted_in_turn(state: dict[str, Any], counted: list[dict[str, Any]]) -> dict[str, Any]:
+def _counted_in_turn(
+    state: dict[str, Any], counted: list[dict[str, Any]], units: Mapping[str, Any] = UNITS
+) -> dict[str, Any]:
     """The summary's state after each household in turn, written out here (the reference): an
     amount that is there added to its programme's running sum (``low`` for a likely right
     only), and the verdicts likely and to_confirm counted."""
     programmes = {
         p: {"likely": 0, "to_confirm": 0, "eur_month_low": 0.0, "eur_month_high": 0.0}
-        for p in UNITS
+        for p in units
     }
     for p, saved in state["programmes"].items():
         programmes[p].update(saved)
     ok = state["ok"]
-    for contribution in counted:
+    for added in counted:
         ok += 1
-        for programme, low, high in contribution["amounts"]:
+        for programme, low, high in added["amounts"]:
             if low is not None:
                 programmes[programme]["eur_month_low"] += low
             programmes[programme]["eur_month_high"] += high
-        for programme, verdict in contribution["verdicts"].items():
+        for programme, verdict in added["verdicts"].items():
             if verdict in ("likely", "to_confirm"):
                 programmes[programme][verdict] += 1
     return {"ok": ok, "errors": state["errors"], "programmes": programmes}
@@ -88,15 +91,12 @@ def test_merged_partitions_give_the_sums_of_each_household_in_turn() -> None:
     counted = _contributions(400, seed=3)
     state = {"ok": 5, "errors": 1, "programmes": {"a": {"eur_month_low": 0.1}}}
     expected = _counted_in_turn(state, counted)
-    plain, merged = Totals(UNITS, state), Totals(UNITS, state)
-    for contribution in counted:
-        plain.apply(contribution)
-    assert plain.state() == expected
+    merged = Totals(UNITS, state)
     presummed = 0.1  # the sum if a partition's lows were summed before they are added
     for start in range(0, len(counted), 37):
         part = PartitionTotals()
-        for contribution in counted[start : start + 37]:
-            part.add(contribution)
+        for added in counted[start : start + 37]:
+            part.add(added)
         merged.merge(_through_bytes(part))
         presummed += sum(low for low in part.lows.get("a", []))
     assert merged.state() == expected
@@ -111,22 +111,23 @@ def _households() -> list[Household | Rejected]:
 
 def test_the_totals_of_partitions_are_those_of_each_screening_added() -> None:
     """Real screenings, in partitions of 25 (the slices of one process and of the workers):
-    merged, the totals of the plain path (``Totals.add`` of each screening)."""
+    merged, the totals of each screening's contribution added in turn."""
     known = programmes()
     units = {p.id: p.rules.amount.unit if p.rules.amount else None for p in known}
     programme_ids = [p.id for p in known]
     households = _households()
-    plain, merged = Totals(units), Totals(units)
+    merged, counted = Totals(units), []
     for start in range(0, len(households), 25):
         chunk = households[start : start + 25]
         screened = list(households_screened(chunk, None, False, True, len(chunk)))
         for item in screened:
             assert isinstance(item, Screened)
-            plain.add(item.screening)
+            counted.append(contribution(item.screening, units))
         output = partition_output(screened, start, len(chunk), programme_ids, False)
         merged.merge(PartitionOutput.from_bytes(output.to_bytes()).totals)
-    assert merged.state() == plain.state()
-    assert any(t["eur_month_high"] for t in plain.programmes.values())
+    plain = _counted_in_turn({"ok": 0, "errors": 0, "programmes": {}}, counted, units)
+    assert merged.state() == plain
+    assert any(t["eur_month_high"] for t in plain["programmes"].values())
 
 
 def _lines() -> list[RawLine | Household | Rejected]:
