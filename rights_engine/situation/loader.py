@@ -135,7 +135,7 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, text: str, kind: InputKind) ->
         context = exc.context
         if context and exc.context_mark is not None and exc.context_mark.line + 1 != line:
             reason += f" ({context} that starts on line {exc.context_mark.line + 1})"
-        return InputProblem(file, line, None, f"not valid YAML or JSON: {_printable(reason)}")
+        return InputProblem(file, line, None, f"not valid YAML or JSON: {_unquoted(reason)}")
     if isinstance(exc, yaml.reader.ReaderError):
         # libyaml counts the position in bytes of the UTF-8 text, PyYAML in characters.
         before = text.encode("utf-8")[: max(exc.position, 0)] if yaml.__with_libyaml__ else None
@@ -146,6 +146,19 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, text: str, kind: InputKind) ->
         reason = f"character #x{character:04x} is not allowed in a text file"
         return InputProblem(file, line, None, f"not valid YAML or JSON: {reason}")
     return InputProblem(file, None, None, "not valid YAML or JSON")
+
+
+_QUOTED = re.compile(r"'[^']{2,}'|\"[^\"]{2,}\"")
+"""A text of two characters or more that the parser quotes from the file (``%r``)."""
+
+
+def _unquoted(reason: str) -> str:
+    """The parser's ``reason`` without what it quotes from the file: a tag (``!…``), an alias or
+    anchor name may be any text a person typed, so only its length is shown (a single character
+    that cannot start a value, which helps, is kept)."""
+    if reason.startswith("could not determine a constructor for the tag"):
+        return "a tag (!…) that is not accepted here: write plain values (texts, numbers, dates)"
+    return _printable(_QUOTED.sub(lambda m: f"<{len(m.group()) - 2} characters>", reason))
 
 
 def _looks_like_json(text: str) -> bool:

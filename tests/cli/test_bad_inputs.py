@@ -180,10 +180,19 @@ GENERATED = [
         "tag.yaml",
         'schema: 1\nid: !!python/object/apply:os.system ["true"]\npeople:\n  - {id: a, role: applicant}\n',
         [
-            "tag.yaml:2: not valid YAML or JSON: could not determine a constructor for the tag"
-            " 'tag:yaml.org,2002:python/object/apply:os.system'"
+            "tag.yaml:2: not valid YAML or JSON: a tag (!…) that is not accepted here: write"
+            " plain values (texts, numbers, dates)"
         ],
         id="python-tag",
+    ),
+    pytest.param(
+        "own_tag.yaml",
+        "schema: 1\nid: a\npeople:\n  - id: a\n    role: !Jeanne-Dupont applicant\n",
+        [
+            "own_tag.yaml:5: not valid YAML or JSON: a tag (!…) that is not accepted here: write"
+            " plain values (texts, numbers, dates)"
+        ],
+        id="tag-typed-by-a-person",
     ),
     pytest.param(
         "nul.yaml",
