@@ -1,15 +1,21 @@
 """``rights-engine batch``: screen a caseload into a folder of outputs made for it, resumably.
 
 The input (JSON Lines, a folder of YAML situations, or ``-``) is read and screened slice by
-slice (:func:`~rights_engine.cli.inputs.read_households`,
-:func:`~rights_engine.cli.screening.screen_households`: findings computed column-wise, no
-report built unless ``--full``); after each slice, every output file
+slice (:mod:`.batch_input`, :func:`~rights_engine.cli.screening.screen_households`: findings
+computed column-wise, no report built unless ``--full``); after each slice, every output file
 gets the slice's lines whole (written and flushed), then ``manifest.json`` is replaced
 atomically (written beside, then :func:`os.replace`) with the number of input households done,
-the byte size of each output file and the running totals. A run killed at any moment leaves a
-manifest that describes complete lines only: ``--resume`` cuts each file back to the size the
-manifest gives (dropping the lines of a slice that was being written), skips the households
-already done and goes on, so that no household is lost or written twice.
+the fingerprint of their input, the byte size of each output file and the running totals. A run
+killed at any moment leaves a manifest that describes complete lines only: ``--resume`` reads
+the households already done again (refusing an input whose fingerprint differs), cuts each
+file back to the size the manifest gives (dropping the lines of a slice that was being
+written) and goes on, so that no household is lost or written twice.
+
+A new run needs an empty ``DIR`` (or none): it never replaces nor removes files that are not
+its own. Exit status: 2 when the input or the command line is at fault (some households
+refused, or the run refused before it started: nothing written); 1 when the environment failed
+during the run (an output that cannot be written, the cluster): the outputs stay resumable;
+0 when every household was evaluated.
 
 Outputs (``DIR/``):
 
@@ -29,13 +35,14 @@ in input order by this process (:mod:`.batch_cluster`): the same files.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import itertools
 import os
-import shutil
+import re
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager, suppress
 from pathlib import Path
 from typing import IO, Any
 
@@ -48,10 +55,11 @@ from rights_engine.engine.catalogue import programmes
 from rights_engine.engine.evaluate import SIMULATION_SIZE
 from rights_engine.versioning import rules_version
 
+from .batch_input import FingerprintedInput, households_read, input_items
 from .batch_partition import PartitionOutput, households_screened, partition_output
 from .caseload import FIRST_SLICE, Evaluated
 from .feedback import print_problem, stderr_progress
-from .inputs import Household, Rejected, period_option, raw_households, read_households
+from .inputs import Household, Rejected, period_option, printable
 from .screening import Screened
 from .slim import Totals, catalogue, csv_header, csv_lines
 
@@ -59,15 +67,25 @@ __all__ = [
     "MANIFEST",
     "MANIFEST_FORMAT",
     "OUTPUTS",
+    "OutputError",
+    "Refused",
     "batch_command",
     "input_paths",
+    "writing",
 ]
 
 DEBUG_VARIABLE = "RIGHTS_ENGINE_DEBUG"
 MANIFEST = "manifest.json"
 MANIFEST_FORMAT = 1
+FINGERPRINT = "input_fingerprint"
+"""The manifest's key of the fingerprint of the input households done
+(:class:`~.batch_input.FingerprintedInput`)."""
+LOCK = ".lock"
 PARTITIONS = "partitions"
 """The folder of the partitions evaluated on a cluster but not yet appended (in input order)."""
+PARTITION_FILE = re.compile(r"\d+-\d+\.(part|tmp)")
+"""The name of a partition file of :mod:`.batch_cluster` (``<first>-<count>.part``), or of one
+being written."""
 RESULTS, CSV, ERRORS, REPORTS = "results.jsonl", "summary.csv", "errors.jsonl", "reports.jsonl"
 OUTPUTS = (RESULTS, CSV, ERRORS)
 """The output files written slice by slice (``reports.jsonl`` too with ``--full``)."""
@@ -78,14 +96,40 @@ def _debug() -> bool:
     return os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
 
 
+class Refused(click.ClickException):
+    """The command refused before it started (exit status 2): the command line, ``DIR`` or the
+    run to resume is at fault; nothing was written."""
+
+    exit_code = 2
+
+
+class OutputError(click.ClickException):
+    """An output file could not be written (exit status 1): the environment is at fault; the
+    manifest still describes what was written whole, for ``--resume``."""
+
+    def __init__(self, path: Path | str, exc: OSError, doing: str = "cannot write") -> None:
+        cause = exc.strerror or (errno.errorcode.get(exc.errno or 0) or type(exc).__name__)
+        super().__init__(f"{printable(str(path))}: {doing} ({cause})")
+
+
+@contextmanager
+def writing(path: Path | str, doing: str = "cannot write") -> Iterator[None]:
+    """Any :class:`OSError` raised inside becomes an :class:`OutputError` naming ``path``."""
+    try:
+        yield
+    except OSError as exc:
+        raise OutputError(path, exc, doing) from None
+
+
 def input_paths(source: str) -> list[str]:
     """The files of the input: the JSON Lines file or ``-`` itself, or a folder's YAML
-    situations in the order of their names."""
+    situations in the order of their names (also those that are not regular files, which
+    :func:`~.batch_input.input_items` refuses)."""
     if source != "-" and Path(source).is_dir():
         return [
             str(path)
             for path in sorted(Path(source).iterdir())
-            if path.suffix.lower() in SITUATION_SUFFIXES and path.is_file()
+            if path.suffix.lower() in SITUATION_SUFFIXES
         ]
     return [source]
 
@@ -111,10 +155,16 @@ def _atomic_write(path: Path, data: bytes) -> None:
     """Replace ``path`` by ``data`` at once: a reader (or a resumed run) sees the old content or
     the new one, never a part."""
     temporary = path.with_name(path.name + ".tmp")
-    with open(temporary, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-    os.replace(temporary, path)
+    with writing(path):
+        try:
+            with open(temporary, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+            os.replace(temporary, path)
+        except OSError:
+            with suppress(OSError):  # what a full disk let through; the old file stays
+                temporary.unlink(missing_ok=True)
+            raise
 
 
 def _dumps(data: Any) -> bytes:
@@ -169,19 +219,37 @@ class _Run:
         self.done = 0
         self.complete = False
         self.files: dict[str, IO[bytes]] = {}
+        self.input: FingerprintedInput | None = None
+        """The input, read through its fingerprint (the manifest records it at each
+        checkpoint)."""
         self.extra: dict[str, Any] = {}
         """More keys of the manifest (the partitions of a run on a cluster)."""
 
     def start(self, stack: ExitStack) -> None:
-        """A new run: empty outputs (the CSV with its header) and a manifest at 0."""
-        self.out.mkdir(parents=True, exist_ok=True)
-        (self.out / "summary.json").unlink(missing_ok=True)  # written at the end only
-        _atomic_write(self.out / "catalogue.json", _dumps(catalogue()))
-        for name in self.names:
-            self.files[name] = stack.enter_context(open(self.out / name, "wb"))
-        self.files[CSV].write(csv_lines([csv_header(self.programme_ids)]))
-        self.files[CSV].flush()
-        self.checkpoint()
+        """A new run in an empty ``DIR``: empty outputs (the CSV with its header) and a
+        manifest at 0. A file that cannot be written: the files made so far are removed (``DIR``
+        is empty again, for another try) and :class:`OutputError` names it."""
+        try:
+            _atomic_write(self.out / "catalogue.json", _dumps(catalogue()))
+            for name in self.names:
+                self.files[name] = self._open(stack, name, "wb")
+            with writing(self.out / CSV):
+                self.files[CSV].write(csv_lines([csv_header(self.programme_ids)]))
+                self.files[CSV].flush()
+            self.checkpoint()
+        except OutputError:
+            for name in ("catalogue.json", *self.names, MANIFEST):
+                with suppress(OSError):
+                    (self.out / name).unlink(missing_ok=True)
+            raise
+
+    def _open(self, stack: ExitStack, name: str, mode: str) -> IO[bytes]:
+        """An output file, closed with ``stack`` without a word if what it still holds cannot
+        be written (lines that the manifest does not count, cut off by ``--resume``)."""
+        with writing(self.out / name):
+            handle = open(self.out / name, mode)  # noqa: SIM115 (closed by the stack)
+        stack.callback(_close_quietly, handle)
+        return handle
 
     def resume(self, stack: ExitStack, manifest: dict[str, Any]) -> None:
         """Go on from the manifest: each file cut back to the size it gives."""
@@ -189,20 +257,24 @@ class _Run:
         self.complete = manifest.get("complete", False)
         self.totals = Totals(self.totals.units, manifest["totals"])
         self.extra = {k: manifest[k] for k in ("partition_size", "completed") if k in manifest}
-        _atomic_write(self.out / "catalogue.json", _dumps(catalogue()))
         for name in self.names:
             path = self.out / name
             size = manifest["sizes"][name]
             if not path.is_file() or path.stat().st_size < size:
-                raise click.ClickException(
+                raise Refused(
                     f"{path}: shorter than the manifest says ({size} bytes): cannot resume; "
                     "start again in a new folder"
                 )
-            os.truncate(path, size)
-            self.files[name] = stack.enter_context(open(path, "ab"))
+        _atomic_write(self.out / "catalogue.json", _dumps(catalogue()))
+        for name in self.names:
+            with writing(self.out / name):
+                os.truncate(self.out / name, manifest["sizes"][name])
+            self.files[name] = self._open(stack, name, "ab")
 
     def checkpoint(self) -> None:
         sizes = {name: self.files[name].tell() for name in self.names}
+        if self.input is None:
+            raise RuntimeError("a checkpoint before the input is read")
         manifest = {
             "format": MANIFEST_FORMAT,
             **self.settings,
@@ -210,6 +282,7 @@ class _Run:
             "complete": self.complete,
             "sizes": sizes,
             "totals": self.totals.state(),
+            FINGERPRINT: self.input.digest(self.done),
             **self.extra,
         }
         _atomic_write(self.out / MANIFEST, _dumps(manifest))
@@ -239,9 +312,11 @@ class _Run:
         }
         for name, data in chunks.items():
             if data and name in self.files:
-                self.files[name].write(data)
-        for handle in self.files.values():
-            handle.flush()
+                with writing(self.out / name):
+                    self.files[name].write(data)
+        for name, handle in self.files.items():
+            with writing(self.out / name):
+                handle.flush()
         self.totals.merge(output.totals)
         self.totals.errors += output.refused
         self.done += output.count
@@ -253,8 +328,28 @@ class _Run:
         self.complete = True
         self.extra = {}
         self.checkpoint()
-        shutil.rmtree(self.out / PARTITIONS, ignore_errors=True)
+        _remove_partitions(self.out / PARTITIONS)
         return summary
+
+
+def _close_quietly(handle: IO[bytes]) -> None:
+    with suppress(OSError):
+        handle.close()
+
+
+def _remove_partitions(folder: Path) -> None:
+    """The partition files left in ``folder`` (appended), then the folder if nothing else is
+    in it: what else it holds is not this tool's to remove."""
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return
+    for name in names:
+        if PARTITION_FILE.fullmatch(name):
+            with suppress(OSError):
+                (folder / name).unlink()
+    with suppress(OSError):
+        folder.rmdir()  # only when empty
 
 
 def _slices(
@@ -270,26 +365,81 @@ def _slices(
 def _lock(out: Path, stack: ExitStack) -> None:
     """One run at a time in a folder: a lock on ``DIR/.lock``, held until the run ends (the
     system releases it when a run is killed)."""
-    out.mkdir(parents=True, exist_ok=True)
-    handle = stack.enter_context(open(out / ".lock", "wb"))
+    with writing(out, "cannot create the folder"):
+        out.mkdir(parents=True, exist_ok=True)
+    with writing(out / LOCK):
+        handle = stack.enter_context(open(out / LOCK, "wb"))
     try:
         fcntl.flock(handle.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
     except BlockingIOError:
-        raise click.UsageError(f"{out}: another rights-engine batch is writing here") from None
+        raise Refused(f"{out}: another rights-engine batch is writing here") from None
+
+
+def _refuse_unless_empty(out: Path) -> None:
+    """A new run writes into a folder that does not exist or is empty (but for the lock of an
+    earlier try): it never replaces nor removes what is not its own."""
+    try:
+        entries = [name for name in os.listdir(out) if name != LOCK]
+    except FileNotFoundError:
+        return
+    except NotADirectoryError:
+        raise Refused(f"{out}: not a folder") from None
+    except OSError as exc:
+        raise OutputError(out, exc, "cannot read the folder") from None
+    if MANIFEST in entries:
+        raise Refused(
+            f"{out} already holds a run ({MANIFEST}): --resume to go on with it, or "
+            "choose another folder"
+        )
+    if entries:
+        raise Refused(f"{out} is not empty: choose a new or empty folder (nothing was written)")
 
 
 def _load_manifest(path: Path) -> dict[str, Any]:
     try:
         manifest = orjson.loads(path.read_bytes())
     except FileNotFoundError:
-        raise click.ClickException(
+        raise Refused(
             f"{path.parent}: no {MANIFEST}, nothing to resume (run without --resume)"
         ) from None
     except (OSError, orjson.JSONDecodeError):
-        raise click.ClickException(f"{path}: not a manifest of rights-engine batch") from None
+        raise Refused(f"{path}: not a manifest of rights-engine batch") from None
     if not isinstance(manifest, dict) or manifest.get("format") != MANIFEST_FORMAT:
-        raise click.ClickException(f"{path}: not a manifest of rights-engine batch") from None
+        raise Refused(f"{path}: not a manifest of rights-engine batch") from None
     return manifest
+
+
+def _check_settings(run: _Run, manifest: dict[str, Any]) -> None:
+    for key, value in run.settings.items():
+        if manifest.get(key) != value:
+            raise Refused(
+                f"--resume: the run in {run.out} had {key} {manifest.get(key)!r}, "
+                f"not {value!r}; resume it with the same input, options and rules"
+            )
+    if not isinstance(manifest.get(FINGERPRINT), str):
+        raise Refused(
+            f"{run.out / MANIFEST}: written by an earlier rights-engine, without the "
+            "fingerprint of its input: cannot resume; start again in a new folder"
+        )
+
+
+def _skip_done(
+    source: str, items: FingerprintedInput, read: Iterator[Any], manifest: dict[str, Any]
+) -> None:
+    """Read the ``done`` households of the run being resumed, refusing an input that is not
+    the one they were read from."""
+    done = manifest["done"]
+    items.skip(read, done)
+    if items.read != done or items.digest(done) != manifest[FINGERPRINT]:
+        why = (
+            f"it has {items.read} households, the run had done {done}"
+            if items.read != done
+            else f"its first {done} households differ from those the run had read"
+        )
+        raise Refused(
+            f"{printable(source)} is not the input of the run being resumed ({why}); resume "
+            "with the same input, or start again in a new folder"
+        )
 
 
 @click.command("batch")
@@ -361,8 +511,11 @@ def batch_command(
     household, a column group per programme), errors.jsonl (line, id, located messages),
     summary.json at the end (households in = ok + errors; per programme: households likely,
     to confirm, euros per month) and manifest.json, updated after each slice. A killed run
-    keeps complete lines only: --resume goes on from the manifest, with no household lost or
-    written twice. Exit status 2 when some household was refused.
+    keeps complete lines only: --resume goes on from the manifest (with the same INPUT: its
+    fingerprint is checked), with no household lost or written twice. A new run needs DIR
+    empty or absent. Exit status 2 when some household was refused or the run was refused
+    before it started; 1 when the outputs could not be written (--resume goes on); 0 when
+    every household was evaluated.
 
     --workers N or --scheduler ADDRESS evaluate partitions of --slice households on Dask
     workers; the outputs are the same, byte for byte.
@@ -380,25 +533,32 @@ def batch_command(
         raise click.UsageError(f"{source}: no situation (.yaml, .yml) in this folder")
     out = Path(out_dir)
     manifest_path = out / MANIFEST
+    if resume and not manifest_path.exists():
+        _load_manifest(manifest_path)  # refused, before DIR or its lock is made
+    if not resume:
+        _refuse_unless_empty(out)
     run = _Run(out, source, period, full)
+    cluster = workers is not None or scheduler is not None
     with ExitStack() as stack:
         _lock(out, stack)
         manifest = _load_manifest(manifest_path) if resume else None
-        if manifest is not None:
-            for key, value in run.settings.items():
-                if manifest.get(key) != value:
-                    raise click.UsageError(
-                        f"--resume: the run in {out} had {key} {manifest.get(key)!r}, "
-                        f"not {value!r}; resume it with the same input, options and rules"
-                    )
-        elif manifest_path.exists():
-            raise click.UsageError(
-                f"{out} already holds a run ({MANIFEST}): --resume to go on with it, or "
-                "choose another folder"
-            )
-        client = None
+        if manifest is None:
+            _refuse_unless_empty(out)  # again, under the lock
+        else:
+            _check_settings(run, manifest)
+        items = run.input = FingerprintedInput(input_items(source, paths, period))
+        # In one process the households are parsed as they are read (so that the households
+        # already done are seen by the checks across lines, such as an id used twice); the
+        # Dask client reads the lines of a batch as bytes only (the ids of the households
+        # done are read off the outputs: batch_cluster.ids_done).
         finished = manifest is not None and manifest.get("complete", False)
-        if (workers is not None or scheduler is not None) and not finished:
+        households: Iterator[Any] = items
+        if not cluster and not finished:
+            households = households_read(items, period)
+        if manifest is not None:
+            _skip_done(source, items, households, manifest)  # nothing was written before
+        client = None
+        if cluster and not finished:
             from .batch_cluster import connect
 
             client = connect(stack, workers, scheduler)  # before any output is written
@@ -413,19 +573,13 @@ def batch_command(
             if not run.complete and client is not None:
                 from .batch_cluster import screen_on_cluster
 
-                # The lines of a batch are read on the workers; the ids of the households
-                # already done are read off the outputs (batch_cluster.ids_done).
-                raw = raw_households(paths, period)
-                for _ in itertools.islice(raw, run.done):
-                    pass
-                screen_on_cluster(run, raw, slice_size, client, debug, progress)
+                try:
+                    screen_on_cluster(run, items, slice_size, client, debug, progress)
+                except OSError as exc:
+                    _raise_if_output(out, exc)
+                    raise
             elif not run.complete:
-                items = read_households(paths, period)
-                # The households already done: read again (so that the checks across lines,
-                # such as an id used twice, still see them) but neither evaluated nor written.
-                for _ in itertools.islice(items, run.done):
-                    pass
-                for chunk in _slices(items, slice_size):
+                for chunk in _slices(households, slice_size):
                     # Column-wise screening; the full reports only with --full.
                     screened = households_screened(chunk, period, full, debug, len(chunk))
                     run.write_slice(screened, len(chunk), progress)
@@ -438,3 +592,13 @@ def batch_command(
     )
     if summary["errors"]:
         ctx.exit(2)
+
+
+def _raise_if_output(out: Path, exc: OSError) -> None:
+    """An :class:`OSError` on a file of ``DIR`` (a partition of :mod:`.batch_cluster`) as an
+    :class:`OutputError`; any other is left as it is (a connection to the cluster…)."""
+    if exc.filename is None:
+        return
+    path = Path(os.fsdecode(exc.filename))
+    if path.is_relative_to(out):
+        raise OutputError(path, exc, "cannot write or read") from None
