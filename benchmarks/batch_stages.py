@@ -3,7 +3,8 @@
 The households of a JSON Lines file are taken through the steps of ``batch`` in one process,
 slice by slice (``SIMULATION_SIZE`` households):
 
-- read and validate the lines (``read_households``), the cyclic collector paused;
+- read and validate the lines as ``batch`` reads them (``households_read`` of the input's
+  items, each added to the input's fingerprint), the cyclic collector paused;
 - screen each slice as ``batch`` does (``screen_households``, which pauses the collector while
   it evaluates), with these of its calls timed where they are made, in the same run:
   the unknown-fact inventory (``unknown_facts``), the completion rows (``completions``), building
@@ -29,8 +30,9 @@ import time
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from rights_engine.cli.batch_input import FingerprintedInput, households_read, input_items
 from rights_engine.cli.batch_partition import partition_output
-from rights_engine.cli.inputs import Household, read_households
+from rights_engine.cli.inputs import Household
 from rights_engine.cli.screening import screen_households
 from rights_engine.collector import collector_paused
 from rights_engine.engine import columns, simulate
@@ -99,12 +101,17 @@ def _screened(chunk: list[Any]) -> tuple[dict[str, float], list[Any]]:
     return spent, screened
 
 
+def _read(path: str) -> Iterator[Any]:
+    """The households of the JSON Lines file ``path``, read as ``batch`` reads them."""
+    return households_read(FingerprintedInput(input_items(path, [path], None)), None)
+
+
 def stages(path: str, repeat: int) -> tuple[int, dict[str, float]]:
     """The households of ``path`` evaluated, and the seconds of each stage (of each, the best of
     ``repeat`` runs)."""
     programme_ids = [p.id for p in programmes()]
     seconds = dict.fromkeys(STAGES, 0.0)
-    seconds["read"], items = best(repeat, lambda: list(read_households([path], None)))
+    seconds["read"], items = best(repeat, lambda: list(_read(path)))
     evaluated = sum(isinstance(item, Household) for item in items)
     for first in range(0, len(items), SIMULATION_SIZE):
         chunk = items[first : first + SIMULATION_SIZE]
