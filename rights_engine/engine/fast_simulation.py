@@ -19,12 +19,13 @@ from typing import Any
 
 import numpy as np
 from openfisca_core.errors import SpiralError
-from openfisca_core.holders import set_input_dispatch_by_period
+from openfisca_core.holders import Holder, set_input_dispatch_by_period
 from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.periods import DateUnit, Period
 from openfisca_core.populations import ADD, GroupPopulation, Population
 from openfisca_core.projectors import projectable
 from openfisca_core.simulations import Simulation
+from openfisca_core.tracers import SimpleTracer
 
 __all__ = ["FastSimulation", "fast_populations"]
 
@@ -35,22 +36,31 @@ has accepted that sum: the same 3-month sums are asked dozens of times per house
 _ADD = [ADD]
 """The options of a formula's sum over months (``individu("salaire_net", p, options=[ADD])``)."""
 
-_FORMULAS: dict[tuple[int, Period], tuple[Any, Any]] = {}
+_FORMULAS: dict[tuple[int, Period], tuple[Any, Any, bool | None]] = {}
 """``variable.get_formula(period)`` by variable (kept with its formula, so that its id is not
-reused while it is here) and period: it depends only on the legislation and the month."""
+reused while it is here) and period, and whether that formula takes the parameters: it depends
+only on the legislation and the month."""
+
+
+def _formula_entry(variable: Any, period: Period) -> tuple[Any, Any, bool | None]:
+    """``(variable, formula, with_parameters)``: ``with_parameters`` is None for a formula
+    without code (only a test's stand-in), which OpenFisca's ``_run_formula`` then calls."""
+    key = (id(variable), period)
+    known = _FORMULAS.get(key)
+    if known is not None and known[0] is variable:
+        return known
+    formula = variable.get_formula(period)
+    code = getattr(formula, "__code__", None)
+    with_parameters = None if code is None else code.co_argcount != 2
+    if len(_FORMULAS) >= 16_384:
+        _FORMULAS.clear()
+    entry = _FORMULAS[key] = (variable, formula, with_parameters)
+    return entry
 
 
 def formula_at(variable: Any, period: Period) -> Any:
     """The variable's formula for ``period``, as ``Variable.get_formula`` finds it."""
-    key = (id(variable), period)
-    known = _FORMULAS.get(key)
-    if known is not None and known[0] is variable:
-        return known[1]
-    formula = variable.get_formula(period)
-    if len(_FORMULAS) >= 16_384:
-        _FORMULAS.clear()
-    _FORMULAS[key] = (variable, formula)
-    return formula
+    return _formula_entry(variable, period)[1]
 
 
 _FITTING_PERIODS: set[tuple[Any, Period]] = set()
@@ -130,8 +140,22 @@ class FastSimulation(Simulation):
     def get_holder(self, variable_name: str) -> Any:
         holder = self._holder_of.get(variable_name)
         if holder is None:
-            holder = self._holder_of[variable_name] = super().get_holder(variable_name)
+            holder = self._holder_of[variable_name] = self._new_holder(variable_name)
             holder.plain_arrays = _plain_arrays(holder)
+        return holder
+
+    def _new_holder(self, variable_name: str) -> Any:
+        """OpenFisca's ``get_holder`` (the population's holder, made if it has none). When the
+        variable's population reads its variables from this simulation's system, the checks
+        of ``Population.get_holder`` hold (the variable is of that population's entity, and
+        is the one found here): the holder is made without looking the variable up again."""
+        variable = self.tax_benefit_system.get_variable(variable_name, check_existence=True)
+        population = self.populations[variable.entity.key]
+        if population.entity._tax_benefit_system is not self.tax_benefit_system:
+            return population.get_holder(variable_name)
+        holder = population._holders.get(variable_name)
+        if not holder:
+            holder = population._holders[variable_name] = Holder(variable, population)
         return holder
 
     def release(self) -> None:
@@ -166,7 +190,44 @@ class FastSimulation(Simulation):
     def _run(self, holder: Any, period: Period) -> Any:
         """OpenFisca's ``calculate`` of a value not held yet, from its holder: the steps of
         ``Simulation.calculate`` and ``_calculate`` in their order, without looking the
-        variable, its population and its holder up again."""
+        variable, its population and its holder up again. With OpenFisca's ``SimpleTracer``
+        (not traced: only a stack of frames), its frame is pushed and popped here, and the
+        purge of invalidated caches (which waits for an empty stack) is called only when
+        something was invalidated (it would otherwise only replace an empty set)."""
+        tracer = self.tracer
+        if type(tracer) is not SimpleTracer:
+            return self._run_traced(holder, period)
+        variable = holder.variable
+        stack = tracer._stack
+        stack.append({"name": variable.name, "period": period})
+        try:
+            _check_period(self, variable, period)
+            try:
+                self._check_for_cycle(variable.name, period)
+                _, formula, with_parameters = _formula_entry(variable, period)
+                if with_parameters is None:  # no formula (or one without code)
+                    array = self._run_formula(variable, holder.population, period)
+                elif with_parameters:
+                    array = formula(
+                        holder.population, period, self.tax_benefit_system.get_parameters_at_instant
+                    )
+                else:
+                    array = formula(holder.population, period)
+                if array is None:
+                    array = holder.default_array()
+                array = self._cast(array, variable)
+                self._store(holder, array, period)
+            except SpiralError:
+                array = holder.default_array()
+            return array
+        finally:
+            stack.pop()
+            if self.invalidated_caches and not stack:
+                self.purge_cache_of_invalid_values()
+
+    def _run_traced(self, holder: Any, period: Period) -> Any:
+        """:meth:`_run` through the tracer's own methods (any other tracer than OpenFisca's
+        ``SimpleTracer``)."""
         variable = holder.variable
         self.tracer.record_calculation_start(variable.name, period)
         try:
@@ -187,14 +248,12 @@ class FastSimulation(Simulation):
             self.purge_cache_of_invalid_values()
 
     def _cast(self, array: Any, variable: Any) -> Any:
-        """OpenFisca's ``_cast_formula_result``, which returns an array of the variable's dtype
-        as it is, unless the variable is an enum (it then encodes what is not an EnumArray)."""
-        if (
-            type(array) is np.ndarray
-            and array.dtype == variable.dtype
-            and variable.value_type is not Enum
-        ):
-            return array
+        """OpenFisca's ``_cast_formula_result``: an array of a variable that is not an enum is
+        returned as it is when of the variable's dtype, else converted with ``astype``; an
+        enum's result (encoded unless an EnumArray) and any other value take OpenFisca's
+        path."""
+        if type(array) is np.ndarray and variable.value_type is not Enum:
+            return array if array.dtype == variable.dtype else array.astype(variable.dtype)
         return self._cast_formula_result(array, variable)
 
     def _store(self, holder: Any, array: Any, period: Period) -> None:

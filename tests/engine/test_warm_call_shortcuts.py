@@ -1,0 +1,162 @@
+"""The bookkeeping a formula run skips or shortens answers as OpenFisca's own.
+
+``FastSimulation._run`` pushes and pops OpenFisca's ``SimpleTracer`` frames itself and purges
+invalidated caches only when there are some; ``FastSimulation.get_holder`` makes a holder
+without looking its variable up again; the system finds the parameters of an ``Instant``
+without writing its day out. Each is compared here with the plain path.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pytest
+from openfisca_core.periods import Instant
+from openfisca_core.periods import period as make_period
+from openfisca_core.populations import GroupPopulation, Population
+from openfisca_core.simulations import Simulation
+from openfisca_core.tracers import FullTracer
+
+from rights_engine.engine.builder import Batch, build_simulation
+from rights_engine.engine.fast_simulation import FastSimulation
+from rights_engine.engine.scenarios import Scenario, complete
+from rights_engine.situation.loader import load_situation
+from rights_engine.situation.models import Month
+from rights_engine.system import CountryTaxBenefitSystem, tax_benefit_system
+
+SITUATIONS = sorted((Path(__file__).parents[2] / "situations").glob("*.yaml"))
+MONTH = Month("2026-10")
+PROGRAMME_VARIABLES = ("css_participation", "aspa", "rsa", "aide_logement", "ppa", "apa_domicile")
+
+
+def _batch(path: Path = SITUATIONS[0]) -> Batch:
+    situation = load_situation(path).model_copy(update={"period": str(MONTH)})
+    return build_simulation([complete(situation, Scenario.favourable)], MONTH)
+
+
+def _plain(batch: Batch) -> Batch:
+    batch.simulation.__class__ = Simulation
+    for population in batch.simulation.populations.values():
+        plain = GroupPopulation if isinstance(population, GroupPopulation) else Population
+        population.__class__ = plain
+    return batch
+
+
+def _stacks_seen(simulation: Simulation, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
+    """The tracer's stack at each cycle check of a household's calculation."""
+    seen: list[Any] = []
+    check = Simulation._check_for_cycle
+
+    def spy(self: Simulation, variable: str, period: Any) -> None:
+        seen.append([(frame["name"], str(frame["period"])) for frame in self.tracer.stack])
+        check(self, variable, period)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Simulation, "_check_for_cycle", spy)
+        for name in PROGRAMME_VARIABLES:
+            simulation.calculate(name, make_period(str(MONTH)))
+    assert simulation.tracer.stack == []
+    return seen
+
+
+@pytest.mark.parametrize("path", SITUATIONS[:3], ids=[p.stem for p in SITUATIONS[:3]])
+def test_a_formula_run_sees_the_frames_openfisca_pushes(
+    path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The cycle check of every formula run sees the same stack of frames as in OpenFisca's
+    own ``calculate`` (the frames pushed and popped by ``_run``)."""
+    fast = _stacks_seen(_batch(path).simulation, monkeypatch)
+    plain = _stacks_seen(_plain(_batch(path)).simulation, monkeypatch)
+    assert len(fast) > 100
+    assert fast == plain
+
+
+def test_another_tracer_takes_its_own_methods() -> None:
+    """A tracer that is not OpenFisca's ``SimpleTracer`` records every formula run itself."""
+    simulation = _batch().simulation
+    tracer = FullTracer()
+    simulation.tracer = tracer
+    value = simulation.calculate("css_participation", make_period(str(MONTH)))
+    assert [node.name for node in tracer.trees] == ["css_participation"]
+    expected = _plain(_batch()).simulation.calculate("css_participation", make_period(str(MONTH)))
+    assert np.array_equal(value, expected)
+
+
+def test_invalidated_values_are_purged_at_the_end_of_a_run() -> None:
+    """A value invalidated (by a spiral) is deleted once the stack is empty, as OpenFisca's
+    ``purge_cache_of_invalid_values`` deletes it; nothing else is."""
+    simulation = _batch().simulation
+    assert isinstance(simulation, FastSimulation)
+    period = make_period(str(MONTH))
+    simulation.calculate("aspa", period)
+    assert simulation.get_holder("aspa").get_array(period) is not None
+    simulation.invalidate_cache_entry("aspa", period)
+    holder = simulation.get_holder("css_participation")
+    simulation._run(holder, period)
+    assert simulation.get_holder("aspa").get_array(period) is None
+    assert holder.get_array(period) is not None
+    assert not simulation.invalidated_caches
+
+
+def test_a_holder_is_that_of_openfisca() -> None:
+    """Every variable's holder is its population's, as ``Simulation.get_holder`` finds or
+    makes it, with the same variable and population."""
+    fast = _batch().simulation
+    plain = _plain(_batch()).simulation
+    for name, variable in sorted(fast.tax_benefit_system.variables.items()):
+        got = fast.get_holder(name)
+        expected = plain.get_holder(name)
+        assert got.variable is expected.variable is variable, name
+        assert got.population is fast.populations[variable.entity.key], name
+        assert got is got.population._holders[name], name
+        assert got._eternal == expected._eternal, name
+        assert fast.get_holder(name) is got, name
+    refused = "rsa_inexistante"
+    with pytest.raises(Exception) as fast_error:
+        fast.get_holder(refused)
+    with pytest.raises(Exception) as plain_error:
+        plain.get_holder(refused)
+    assert str(fast_error.value) == str(plain_error.value)
+
+
+def test_a_holder_of_an_entity_of_another_system_takes_openfisca_path(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """When the entities read their variables from another system than the simulation's,
+    the holder comes from ``Population.get_holder``."""
+    simulation = _batch().simulation
+    asked: list[str] = []
+    get_holder = Population.get_holder
+
+    def spy(self: Population, name: str) -> Any:
+        asked.append(name)
+        return get_holder(self, name)
+
+    entity = simulation.persons.entity
+    with monkeypatch.context() as patched:
+        patched.setattr(Population, "get_holder", spy)
+        patched.setattr(entity, "_tax_benefit_system", object.__new__(CountryTaxBenefitSystem))
+        with pytest.raises(AttributeError):  # the other system has no variables at all
+            simulation.get_holder("aspa_condition_age")
+    assert asked == ["aspa_condition_age"]
+
+
+def test_the_parameters_of_an_instant_are_those_of_its_day() -> None:
+    """The tree of an Instant (or of a period starting on it) is the tree of its day, however
+    the day is given, and another day's tree is another."""
+    tbs = tax_benefit_system()
+    for day in ("2026-10-01", "2025-01-01", "2026-12-31", "2024-02-29"):
+        instant = Instant(tuple(int(part) for part in day.split("-")))
+        for _ in range(2):  # found, then remembered
+            tree = tbs.get_parameters_at_instant(instant)
+            assert tree is tbs.get_parameters_at_instant(day)
+            assert tree is tbs.get_parameters_at_instant(dt.date.fromisoformat(day))
+            assert tree is tbs.get_parameters_at_instant(make_period(f"day:{day}"))
+            assert tree._instant_str == day
+    october = tbs.get_parameters_at_instant(Instant((2026, 10, 1)))
+    assert october is tbs.get_parameters_at_instant(make_period("2026-10"))
+    assert october is not tbs.get_parameters_at_instant(Instant((2026, 11, 1)))
+    assert october is not tbs.get_parameters_at_instant(Instant((2025, 10, 1)))
