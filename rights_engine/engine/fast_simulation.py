@@ -171,8 +171,10 @@ class FastSimulation(Simulation):
 
     def shortcuts(self) -> bool:
         """Whether the shortcuts hold: not traced, nothing invalidated, no computation start."""
-        return (
-            not self.trace and not self.invalidated_caches and self.start_computation_period is None
+        return (  # ``_trace``: what OpenFisca's ``trace`` property returns
+            not self._trace
+            and not self.invalidated_caches
+            and self.start_computation_period is None
         )
 
     def value_of(self, holder: Any, period: Period) -> Any:
@@ -343,7 +345,18 @@ class FastSimulation(Simulation):
                 _SUBPERIODS.clear()
             _SUBPERIODS[key] = tuple(period.get_subperiods(variable.definition_period))
             return total
-        return sum(self.calculate(variable_name, month) for month in months)
+        # ``sum(self.calculate(variable_name, month) for month in months)``, the holder found
+        # once: the shortcuts are checked before each month, as ``calculate`` checks them.
+        total: Any = 0
+        holder = None
+        for month in months:
+            if self.shortcuts():
+                if holder is None:
+                    holder = self._holder_of.get(variable_name) or self.get_holder(variable_name)
+                total = total + self.value_of(holder, month)
+            else:
+                total = total + super().calculate(variable_name, month)
+        return total
 
 
 class _Shortcut:

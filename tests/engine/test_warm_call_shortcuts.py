@@ -160,3 +160,48 @@ def test_the_parameters_of_an_instant_are_those_of_its_day() -> None:
     assert october is tbs.get_parameters_at_instant(make_period("2026-10"))
     assert october is not tbs.get_parameters_at_instant(Instant((2026, 11, 1)))
     assert october is not tbs.get_parameters_at_instant(Instant((2025, 10, 1)))
+
+
+def _sums(simulation: Simulation) -> dict[tuple[str, str], Any]:
+    """Sums over months (``options=[ADD]``) the rules ask for, each asked twice (the months
+    found, then remembered)."""
+    sums = {}
+    for name in ("salaire_net", "retraite_nette", "aspa", "aah", "prestations_familiales_percues"):
+        for period in ("month:2026-07:3", "month:2025-10:12", "2026"):
+            for _ in range(2):
+                sums[name, period] = simulation.calculate_add(name, make_period(period))
+    return sums
+
+
+def test_a_sum_over_months_is_that_of_openfisca() -> None:
+    """``calculate_add`` adds the same months' values, in the same order, as OpenFisca's."""
+    fast = _sums(_batch(SITUATIONS[-1]).simulation)
+    plain = _sums(_plain(_batch(SITUATIONS[-1])).simulation)
+    for key, value in plain.items():
+        assert type(fast[key]) is type(value), key
+        assert fast[key].dtype == value.dtype, key
+        assert np.array_equal(fast[key], value), key
+
+
+def test_a_sum_takes_openfisca_path_once_the_shortcuts_stop(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """The shortcuts are checked before each month of a sum, as ``FastSimulation.calculate``
+    checks them: the first month, asked while something is invalidated, goes through
+    OpenFisca's ``calculate``, whose end purges what was invalidated; the next months take the
+    shortcuts again."""
+    simulation = _batch().simulation
+    quarter = make_period("month:2026-07:3")
+    simulation.calculate_add("salaire_net", quarter)  # the months are now remembered
+    asked: list[str] = []
+    calculate = Simulation.calculate
+
+    def spy(self: Simulation, name: str, period: Any) -> Any:
+        asked.append(str(period))
+        return calculate(self, name, period)
+
+    monkeypatch.setattr(Simulation, "calculate", spy)
+    simulation.invalidate_cache_entry("aspa", make_period("2026-01"))
+    simulation.calculate_add("salaire_net", quarter)
+    assert asked == ["2026-07"]
+    assert not simulation.invalidated_caches
