@@ -119,6 +119,24 @@ def _plain_arrays(holder: Any) -> dict[Period, Any] | None:
     return arrays
 
 
+class _CountingTracer(SimpleTracer):
+    """OpenFisca's ``SimpleTracer`` (a stack of frames) that also counts the frames of each
+    variable on its stack: OpenFisca's cycle check of a formula run looks for the variable's
+    earlier frames, and finds none unless that count is positive."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.frames_of: dict[str, int] = {}
+
+    def record_calculation_start(self, variable: Any, period: Any) -> None:
+        super().record_calculation_start(variable, period)
+        self.frames_of[variable] = self.frames_of.get(variable, 0) + 1
+
+    def record_calculation_end(self) -> None:
+        frame = self._stack.pop()
+        self.frames_of[frame["name"]] -= 1
+
+
 class FastSimulation(Simulation):
     """An OpenFisca simulation that answers a value it already holds without the bookkeeping
     of a calculation, and splits a period into months once.
@@ -136,6 +154,7 @@ class FastSimulation(Simulation):
     def __init__(self, tax_benefit_system: Any, populations: Any) -> None:
         super().__init__(tax_benefit_system, populations)
         self._holder_of: dict[str, Any] = {}
+        self.tracer = _CountingTracer()  # not traced: a SimpleTracer that counts its frames
 
     def get_holder(self, variable_name: str) -> Any:
         holder = self._holder_of.get(variable_name)
@@ -192,20 +211,27 @@ class FastSimulation(Simulation):
     def _run(self, holder: Any, period: Period) -> Any:
         """OpenFisca's ``calculate`` of a value not held yet, from its holder: the steps of
         ``Simulation.calculate`` and ``_calculate`` in their order, without looking the
-        variable, its population and its holder up again. With OpenFisca's ``SimpleTracer``
-        (not traced: only a stack of frames), its frame is pushed and popped here, and the
-        purge of invalidated caches (which waits for an empty stack) is called only when
-        something was invalidated (it would otherwise only replace an empty set)."""
+        variable, its population and its holder up again. With the simulation's own
+        :class:`_CountingTracer` (not traced), its frame is pushed and popped here; OpenFisca's
+        cycle check runs only when the variable has an earlier frame on the stack (it finds
+        nothing otherwise, with at least one spiral loop allowed), and the purge of
+        invalidated caches (which waits for an empty stack) only when something was
+        invalidated (it would otherwise only replace an empty set)."""
         tracer = self.tracer
-        if type(tracer) is not SimpleTracer:
+        if type(tracer) is not _CountingTracer:
             return self._run_traced(holder, period)
         variable = holder.variable
+        name = variable.name
         stack = tracer._stack
-        stack.append({"name": variable.name, "period": period})
+        frames_of = tracer.frames_of
+        earlier = frames_of.get(name, 0)
+        stack.append({"name": name, "period": period})
+        frames_of[name] = earlier + 1
         try:
             _check_period(self, variable, period)
             try:
-                self._check_for_cycle(variable.name, period)
+                if earlier or self.max_spiral_loops < 1:
+                    self._check_for_cycle(name, period)
                 _, formula, with_parameters = _formula_entry(variable, period)
                 if with_parameters is None:  # no formula (or one without code)
                     array = self._run_formula(variable, holder.population, period)
@@ -224,12 +250,13 @@ class FastSimulation(Simulation):
             return array
         finally:
             stack.pop()
+            frames_of[name] = earlier
             if self.invalidated_caches and not stack:
                 self.purge_cache_of_invalid_values()
 
     def _run_traced(self, holder: Any, period: Period) -> Any:
-        """:meth:`_run` through the tracer's own methods (any other tracer than OpenFisca's
-        ``SimpleTracer``)."""
+        """:meth:`_run` through the tracer's own methods (any other tracer than the
+        simulation's own :class:`_CountingTracer`), with OpenFisca's cycle check."""
         variable = holder.variable
         self.tracer.record_calculation_start(variable.name, period)
         try:

@@ -9,6 +9,7 @@ without writing its day out. Each is compared here with the plain path.
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +22,7 @@ from openfisca_core.simulations import Simulation
 from openfisca_core.tracers import FullTracer
 
 from rights_engine.engine.builder import Batch, build_simulation
-from rights_engine.engine.fast_simulation import FastSimulation
+from rights_engine.engine.fast_simulation import FastSimulation, _Shortcut
 from rights_engine.engine.scenarios import Scenario, complete
 from rights_engine.situation.loader import load_situation
 from rights_engine.situation.models import Month
@@ -45,17 +46,25 @@ def _plain(batch: Batch) -> Batch:
     return batch
 
 
-def _stacks_seen(simulation: Simulation, monkeypatch: pytest.MonkeyPatch) -> list[Any]:
-    """The tracer's stack at each cycle check of a household's calculation."""
+def _stacks_seen(
+    simulation: Simulation, monkeypatch: pytest.MonkeyPatch, caller: type
+) -> list[Any]:
+    """The tracer's stack at each call of a formula to a population (``individu("age",
+    period)``) in a household's calculation; and, for the simulation's own tracer, that its
+    count of each variable's frames is that of the stack."""
     seen: list[Any] = []
-    check = Simulation._check_for_cycle
+    call = caller.__call__
 
-    def spy(self: Simulation, variable: str, period: Any) -> None:
-        seen.append([(frame["name"], str(frame["period"])) for frame in self.tracer.stack])
-        check(self, variable, period)
+    def spy(self: Any, name: str, period: Any, options: Any = None) -> Any:
+        stack = self.simulation.tracer.stack
+        seen.append((name, str(period), [(f["name"], str(f["period"])) for f in stack]))
+        counts = getattr(self.simulation.tracer, "frames_of", None)
+        if counts is not None:
+            assert {k: n for k, n in counts.items() if n} == Counter(f["name"] for f in stack)
+        return call(self, name, period, options)
 
     with monkeypatch.context() as patched:
-        patched.setattr(Simulation, "_check_for_cycle", spy)
+        patched.setattr(caller, "__call__", spy)
         for name in PROGRAMME_VARIABLES:
             simulation.calculate(name, make_period(str(MONTH)))
     assert simulation.tracer.stack == []
@@ -66,12 +75,43 @@ def _stacks_seen(simulation: Simulation, monkeypatch: pytest.MonkeyPatch) -> lis
 def test_a_formula_run_sees_the_frames_openfisca_pushes(
     path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The cycle check of every formula run sees the same stack of frames as in OpenFisca's
-    own ``calculate`` (the frames pushed and popped by ``_run``)."""
-    fast = _stacks_seen(_batch(path).simulation, monkeypatch)
-    plain = _stacks_seen(_plain(_batch(path)).simulation, monkeypatch)
+    """Each formula's call sees the same stack of frames as in OpenFisca's own
+    ``calculate`` (the frames pushed and popped by ``_run``), and the simulation's tracer
+    counts them."""
+    fast = _stacks_seen(_batch(path).simulation, monkeypatch, _Shortcut)
+    plain = _stacks_seen(_plain(_batch(path)).simulation, monkeypatch, Population)
     assert len(fast) > 100
     assert fast == plain
+
+
+def _on_stack(simulation: Simulation, name: str, period: Any) -> tuple[str, Any, list[str]]:
+    """``name`` computed for ``period`` while a frame of ``name`` for March 2026 is on the
+    stack: the error raised, or the value and the frames invalidated (a spiral)."""
+    simulation.tracer.record_calculation_start(name, make_period("2026-03"))
+    try:
+        value = simulation.calculate(name, period)
+        return "", value, sorted(f"{c.variable}@{c.period}" for c in simulation.invalidated_caches)
+    except Exception as error:
+        return f"{type(error).__name__}: {error}", None, []
+    finally:
+        simulation.tracer.record_calculation_end()
+
+
+@pytest.mark.parametrize("month", ["2026-03", "2026-10"])
+def test_a_cycle_and_a_spiral_are_found_as_openfisca_finds_them(month: str) -> None:
+    """A variable asked while a frame of it is on the stack: for the same month, OpenFisca's
+    cycle error; for another, its spiral (the default value, the frames invalidated)."""
+    period = make_period(month)
+    error, value, invalidated = _on_stack(_batch().simulation, "aspa", period)
+    plain_error, plain_value, plain_invalidated = _on_stack(
+        _plain(_batch()).simulation, "aspa", period
+    )
+    assert error == plain_error
+    assert ("CycleError" in error) == (month == "2026-03")
+    assert invalidated == plain_invalidated
+    if not error:
+        assert invalidated
+        assert np.array_equal(value, plain_value)
 
 
 def test_another_tracer_takes_its_own_methods() -> None:
