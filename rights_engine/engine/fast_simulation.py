@@ -27,7 +27,11 @@ from openfisca_core.projectors import projectable
 from openfisca_core.simulations import Simulation
 from openfisca_core.tracers import SimpleTracer
 
+from rights_engine.engine import instant_offsets
+
 __all__ = ["FastSimulation", "fast_populations"]
+
+instant_offsets.install()  # the rules' period arithmetic, remembered (pure, on immutable values)
 
 _SUBPERIODS: dict[tuple[Period, Any], tuple[Period, ...]] = {}
 """The months a sum over a period adds (``options=[ADD]``), by period and unit, once OpenFisca
