@@ -158,6 +158,7 @@ class FastSimulation(Simulation):
     def __init__(self, tax_benefit_system: Any, populations: Any) -> None:
         super().__init__(tax_benefit_system, populations)
         self._holder_of: dict[str, Any] = {}
+        self._by_plural: tuple[Any, dict[str | None, Any]] | None = None
         self.tracer = _CountingTracer()  # not traced: a SimpleTracer that counts its frames
 
     def get_holder(self, variable_name: str) -> Any:
@@ -180,6 +181,17 @@ class FastSimulation(Simulation):
         if not holder:
             holder = population._holders[variable_name] = Holder(variable, population)
         return holder
+
+    def population_of(self, plural: str | None) -> Any:
+        """``get_population(plural)``: the first population of that plural, found from a
+        table made once per ``populations`` mapping."""
+        known = self._by_plural
+        if known is None or known[0] is not self.populations:
+            table: dict[str | None, Any] = {}
+            for population in self.populations.values():
+                table.setdefault(population.entity.plural, population)
+            known = self._by_plural = (self.populations, table)
+        return known[1].get(plural)
 
     def release(self) -> None:
         """Break the references between the simulation, its populations and its holders, so
@@ -424,7 +436,11 @@ class _Population(_Shortcut, Population):
         if self.simulation is None:
             return None
         self.entity.check_role_validity(role)
-        group = self.simulation.get_population(role.entity.plural)
+        simulation = self.simulation
+        if isinstance(simulation, FastSimulation):
+            group = simulation.population_of(role.entity.plural)
+        else:
+            group = simulation.get_population(role.entity.plural)
         if isinstance(group, _GroupPopulation):
             return group.role_mask(role)
         return super().has_role(role)

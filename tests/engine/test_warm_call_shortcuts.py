@@ -22,7 +22,7 @@ from openfisca_core.simulations import Simulation
 from openfisca_core.tracers import FullTracer
 
 from rights_engine.engine.builder import Batch, build_simulation
-from rights_engine.engine.fast_simulation import FastSimulation, _Shortcut
+from rights_engine.engine.fast_simulation import FastSimulation, _Shortcut, fast_populations
 from rights_engine.engine.scenarios import Scenario, complete
 from rights_engine.situation.loader import load_situation
 from rights_engine.situation.models import Month
@@ -245,3 +245,19 @@ def test_a_sum_takes_openfisca_path_once_the_shortcuts_stop(
     simulation.calculate_add("salaire_net", quarter)
     assert asked == ["2026-07"]
     assert not simulation.invalidated_caches
+
+
+def test_a_population_is_found_by_its_plural_as_openfisca_finds_it() -> None:
+    """``population_of`` answers as ``Simulation.get_population`` for every plural (and for
+    an unknown one), also once the populations are replaced."""
+    simulation = _batch().simulation
+    assert isinstance(simulation, FastSimulation)
+    plurals = [p.entity.plural for p in simulation.populations.values()]
+    for _ in range(2):  # made, then remembered
+        for plural in [*plurals, "inconnus", None]:
+            expected = Simulation.get_population(simulation, plural)
+            assert simulation.population_of(plural) is expected, plural
+    simulation.populations = fast_populations(simulation.tax_benefit_system)  # new ones
+    for plural in plurals:
+        expected = Simulation.get_population(simulation, plural)
+        assert simulation.population_of(plural) is expected, plural
