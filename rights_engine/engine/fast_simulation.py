@@ -390,16 +390,16 @@ class FastSimulation(Simulation):
             return total
         # ``sum(self.calculate(variable_name, month) for month in months)``, the holder found
         # once: the shortcuts are checked before each month, as ``calculate`` checks them.
-        total: Any = 0
+        added: Any = 0
         holder = None
         for month in months:
             if self.shortcuts():
                 if holder is None:
                     holder = self._holder_of.get(variable_name) or self.get_holder(variable_name)
-                total = total + self.value_of(holder, month)
+                added = added + self.value_of(holder, month)
             else:
-                total = total + super().calculate(variable_name, month)
-        return total
+                added = added + super().calculate(variable_name, month)
+        return added
 
 
 class _Shortcut:
