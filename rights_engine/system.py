@@ -34,6 +34,7 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
     def __init__(self) -> None:
         super().__init__(entities)
         self._trees: dict[str, LazyNodeAtInstant] = {}
+        self._tree_at: dict[periods.Instant, LazyNodeAtInstant] = {}
         self._rule_files = rules_cache.load(RULES_DIR)
         for folder in sorted(p for p in RULES_DIR.iterdir() if p.is_dir()):
             if not folder.name.startswith(("_", ".")):
@@ -56,10 +57,17 @@ class CountryTaxBenefitSystem(TaxBenefitSystem):
         (:mod:`rights_engine.parameters_at_instant`), once per instant."""
         if isinstance(instant, periods.Period):
             instant = instant.start
+        exact = type(instant) is periods.Instant
+        if exact:  # an Instant is its own day: its tree, found without writing the day out
+            tree = self._tree_at.get(instant)
+            if tree is not None:
+                return tree
         day = str(periods.instant(instant))
         tree = self._trees.get(day)
         if tree is None:
             tree = self._trees[day] = LazyNodeAtInstant(self.parameters.name, self.parameters, day)
+        if exact:
+            self._tree_at[instant] = tree
         return tree
 
     def add_variables_from_file(self, file_path: str) -> None:

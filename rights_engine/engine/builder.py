@@ -182,6 +182,8 @@ class _Periods:
     incomes: tuple[Period, ...]
     """The months incomes are written on, then the evaluated month."""
     eternity: Period
+    history_numbers: tuple[int, ...]
+    """``_month_number`` of each month of ``history``."""
 
 
 @functools.lru_cache(maxsize=64)
@@ -192,12 +194,14 @@ def _periods_of(month: str) -> _Periods:
     def back(count: int) -> tuple[Period, ...]:
         return tuple(make_period(_month_offset(Month(month), -k)) for k in range(count, -1, -1))
 
+    history = back(MONTHS_OF_HISTORY)
     return _Periods(
         make_period(month),
         back(MONTHS_OF_RESOURCES),
-        back(MONTHS_OF_HISTORY),
+        history,
         back(MONTHS_OF_HISTORY + MONTHS_OF_RESOURCES),
         make_period("eternity"),
+        tuple(_month_number(str(when)) for when in history),
     )
 
 
@@ -507,9 +511,16 @@ def build_simulation(situations: Sequence[Situation], month: Month) -> Batch:
         number = {value: _month_number(value) for value in set(since) if value is not None}
         given = np.array([value is not None for value in since])
         start = np.array([number[value] if value is not None else 0 for value in since])
-        for when in dated.history:
-            years = (_month_number(str(when)) - start) / 12
-            on_months(variable, np.where(given, years * scale, 0.0), (when,))
+        # Row k: ``(_month_number(history[k]) - start) / 12``, times ``scale`` where given, as
+        # computed month by month (the same operations on each element), then converted to
+        # the variable's dtype as ``on_months`` converts each month's array.
+        numbers = np.array(dated.history_numbers)[:, np.newaxis]
+        table = np.where(given, (numbers - start) / 12 * scale, 0.0)
+        definition = simulation.tax_benefit_system.get_variable(variable, check_existence=True)
+        if definition.value_type is not Enum:
+            table = table.astype(definition.dtype, copy=False)
+        for when, row in zip(dated.history, table, strict=True):
+            simulation.put_months(variable, row, (when,))
 
     simulation.set_input(
         "date_naissance",

@@ -19,14 +19,19 @@ from typing import Any
 
 import numpy as np
 from openfisca_core.errors import SpiralError
-from openfisca_core.holders import set_input_dispatch_by_period
+from openfisca_core.holders import Holder, set_input_dispatch_by_period
 from openfisca_core.indexed_enums import Enum, EnumArray
 from openfisca_core.periods import DateUnit, Period
 from openfisca_core.populations import ADD, GroupPopulation, Population
 from openfisca_core.projectors import projectable
 from openfisca_core.simulations import Simulation
+from openfisca_core.tracers import SimpleTracer
+
+from rights_engine.engine import instant_offsets
 
 __all__ = ["FastSimulation", "fast_populations"]
+
+instant_offsets.install()  # the rules' period arithmetic, remembered (pure, on immutable values)
 
 _SUBPERIODS: dict[tuple[Period, Any], tuple[Period, ...]] = {}
 """The months a sum over a period adds (``options=[ADD]``), by period and unit, once OpenFisca
@@ -35,22 +40,31 @@ has accepted that sum: the same 3-month sums are asked dozens of times per house
 _ADD = [ADD]
 """The options of a formula's sum over months (``individu("salaire_net", p, options=[ADD])``)."""
 
-_FORMULAS: dict[tuple[int, Period], tuple[Any, Any]] = {}
+_FORMULAS: dict[tuple[int, Period], tuple[Any, Any, bool | None]] = {}
 """``variable.get_formula(period)`` by variable (kept with its formula, so that its id is not
-reused while it is here) and period: it depends only on the legislation and the month."""
+reused while it is here) and period, and whether that formula takes the parameters: it depends
+only on the legislation and the month."""
+
+
+def _formula_entry(variable: Any, period: Period) -> tuple[Any, Any, bool | None]:
+    """``(variable, formula, with_parameters)``: ``with_parameters`` is None for a formula
+    without code (only a test's stand-in), which OpenFisca's ``_run_formula`` then calls."""
+    key = (id(variable), period)
+    known = _FORMULAS.get(key)
+    if known is not None and known[0] is variable:
+        return known
+    formula = variable.get_formula(period)
+    code = getattr(formula, "__code__", None)
+    with_parameters = None if code is None else code.co_argcount != 2
+    if len(_FORMULAS) >= 16_384:
+        _FORMULAS.clear()
+    entry = _FORMULAS[key] = (variable, formula, with_parameters)
+    return entry
 
 
 def formula_at(variable: Any, period: Period) -> Any:
     """The variable's formula for ``period``, as ``Variable.get_formula`` finds it."""
-    key = (id(variable), period)
-    known = _FORMULAS.get(key)
-    if known is not None and known[0] is variable:
-        return known[1]
-    formula = variable.get_formula(period)
-    if len(_FORMULAS) >= 16_384:
-        _FORMULAS.clear()
-    _FORMULAS[key] = (variable, formula)
-    return formula
+    return _formula_entry(variable, period)[1]
 
 
 _FITTING_PERIODS: set[tuple[Any, Period]] = set()
@@ -109,6 +123,24 @@ def _plain_arrays(holder: Any) -> dict[Period, Any] | None:
     return arrays
 
 
+class _CountingTracer(SimpleTracer):
+    """OpenFisca's ``SimpleTracer`` (a stack of frames) that also counts the frames of each
+    variable on its stack: OpenFisca's cycle check of a formula run looks for the variable's
+    earlier frames, and finds none unless that count is positive."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.frames_of: dict[str, int] = {}
+
+    def record_calculation_start(self, variable: Any, period: Any) -> None:
+        super().record_calculation_start(variable, period)
+        self.frames_of[variable] = self.frames_of.get(variable, 0) + 1
+
+    def record_calculation_end(self) -> None:
+        frame = self._stack.pop()
+        self.frames_of[frame["name"]] -= 1
+
+
 class FastSimulation(Simulation):
     """An OpenFisca simulation that answers a value it already holds without the bookkeeping
     of a calculation, and splits a period into months once.
@@ -126,13 +158,40 @@ class FastSimulation(Simulation):
     def __init__(self, tax_benefit_system: Any, populations: Any) -> None:
         super().__init__(tax_benefit_system, populations)
         self._holder_of: dict[str, Any] = {}
+        self._by_plural: tuple[Any, dict[str | None, Any]] | None = None
+        self.tracer = _CountingTracer()  # not traced: a SimpleTracer that counts its frames
 
     def get_holder(self, variable_name: str) -> Any:
         holder = self._holder_of.get(variable_name)
         if holder is None:
-            holder = self._holder_of[variable_name] = super().get_holder(variable_name)
+            holder = self._holder_of[variable_name] = self._new_holder(variable_name)
             holder.plain_arrays = _plain_arrays(holder)
         return holder
+
+    def _new_holder(self, variable_name: str) -> Any:
+        """OpenFisca's ``get_holder`` (the population's holder, made if it has none). When the
+        variable's population reads its variables from this simulation's system, the checks
+        of ``Population.get_holder`` hold (the variable is of that population's entity, and
+        is the one found here): the holder is made without looking the variable up again."""
+        variable = self.tax_benefit_system.get_variable(variable_name, check_existence=True)
+        population = self.populations[variable.entity.key]
+        if population.entity._tax_benefit_system is not self.tax_benefit_system:
+            return population.get_holder(variable_name)
+        holder = population._holders.get(variable_name)
+        if not holder:
+            holder = population._holders[variable_name] = Holder(variable, population)
+        return holder
+
+    def population_of(self, plural: str | None) -> Any:
+        """``get_population(plural)``: the first population of that plural, found from a
+        table made once per ``populations`` mapping."""
+        known = self._by_plural
+        if known is None or known[0] is not self.populations:
+            table: dict[str | None, Any] = {}
+            for population in self.populations.values():
+                table.setdefault(population.entity.plural, population)
+            known = self._by_plural = (self.populations, table)
+        return known[1].get(plural)
 
     def release(self) -> None:
         """Break the references between the simulation, its populations and its holders, so
@@ -147,8 +206,10 @@ class FastSimulation(Simulation):
 
     def shortcuts(self) -> bool:
         """Whether the shortcuts hold: not traced, nothing invalidated, no computation start."""
-        return (
-            not self.trace and not self.invalidated_caches and self.start_computation_period is None
+        return (  # ``_trace``: what OpenFisca's ``trace`` property returns
+            not self._trace
+            and not self.invalidated_caches
+            and self.start_computation_period is None
         )
 
     def value_of(self, holder: Any, period: Period) -> Any:
@@ -166,7 +227,52 @@ class FastSimulation(Simulation):
     def _run(self, holder: Any, period: Period) -> Any:
         """OpenFisca's ``calculate`` of a value not held yet, from its holder: the steps of
         ``Simulation.calculate`` and ``_calculate`` in their order, without looking the
-        variable, its population and its holder up again."""
+        variable, its population and its holder up again. With the simulation's own
+        :class:`_CountingTracer` (not traced), its frame is pushed and popped here; OpenFisca's
+        cycle check runs only when the variable has an earlier frame on the stack (it finds
+        nothing otherwise, with at least one spiral loop allowed), and the purge of
+        invalidated caches (which waits for an empty stack) only when something was
+        invalidated (it would otherwise only replace an empty set)."""
+        tracer = self.tracer
+        if type(tracer) is not _CountingTracer:
+            return self._run_traced(holder, period)
+        variable = holder.variable
+        name = variable.name
+        stack = tracer._stack
+        frames_of = tracer.frames_of
+        earlier = frames_of.get(name, 0)
+        stack.append({"name": name, "period": period})
+        frames_of[name] = earlier + 1
+        try:
+            _check_period(self, variable, period)
+            try:
+                if earlier or self.max_spiral_loops < 1:
+                    self._check_for_cycle(name, period)
+                _, formula, with_parameters = _formula_entry(variable, period)
+                if with_parameters is None:  # no formula (or one without code)
+                    array = self._run_formula(variable, holder.population, period)
+                elif with_parameters:
+                    array = formula(
+                        holder.population, period, self.tax_benefit_system.get_parameters_at_instant
+                    )
+                else:
+                    array = formula(holder.population, period)
+                if array is None:
+                    array = holder.default_array()
+                array = self._cast(array, variable)
+                self._store(holder, array, period)
+            except SpiralError:
+                array = holder.default_array()
+            return array
+        finally:
+            stack.pop()
+            frames_of[name] = earlier
+            if self.invalidated_caches and not stack:
+                self.purge_cache_of_invalid_values()
+
+    def _run_traced(self, holder: Any, period: Period) -> Any:
+        """:meth:`_run` through the tracer's own methods (any other tracer than the
+        simulation's own :class:`_CountingTracer`), with OpenFisca's cycle check."""
         variable = holder.variable
         self.tracer.record_calculation_start(variable.name, period)
         try:
@@ -187,14 +293,12 @@ class FastSimulation(Simulation):
             self.purge_cache_of_invalid_values()
 
     def _cast(self, array: Any, variable: Any) -> Any:
-        """OpenFisca's ``_cast_formula_result``, which returns an array of the variable's dtype
-        as it is, unless the variable is an enum (it then encodes what is not an EnumArray)."""
-        if (
-            type(array) is np.ndarray
-            and array.dtype == variable.dtype
-            and variable.value_type is not Enum
-        ):
-            return array
+        """OpenFisca's ``_cast_formula_result``: an array of a variable that is not an enum is
+        returned as it is when of the variable's dtype, else converted with ``astype``; an
+        enum's result (encoded unless an EnumArray) and any other value take OpenFisca's
+        path."""
+        if type(array) is np.ndarray and variable.value_type is not Enum:
+            return array if array.dtype == variable.dtype else array.astype(variable.dtype)
         return self._cast_formula_result(array, variable)
 
     def _store(self, holder: Any, array: Any, period: Period) -> None:
@@ -284,7 +388,18 @@ class FastSimulation(Simulation):
                 _SUBPERIODS.clear()
             _SUBPERIODS[key] = tuple(period.get_subperiods(variable.definition_period))
             return total
-        return sum(self.calculate(variable_name, month) for month in months)
+        # ``sum(self.calculate(variable_name, month) for month in months)``, the holder found
+        # once: the shortcuts are checked before each month, as ``calculate`` checks them.
+        added: Any = 0
+        holder = None
+        for month in months:
+            if self.shortcuts():
+                if holder is None:
+                    holder = self._holder_of.get(variable_name) or self.get_holder(variable_name)
+                added = added + self.value_of(holder, month)
+            else:
+                added = added + super().calculate(variable_name, month)
+        return added
 
 
 class _Shortcut:
@@ -321,7 +436,11 @@ class _Population(_Shortcut, Population):
         if self.simulation is None:
             return None
         self.entity.check_role_validity(role)
-        group = self.simulation.get_population(role.entity.plural)
+        simulation = self.simulation
+        if isinstance(simulation, FastSimulation):
+            group = simulation.population_of(role.entity.plural)
+        else:
+            group = simulation.get_population(role.entity.plural)
         if isinstance(group, _GroupPopulation):
             return group.role_mask(role)
         return super().has_role(role)

@@ -180,9 +180,10 @@ def _condition(
     holds = values.of(variable).astype(bool)
     if not waived_by and not unconfirmed_by:
         # Nothing waives nor leaves unconfirmed: the same status as below, in fewer steps.
+        nowhere = np.zeros(holds.shape, dtype=bool)  # ``np.zeros_like(holds)``, in one step
         if holds.all():
-            return "met", holds, np.zeros_like(holds)
-        return ("unknown" if holds.any() else "not_met"), holds, np.zeros_like(holds)
+            return "met", holds, nowhere
+        return ("unknown" if holds.any() else "not_met"), holds, nowhere
     waived = values.of(waived_by).astype(bool) if waived_by else np.zeros_like(holds)
     unconfirmed = values.of(unconfirmed_by).astype(bool) if unconfirmed_by else np.zeros_like(holds)
     ok = holds | waived
@@ -201,6 +202,18 @@ def _condition(
 def _row_verdicts(ok: np.ndarray, unconfirmed: np.ndarray, amount: np.ndarray | None) -> np.ndarray:
     granted = ok if amount is None else ok & (amount > 0)
     return np.where(granted, np.where(unconfirmed, _TO_CONFIRM, _LIKELY), _UNLIKELY)
+
+
+def _verdict(verdicts: np.ndarray) -> Verdict:
+    """``likely`` if every row is, ``unlikely`` if every row is, else ``to_confirm`` (no row:
+    ``likely``, as ``(verdicts == _LIKELY).all()``): the rows' verdicts read once, as Python
+    integers."""
+    found = set(verdicts.tolist())
+    if found <= {_LIKELY}:
+        return "likely"
+    if found <= {_UNLIKELY}:
+        return "unlikely"
+    return "to_confirm"
 
 
 def _monthly(value: float, unit: str) -> float:
@@ -327,13 +340,7 @@ def make_finding(
             declared.update(rules.amount.facts)
 
     verdicts = _row_verdicts(all_ok, any_unconfirmed, amounts)
-    verdict: Verdict
-    if (verdicts == _LIKELY).all():
-        verdict = "likely"
-    elif (verdicts == _UNLIKELY).all():
-        verdict = "unlikely"
-    else:
-        verdict = "to_confirm"
+    verdict = _verdict(verdicts)
 
     urgency, urgencies = _urgency(programme, values, verdicts)
     impacts = {}

@@ -11,10 +11,14 @@ import numpy as np
 
 from rights_engine.engine.facts import FactRef
 from rights_engine.engine.findings import (
+    _LIKELY,
+    _TO_CONFIRM,
+    _UNLIKELY,
     _URGENCY_SCALE,
     Impact,
     ProgrammeValues,
     _condition,
+    _verdict,
     answer_impacts,
 )
 from rights_engine.engine.scenarios import Completion
@@ -78,3 +82,20 @@ def test_answer_impacts_reads_each_row_as_the_arrays_give_it() -> None:
             values = ProgrammeValues({}, rows)
             got = answer_impacts(values, verdicts, amounts, "EUR/an", urgencies, "normal")
             assert got == _impacts_row_by_row(rows, verdicts, amounts, urgencies)
+
+
+def _verdict_of_arrays(verdicts: np.ndarray) -> str:
+    """The finding's verdict as make_finding computed it first, from the whole array."""
+    if (verdicts == _LIKELY).all():
+        return "likely"
+    if (verdicts == _UNLIKELY).all():
+        return "unlikely"
+    return "to_confirm"
+
+
+def test_the_verdict_read_once_is_that_of_the_arrays() -> None:
+    for rows in range(5):
+        for each in itertools.product([_UNLIKELY, _TO_CONFIRM, _LIKELY], repeat=rows):
+            # The dtype of _row_verdicts: np.where of Python integers.
+            verdicts = np.where(np.ones(rows, dtype=bool), np.array(each, dtype=np.int64), 0)
+            assert _verdict(verdicts) == _verdict_of_arrays(verdicts), each
