@@ -29,8 +29,8 @@ Dask stays quiet on stderr (unless ``RIGHTS_ENGINE_DEBUG=1``): its log records a
 warnings are dropped for the run, in this process and in the local workers, whose stderr is
 this command's; a problem is one line. Exit status: 2 for a malformed ``--scheduler`` (or a
 ``tls://`` one without Dask's TLS settings), 1 when the environment fails (the scheduler cannot
-be reached or is lost, the cluster fails, a worker of another build), 130 after Ctrl-C: the
-outputs are resumable in each case. The local cluster serves no HTTP (no dashboard, no
+be reached or is lost, the cluster fails, a worker of another build) and 130 after Ctrl-C,
+both with outputs that ``--resume`` goes on with. The local cluster serves no HTTP (no dashboard, no
 ``/health``): its scheduler's and workers' HTTP servers are stopped as they start.
 
 Dask (``pip install 'rights-engine[cluster]'``) is imported inside the functions that use it
