@@ -25,6 +25,14 @@ A worker lost mid-run: Dask runs its partition again on another worker, and the 
 keyed by its place in the input, is written once. A killed client: ``--resume`` appends the
 recorded partitions and evaluates the others only.
 
+Dask stays quiet on stderr (unless ``RIGHTS_ENGINE_DEBUG=1``): its log records and its
+warnings are dropped for the run, in this process and in the local workers, whose stderr is
+this command's; a problem is one line. Exit status: 2 for a malformed ``--scheduler`` (or a
+``tls://`` one without Dask's TLS settings), 1 when the environment fails (the scheduler cannot
+be reached or is lost, the cluster fails, a worker of another build) and 130 after Ctrl-C,
+both with outputs that ``--resume`` goes on with. The local cluster serves no HTTP (no dashboard, no
+``/health``): its scheduler's and workers' HTTP servers are stopped as they start.
+
 Dask (``pip install 'rights-engine[cluster]'``) is imported inside the functions that use it
 only, so that the command line starts without it.
 """
@@ -33,10 +41,13 @@ from __future__ import annotations
 
 import importlib.util
 import itertools
+import logging
+import signal
 import uuid
+import warnings
 from collections import deque
 from collections.abc import Iterator
-from contextlib import ExitStack
+from contextlib import ExitStack, contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,6 +57,7 @@ import orjson
 from rights_engine.situation.loader import RawLine
 
 from .batch_partition import Packed, PartitionOutput, evaluate_packed, packed
+from .errors import debugging
 from .inputs import Household, Rejected
 
 if TYPE_CHECKING:
@@ -60,6 +72,23 @@ MISSING_DASK = (
 Key = tuple[int, int]
 """A partition: its first household (0-based index in the input) and its count."""
 
+BAD_COMMAND_LINE = 2
+"""Exit status: the command line is at fault (a malformed ``--scheduler``)."""
+ENVIRONMENT_FAILED = 1
+"""Exit status: the environment failed (the scheduler cannot be reached or was lost, the
+cluster failed, a worker of another build); the outputs are resumable."""
+INTERRUPTED = 130
+"""Exit status after Ctrl-C: 128 + SIGINT, as a shell reports a command that SIGINT ended."""
+
+SCHEDULER_SCHEMES = ("tcp", "tls")
+EXPECTED_ADDRESS = "expected tcp://HOST:PORT or tls://HOST:PORT"
+SCHEDULER_LOST = "the Dask scheduler was lost: resume with --resume"
+
+DASK_LOGGERS = ("distributed", "tornado", "bokeh", "asyncio")
+"""The loggers of Dask and of what it runs on, silenced for the run (unless debugging)."""
+DASK_WARNINGS = (r"Port \d+ is already in use", r"Sending large graph of size")
+"""Dask's warnings of a run (another dashboard on its port; a partition over 10 MB)."""
+
 
 LOCAL_CLUSTER_CONFIG = {
     # The workers' statistical profiler samples their stacks every 10 ms for the dashboard,
@@ -72,6 +101,11 @@ LOCAL_CLUSTER_CONFIG = {
     # Each nanny (in this process) and worker reads the worker's memory every 100 ms by
     # default; a partition's memory grows far slower than the limit's margin in 500 ms.
     "distributed.worker.memory.monitor-interval": "500ms",
+    # The scheduler and each worker start an HTTP server whatever the settings (distributed
+    # 2026.8: Scheduler.__init__ and Worker.start_unsafe call start_http_server): it serves no
+    # page (no route) until it is stopped, as soon as it started (:func:`_stop_http_server`).
+    "distributed.scheduler.http.routes": [],
+    "distributed.worker.http.routes": [],
 }
 """The settings of the local cluster of ``--workers``, passed on to its workers: fewer
 wake-ups of this process (the client, the scheduler and the nannies share it) and of the
@@ -129,28 +163,209 @@ class _Parts:
         self.path(key).unlink(missing_ok=True)
 
 
-def connect(stack: ExitStack, workers: int | None, scheduler: str | None) -> Any:
-    """A Dask client (closed with ``stack``): of the scheduler at ``scheduler``, or of a local
-    cluster of ``workers`` processes of one thread each."""
+class _BadCommandLine(click.ClickException):
+    """One line on stderr (``Error: …``); the command line is at fault."""
+
+    exit_code = BAD_COMMAND_LINE
+
+
+class _EnvironmentFailed(click.ClickException):
+    """One line on stderr (``Error: …``); the environment failed, the outputs are resumable."""
+
+    exit_code = ENVIRONMENT_FAILED
+
+
+def _tls_configured() -> bool:
+    """Whether Dask's settings give a client what ``tls://`` needs (a CA and a certificate)."""
+    from distributed.security import Security
+
+    try:
+        return Security().get_connection_args("client")["ssl_context"] is not None
+    except (OSError, ValueError):  # files named by the settings that cannot be read
+        return False
+
+
+def _checked_address(address: str) -> str:
+    """``address`` if it is one of a Dask scheduler that this client can reach
+    (``tcp://HOST:PORT``, ``tls://HOST:PORT`` with Dask's TLS settings, or ``HOST:PORT`` of
+    Dask's default scheme)."""
+    from distributed.comm.addressing import parse_address, parse_host_port
+
+    shown = f"--scheduler {address or repr(address)}"
+    try:
+        scheme, location = parse_address(address)
+        host, port = parse_host_port(location)
+    except (ValueError, TypeError):
+        raise _BadCommandLine(f"{shown}: {EXPECTED_ADDRESS}") from None
+    if scheme not in SCHEDULER_SCHEMES or not host or not 0 < port < 65536:
+        raise _BadCommandLine(f"{shown}: {EXPECTED_ADDRESS}")
+    if scheme == "tls" and not _tls_configured():
+        raise _BadCommandLine(
+            f"{shown}: tls:// needs Dask's TLS settings (distributed.comm.tls.ca-file, "
+            "distributed.comm.tls.client.cert and .key in the Dask configuration)"
+        )
+    return address
+
+
+class _Interruption:
+    """Entered first: Ctrl-C during the run (the cluster closed by then) ends it with one line
+    and the exit status 130, rather than with click's "Aborted!" and 1."""
+
+    def __init__(self) -> None:
+        self.started = False
+
+    def __enter__(self) -> _Interruption:
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
+        if kind is not None and issubclass(kind, KeyboardInterrupt):
+            if self.started:
+                click.echo("interrupted: resume with --resume", err=True)
+            else:
+                click.echo("interrupted while connecting to Dask: nothing evaluated", err=True)
+            raise click.exceptions.Exit(INTERRUPTED) from None
+
+
+def _dask_loggers() -> list[logging.Logger]:
+    """The loggers of :data:`DASK_LOGGERS` and those under them that have handlers of their
+    own (Dask's logging settings give ``distributed.client`` one)."""
+    names = [
+        name
+        for name in list(logging.root.manager.loggerDict)
+        if name.startswith(tuple(f"{root}." for root in DASK_LOGGERS))
+    ]
+    below = [logging.getLogger(name) for name in names]
+    return [logging.getLogger(name) for name in DASK_LOGGERS] + [
+        logger for logger in below if logger.handlers
+    ]
+
+
+def _silence(logger: logging.Logger) -> None:
+    logger.handlers[:] = [logging.NullHandler()]
+    logger.propagate = False
+
+
+@contextmanager
+def _dask_quiet() -> Iterator[None]:
+    """Dask's log records and warnings of the run dropped: stderr gets a line per problem."""
+    saved = []
+    for logger in _dask_loggers():
+        saved.append((logger, logger.handlers[:], logger.propagate))
+        _silence(logger)
+    try:
+        with warnings.catch_warnings():
+            for message in DASK_WARNINGS:
+                warnings.filterwarnings("ignore", message=message, category=UserWarning)
+            yield
+    finally:
+        for logger, handlers, propagate in saved:
+            logger.handlers[:] = handlers
+            logger.propagate = propagate
+
+
+def _hold_interrupts() -> set[int | signal.Signals]:
+    """Ctrl-C held (blocked) in this thread, and so in the threads it starts meanwhile and the
+    processes they start (the local workers: Dask's threads start them, and a blocked signal
+    stays blocked through fork and exec), which never see it then. The mask before it."""
+    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+
+
+def _release_interrupts(previous: set[int | signal.Signals]) -> None:
+    """Ctrl-C delivered again; one pressed while it was held raises KeyboardInterrupt here."""
+    pressed = signal.SIGINT not in previous and signal.SIGINT in signal.sigpending()
+    if pressed:
+        signal.sigwait({signal.SIGINT})  # taken off, and raised below
+    signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+    if pressed:
+        raise KeyboardInterrupt
+
+
+def quiet_worker(worker: Any, debug: bool) -> None:
+    """In each worker process of the local cluster as it starts (a preload): its HTTP server
+    stopped, and, unless debugging, Dask's log records dropped (its stderr is this command's)."""
+    worker.http_server.stop()
+    if not debug:
+        for logger in _dask_loggers():
+            _silence(logger)
+
+
+async def _stop_http_server(node: Any) -> None:
+    node.http_server.stop()  # on the node's event loop, as tornado wants
+
+
+def _start_resource_tracker() -> None:
+    """Python's resource tracker started (once per process) before Ctrl-C is held: started
+    later, by the cluster, it would let Ctrl-C through again in the thread that starts the
+    workers (Python 3.11: ``ensure_running`` unblocks SIGINT rather than restoring the mask)."""
+    from multiprocessing import resource_tracker
+
+    resource_tracker.ensure_running()
+
+
+def _local_client(stack: ExitStack, workers: int | None, debug: bool) -> Any:
+    import dask
     from distributed import Client, LocalCluster
 
-    if scheduler is not None:
-        try:
-            return stack.enter_context(Client(scheduler, timeout="10s"))
-        except (OSError, TimeoutError) as exc:
-            raise click.ClickException(
-                f"--scheduler {scheduler}: no Dask scheduler answered ({type(exc).__name__})"
-            ) from None
-    import dask
-
-    with dask.config.set(LOCAL_CLUSTER_CONFIG):
-        cluster = LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=None
-        )
+    # A worker's preload: the text of a module whose dask_setup runs as the worker starts.
+    preload = (
+        "from rights_engine.cli.batch_cluster import quiet_worker\n"
+        f"def dask_setup(worker): quiet_worker(worker, {debug})\n"
+    )
+    try:
+        with dask.config.set(LOCAL_CLUSTER_CONFIG):
+            cluster = LocalCluster(
+                n_workers=workers,
+                threads_per_worker=1,
+                processes=True,
+                # No dashboard; the HTTP server started anyway on a free port of the loopback
+                # (not 8787, which another run may hold), then stopped.
+                dashboard_address="127.0.0.1:0",
+                silence_logs=False if debug else logging.CRITICAL,
+                preload=[preload],
+            )
+    except Exception as exc:
+        if debug:
+            raise
+        raise _EnvironmentFailed(
+            f"the local Dask cluster failed to start ({type(exc).__name__})"
+        ) from None
     stack.enter_context(cluster)
+    cluster.sync(_stop_http_server, cluster.scheduler)
     # The scheduler runs in this process: the partitions come back straight from the workers
     # rather than through it (received, then sent again to the client, here).
     return stack.enter_context(Client(cluster, direct_to_workers=True))
+
+
+def connect(stack: ExitStack, workers: int | None, scheduler: str | None) -> Any:
+    """A Dask client (closed with ``stack``): of the scheduler at ``scheduler``, or of a local
+    cluster of ``workers`` processes of one thread each. From here to the end of ``stack``:
+    Dask quiet on stderr, Ctrl-C ends the run with one line and the status 130."""
+    from distributed import Client
+
+    address = None if scheduler is None else _checked_address(scheduler)
+    debug = debugging()
+    interruption = stack.enter_context(_Interruption())
+    if not debug:
+        stack.enter_context(_dask_quiet())
+    if address is None:
+        _start_resource_tracker()
+    # Ctrl-C held while Dask starts (a cluster half started would be closed at exit, noisily)
+    # and while it closes, at the end of ``stack``; delivered in between.
+    previous = _hold_interrupts()
+    stack.callback(_release_interrupts, previous)
+    if address is None:
+        client = _local_client(stack, workers, debug)
+    else:
+        try:
+            client = stack.enter_context(Client(address, timeout="10s"))
+        except (OSError, TimeoutError) as exc:
+            raise _EnvironmentFailed(
+                f"--scheduler {address}: no Dask scheduler answered ({type(exc).__name__})"
+            ) from None
+    stack.callback(_hold_interrupts)  # while the client, then the cluster, close
+    _release_interrupts(previous)
+    interruption.started = True
+    return client
 
 
 def ids_done(run: _Run) -> dict[str, int]:
@@ -187,7 +402,7 @@ def _checked(data: bytes, key: Key, run: _Run) -> PartitionOutput:
     try:
         output = PartitionOutput.from_bytes(data)
     except _UNREADABLE:
-        raise click.ClickException(
+        raise _EnvironmentFailed(
             "a Dask worker sent a partition this client cannot read: install the same "
             "rights-engine on the workers"
         ) from None
@@ -195,7 +410,7 @@ def _checked(data: bytes, key: Key, run: _Run) -> PartitionOutput:
         raise RuntimeError("a partition came back for other households")
     for name, version in output.versions.items():
         if version != run.settings[name]:
-            raise click.ClickException(
+            raise _EnvironmentFailed(
                 f"a Dask worker has {name} {version}, this run {run.settings[name]}: install "
                 "the same rights-engine on the workers"
             )
@@ -205,7 +420,7 @@ def _checked(data: bytes, key: Key, run: _Run) -> PartitionOutput:
 def _failed(key: Key, kind: str) -> click.ClickException:
     """One line for a partition that failed: the exception's type only (its text may quote
     personal data)."""
-    return click.ClickException(
+    return _EnvironmentFailed(
         f"the partition of input households {key[0] + 1} to {key[0] + key[1]} failed on the "
         f"Dask workers ({kind}); details are hidden as they may hold personal data (rerun with "
         "RIGHTS_ENGINE_DEBUG=1 to see them, or see the workers' logs)"
@@ -252,6 +467,8 @@ def screen_on_cluster(
         try:
             data: bytes = future.result()
         except Exception as exc:
+            if client.status != "running":  # its futures cancelled as the scheduler was lost
+                raise _EnvironmentFailed(SCHEDULER_LOST) from None
             if debug:
                 raise
             raise _failed(key, type(exc).__name__) from None

@@ -12,9 +12,14 @@ across partitions, also after a resume) gives the refusals of one process.
 from __future__ import annotations
 
 import json
+import logging
 import os
+import signal
+import socket
 import subprocess
 import sys
+import time
+import warnings
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +31,7 @@ from click.testing import CliRunner
 from rights_engine.cli.main import DEBUG_VARIABLE, cli
 from rights_engine.synthetic import generate_households
 
-from .conftest import SITUATIONS, console_script, kill_when
+from .conftest import SITUATIONS, console_script, kill_when, manifest_of
 
 GENERATED = 48
 BAD_LINE = 30
@@ -115,8 +120,8 @@ def test_a_worker_killed_mid_run_loses_and_doubles_nothing(
         **{KILL_HOOK: str(marker)},
     )  # fmt: skip
     assert marker.exists(), "no worker was killed"
-    assert "Restarting worker" in done.stderr, "the nanny did not see its worker die"
     assert done.returncode == 2, done.stderr
+    assert "Traceback" not in done.stderr and "distributed." not in done.stderr  # Dask quiet
     _assert_same_outputs(out, reference)
 
 
@@ -357,3 +362,184 @@ def test_a_killed_client_with_ids_used_twice_resumes_as_one_process(
     resumed = _batch(*args, "--resume")
     assert resumed.returncode == 2, resumed.stderr
     _same_outputs(out, tmp_path / "reference")
+
+
+# Problems of the environment and of the command line: one line each, no traceback, the exit
+# status of the rule (2: the command line; 1: the environment, resumable; 130: Ctrl-C).
+
+
+@pytest.mark.parametrize(
+    ("address", "status", "message"),
+    [
+        ("notanaddress", 2, "expected tcp://HOST:PORT or tls://HOST:PORT"),
+        ("http://127.0.0.1:8786", 2, "expected tcp://HOST:PORT or tls://HOST:PORT"),
+        ("", 2, "expected tcp://HOST:PORT or tls://HOST:PORT"),
+        ("tls://127.0.0.1:1", 2, "tls:// needs Dask's TLS settings"),
+        ("tcp://127.0.0.1:1", 1, "no Dask scheduler answered"),
+    ],
+)
+def test_a_bad_scheduler_address_is_one_line(
+    caseload: Path, tmp_path: Path, address: str, status: int, message: str
+) -> None:
+    out = tmp_path / "out"
+    result = CliRunner().invoke(
+        cli, ["batch", str(caseload), "--out", str(out), "--scheduler", address], env={}
+    )
+    assert result.exit_code == status, result.output
+    assert result.output.count("\n") == 1 and message in result.output, result.output
+    assert not (out / "manifest.json").exists()
+
+
+def test_dask_is_quiet_for_the_run_and_restored_after() -> None:
+    """Its log records (a traceback of the client's, the nanny's restarts) and its warnings (a
+    partition over 10 MB, the dashboard's port taken) are dropped, then shown again."""
+    import distributed  # noqa: F401  (its logging settings: handlers of its own)
+
+    from rights_engine.cli.batch_cluster import _dask_quiet
+
+    records: list[str] = []
+
+    class Kept(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            records.append(record.getMessage())
+
+    def noise() -> None:
+        logging.getLogger("distributed.client").error("Traceback (client)")
+        logging.getLogger("distributed.nanny").warning("Restarting worker")
+        warnings.warn("Sending large graph of size 12.00 MiB.", UserWarning, stacklevel=1)
+        warnings.warn("Port 8787 is already in use.", UserWarning, stacklevel=1)
+
+    loggers = [logging.getLogger(name) for name in ("distributed", "distributed.client")]
+    kept = Kept()
+    for logger in loggers:
+        logger.addHandler(kept)
+    try:
+        with warnings.catch_warnings(record=True) as shown:
+            warnings.simplefilter("always")
+            with _dask_quiet():
+                noise()
+            assert (records, shown) == ([], [])
+            noise()
+    finally:
+        for logger in loggers:
+            logger.removeHandler(kept)
+    assert set(records) == {"Traceback (client)", "Restarting worker"}
+    assert [str(w.message)[:14] for w in shown] == ["Sending large ", "Port 8787 is a"]
+
+
+def _refused(address: str, port: int) -> bool:
+    try:
+        socket.create_connection((address, port), timeout=5).close()
+    except ConnectionRefusedError:
+        return True
+    return False
+
+
+def test_the_local_cluster_serves_no_http_and_its_workers_ignore_ctrl_c() -> None:
+    """Distributed starts the HTTP servers of the scheduler and the workers whatever the
+    settings: they are stopped (nothing answers on their ports). The workers hold SIGINT
+    blocked: Ctrl-C (sent to the whole process group) is the client's to handle."""
+    from contextlib import ExitStack
+
+    from rights_engine.cli.batch_cluster import connect
+
+    with ExitStack() as stack:
+        client = connect(stack, 1, None)
+        server = client.cluster.scheduler.http_server
+        assert _refused(server.address, server.port)
+        ports = client.run(lambda dask_worker: dask_worker.http_server.port)
+        assert len(ports) == 1
+        for worker, port in ports.items():
+            assert _refused(worker.split("://")[1].rsplit(":", 1)[0], port)
+        blocked = client.run(lambda: signal.SIGINT in signal.pthread_sigmask(signal.SIG_BLOCK, []))
+        assert list(blocked.values()) == [True]
+
+
+def _start(command: list[str], **popen: Any) -> subprocess.Popen[str]:
+    """``command`` in a process group of its own, Ctrl-C not ignored."""
+    return subprocess.Popen(
+        command,
+        env=_environment(),
+        start_new_session=True,
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
+        text=True,
+        **popen,
+    )
+
+
+def _when(ready: Any, seconds: float = 90) -> None:
+    deadline = time.monotonic() + seconds
+    while not ready():
+        assert time.monotonic() < deadline, "timed out"
+        time.sleep(0.005)
+
+
+def _started(out: Path) -> bool:
+    manifest = manifest_of(out)
+    return manifest is not None and bool(manifest["done"] or manifest.get("completed"))
+
+
+def test_ctrl_c_is_one_line_and_130_and_the_run_resumes(
+    caseload: Path, reference: Path, tmp_path: Path
+) -> None:
+    """Ctrl-C (SIGINT to the process group: the client and its workers) mid-run."""
+    out = tmp_path / "out"
+    args = [str(caseload), "--out", str(out), "--workers", "1", "--slice", PARTITION]
+    run = _start([str(console_script()), "batch", *args], stderr=subprocess.PIPE)
+    try:
+        _when(lambda: _started(out) or run.poll() is not None)
+        os.killpg(run.pid, signal.SIGINT)
+        _, stderr = run.communicate(timeout=60)
+    finally:
+        if run.poll() is None:
+            os.killpg(run.pid, signal.SIGKILL)
+    assert (run.returncode, stderr) == (130, "interrupted: resume with --resume\n")
+    assert not manifest_of(out)["complete"]  # type: ignore[index]
+
+    resumed = _batch(*args, "--resume")
+    assert resumed.returncode == 2, resumed.stderr
+    _assert_same_outputs(out, reference)
+
+
+def test_a_lost_scheduler_is_one_line_and_the_run_resumes(
+    caseload: Path, reference: Path, tmp_path: Path, scheduler: str
+) -> None:
+    """A scheduler killed mid-run (status 1); the run resumed on another scheduler."""
+    address_file = tmp_path / "scheduler.json"
+    dask = str(Path(sys.executable).parent / "dask")
+    lost = _start(
+        [dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--dashboard-address",
+         "127.0.0.1:0", "--scheduler-file", str(address_file)],
+        stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    workers = None
+    try:
+        _when(address_file.exists)
+        address = json.loads(address_file.read_text())["address"]
+        workers = _start(
+            [dask, "worker", address, "--nworkers", "1", "--nthreads", "1"],
+            stderr=subprocess.DEVNULL,
+        )
+        out = tmp_path / "out"
+        args = [str(caseload), "--out", str(out), "--slice", PARTITION]
+        run = _start(
+            [str(console_script()), "batch", *args, "--scheduler", address],
+            stderr=subprocess.PIPE,
+        )
+        _when(lambda: _started(out) or run.poll() is not None)
+        os.killpg(lost.pid, signal.SIGKILL)
+        _, stderr = run.communicate(timeout=60)
+    finally:
+        for process in (lost, workers):
+            if process is not None and process.poll() is None:
+                os.killpg(process.pid, signal.SIGKILL)
+            if process is not None:
+                process.wait()
+    assert (run.returncode, stderr) == (
+        1,
+        "Error: the Dask scheduler was lost: resume with --resume\n",
+    )
+
+    resumed = _batch(*args, "--scheduler", scheduler, "--resume")
+    assert resumed.returncode == 2, resumed.stderr
+    _assert_same_outputs(out, reference)
