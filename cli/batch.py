@@ -12,10 +12,7 @@ file back to the size the manifest gives (dropping the lines of a slice that was
 written) and goes on, so that no household is lost or written twice.
 
 A new run needs an empty ``DIR`` (or none): it never replaces nor removes files that are not
-its own. Exit status: 2 when the input or the command line is at fault (some households
-refused, or the run refused before it started: nothing written); 1 when the environment failed
-during the run (an output that cannot be written, the cluster): the outputs stay resumable;
-0 when every household was evaluated.
+its own. Exit statuses: :mod:`.batch_errors`.
 
 Outputs (``DIR/``):
 
@@ -35,14 +32,13 @@ in input order by this process (:mod:`.batch_cluster`): the same files.
 
 from __future__ import annotations
 
-import errno
 import fcntl
 import itertools
 import os
 import re
 import sys
 from collections.abc import Iterable, Iterator
-from contextlib import ExitStack, contextmanager, suppress
+from contextlib import ExitStack, suppress
 from pathlib import Path
 from typing import IO, Any
 
@@ -55,6 +51,7 @@ from rights_engine.engine.catalogue import programmes
 from rights_engine.engine.evaluate import SIMULATION_SIZE
 from rights_engine.versioning import rules_version
 
+from .batch_errors import INTERRUPTED, OutputError, Refused, writing
 from .batch_input import FingerprintedInput, households_read, input_items
 from .batch_partition import PartitionOutput, households_screened, partition_output
 from .caseload import FIRST_SLICE, Evaluated
@@ -67,11 +64,8 @@ __all__ = [
     "MANIFEST",
     "MANIFEST_FORMAT",
     "OUTPUTS",
-    "OutputError",
-    "Refused",
     "batch_command",
     "input_paths",
-    "writing",
 ]
 
 DEBUG_VARIABLE = "RIGHTS_ENGINE_DEBUG"
@@ -94,31 +88,6 @@ SITUATION_SUFFIXES = (".yaml", ".yml")
 
 def _debug() -> bool:
     return os.environ.get(DEBUG_VARIABLE, "") not in ("", "0")
-
-
-class Refused(click.ClickException):
-    """The command refused before it started (exit status 2): the command line, ``DIR`` or the
-    run to resume is at fault; nothing was written."""
-
-    exit_code = 2
-
-
-class OutputError(click.ClickException):
-    """An output file could not be written (exit status 1): the environment is at fault; the
-    manifest still describes what was written whole, for ``--resume``."""
-
-    def __init__(self, path: Path | str, exc: OSError, doing: str = "cannot write") -> None:
-        cause = exc.strerror or (errno.errorcode.get(exc.errno or 0) or type(exc).__name__)
-        super().__init__(f"{printable(str(path))}: {doing} ({cause})")
-
-
-@contextmanager
-def writing(path: Path | str, doing: str = "cannot write") -> Iterator[None]:
-    """Any :class:`OSError` raised inside becomes an :class:`OutputError` naming ``path``."""
-    try:
-        yield
-    except OSError as exc:
-        raise OutputError(path, exc, doing) from None
 
 
 def input_paths(source: str) -> list[str]:
@@ -488,8 +457,8 @@ def _skip_done(
 @click.option(
     "--scheduler",
     metavar="ADDRESS",
-    help="Evaluate on the workers of an existing Dask scheduler (tcp://host:8786); the "
-    "households travel to them, the results come back here.",
+    help="Evaluate on the workers of an existing Dask scheduler (tcp://HOST:PORT or "
+    "tls://HOST:PORT); the households travel to them, the results come back here.",
 )
 @click.pass_context
 def batch_command(
@@ -514,8 +483,8 @@ def batch_command(
     keeps complete lines only: --resume goes on from the manifest (with the same INPUT: its
     fingerprint is checked), with no household lost or written twice. A new run needs DIR
     empty or absent. Exit status 2 when some household was refused or the run was refused
-    before it started; 1 when the outputs could not be written (--resume goes on); 0 when
-    every household was evaluated.
+    before it started; 1 when the outputs could not be written or the cluster failed, 130
+    after Ctrl-C (--resume goes on); 0 when every household was evaluated.
 
     --workers N or --scheduler ADDRESS evaluate partitions of --slice households on Dask
     workers; the outputs are the same, byte for byte.
@@ -538,6 +507,36 @@ def batch_command(
     if not resume:
         _refuse_unless_empty(out)
     run = _Run(out, source, period, full)
+    try:
+        summary = _run(run, source, paths, period, full, slice_size, workers, scheduler, resume)
+    except KeyboardInterrupt:  # in one process; on a cluster, batch_cluster says it
+        resumable = (out / MANIFEST).exists()
+        click.echo("interrupted: resume with --resume" if resumable else "interrupted", err=True)
+        ctx.exit(INTERRUPTED)
+    click.echo(
+        f"{summary['households']} households: {summary['ok']} evaluated, "
+        f"{summary['errors']} refused → {out}",
+        err=True,
+    )
+    if summary["errors"]:
+        ctx.exit(2)
+
+
+def _run(
+    run: _Run,
+    source: str,
+    paths: list[str],
+    period: str | None,
+    full: bool,
+    slice_size: int,
+    workers: int | None,
+    scheduler: str | None,
+    resume: bool,
+) -> dict[str, Any]:
+    """The run of :func:`batch_command` in ``run.out``, from its start or from its manifest;
+    its summary."""
+    out = run.out
+    manifest_path = out / MANIFEST
     cluster = workers is not None or scheduler is not None
     with ExitStack() as stack:
         _lock(out, stack)
@@ -584,14 +583,7 @@ def batch_command(
                     screened = households_screened(chunk, period, full, debug, len(chunk))
                     run.write_slice(screened, len(chunk), progress)
                     progress.advance(len(chunk))
-            summary = run.finish()
-    click.echo(
-        f"{summary['households']} households: {summary['ok']} evaluated, "
-        f"{summary['errors']} refused → {out}",
-        err=True,
-    )
-    if summary["errors"]:
-        ctx.exit(2)
+            return run.finish()
 
 
 def _raise_if_output(out: Path, exc: OSError) -> None:

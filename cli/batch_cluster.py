@@ -56,6 +56,7 @@ import orjson
 
 from rights_engine.situation.loader import RawLine
 
+from .batch_errors import INTERRUPTED, EnvironmentFailed, Refused, writing
 from .batch_partition import Packed, PartitionOutput, evaluate_packed, packed
 from .errors import debugging
 from .inputs import Household, Rejected
@@ -72,13 +73,6 @@ MISSING_DASK = (
 Key = tuple[int, int]
 """A partition: its first household (0-based index in the input) and its count."""
 
-BAD_COMMAND_LINE = 2
-"""Exit status: the command line is at fault (a malformed ``--scheduler``)."""
-ENVIRONMENT_FAILED = 1
-"""Exit status: the environment failed (the scheduler cannot be reached or was lost, the
-cluster failed, a worker of another build); the outputs are resumable."""
-INTERRUPTED = 130
-"""Exit status after Ctrl-C: 128 + SIGINT, as a shell reports a command that SIGINT ended."""
 
 SCHEDULER_SCHEMES = ("tcp", "tls")
 EXPECTED_ADDRESS = "expected tcp://HOST:PORT or tls://HOST:PORT"
@@ -142,37 +136,28 @@ class _Parts:
         return self.folder / f"{key[0]}-{key[1]}.part"
 
     def write(self, key: Key, data: bytes) -> None:
-        self.folder.mkdir(exist_ok=True)
         temporary = self.path(key).with_suffix(".tmp")
-        with open(temporary, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-        temporary.replace(self.path(key))
+        with writing(temporary):
+            self.folder.mkdir(exist_ok=True)
+            with open(temporary, "wb") as handle:
+                handle.write(data)
+                handle.flush()
+            temporary.replace(self.path(key))
 
     def read(self, key: Key) -> PartitionOutput:
         path = self.path(key)
+        with writing(path, "cannot read"):
+            data = path.read_bytes()
         try:
-            return PartitionOutput.from_bytes(path.read_bytes())
+            return PartitionOutput.from_bytes(data)
         except _UNREADABLE:  # written by another build of rights-engine, or damaged
-            raise click.ClickException(
+            raise Refused(
                 f"{path}: not a partition this rights-engine can read: cannot resume; start "
                 "again in a new folder"
             ) from None
 
     def remove(self, key: Key) -> None:
         self.path(key).unlink(missing_ok=True)
-
-
-class _BadCommandLine(click.ClickException):
-    """One line on stderr (``Error: …``); the command line is at fault."""
-
-    exit_code = BAD_COMMAND_LINE
-
-
-class _EnvironmentFailed(click.ClickException):
-    """One line on stderr (``Error: …``); the environment failed, the outputs are resumable."""
-
-    exit_code = ENVIRONMENT_FAILED
 
 
 def _tls_configured() -> bool:
@@ -196,11 +181,11 @@ def _checked_address(address: str) -> str:
         scheme, location = parse_address(address)
         host, port = parse_host_port(location)
     except (ValueError, TypeError):
-        raise _BadCommandLine(f"{shown}: {EXPECTED_ADDRESS}") from None
+        raise Refused(f"{shown}: {EXPECTED_ADDRESS}") from None
     if scheme not in SCHEDULER_SCHEMES or not host or not 0 < port < 65536:
-        raise _BadCommandLine(f"{shown}: {EXPECTED_ADDRESS}")
+        raise Refused(f"{shown}: {EXPECTED_ADDRESS}")
     if scheme == "tls" and not _tls_configured():
-        raise _BadCommandLine(
+        raise Refused(
             f"{shown}: tls:// needs Dask's TLS settings (distributed.comm.tls.ca-file, "
             "distributed.comm.tls.client.cert and .key in the Dask configuration)"
         )
@@ -326,7 +311,7 @@ def _local_client(stack: ExitStack, workers: int | None, debug: bool) -> Any:
     except Exception as exc:
         if debug:
             raise
-        raise _EnvironmentFailed(
+        raise EnvironmentFailed(
             f"the local Dask cluster failed to start ({type(exc).__name__})"
         ) from None
     stack.enter_context(cluster)
@@ -359,7 +344,7 @@ def connect(stack: ExitStack, workers: int | None, scheduler: str | None) -> Any
         try:
             client = stack.enter_context(Client(address, timeout="10s"))
         except (OSError, TimeoutError) as exc:
-            raise _EnvironmentFailed(
+            raise EnvironmentFailed(
                 f"--scheduler {address}: no Dask scheduler answered ({type(exc).__name__})"
             ) from None
     stack.callback(_hold_interrupts)  # while the client, then the cluster, close
@@ -377,7 +362,7 @@ def ids_done(run: _Run) -> dict[str, int]:
 
     ids: dict[str, int] = {}
     for name in (RESULTS, ERRORS):
-        with open(run.out / name, "rb") as handle:
+        with writing(run.out / name, "cannot read"), open(run.out / name, "rb") as handle:
             for text in handle:
                 line = orjson.loads(text)
                 if line["id"] is not None and line["line"] is not None:
@@ -402,7 +387,7 @@ def _checked(data: bytes, key: Key, run: _Run) -> PartitionOutput:
     try:
         output = PartitionOutput.from_bytes(data)
     except _UNREADABLE:
-        raise _EnvironmentFailed(
+        raise EnvironmentFailed(
             "a Dask worker sent a partition this client cannot read: install the same "
             "rights-engine on the workers"
         ) from None
@@ -410,7 +395,7 @@ def _checked(data: bytes, key: Key, run: _Run) -> PartitionOutput:
         raise RuntimeError("a partition came back for other households")
     for name, version in output.versions.items():
         if version != run.settings[name]:
-            raise _EnvironmentFailed(
+            raise EnvironmentFailed(
                 f"a Dask worker has {name} {version}, this run {run.settings[name]}: install "
                 "the same rights-engine on the workers"
             )
@@ -420,7 +405,7 @@ def _checked(data: bytes, key: Key, run: _Run) -> PartitionOutput:
 def _failed(key: Key, kind: str) -> click.ClickException:
     """One line for a partition that failed: the exception's type only (its text may quote
     personal data)."""
-    return _EnvironmentFailed(
+    return EnvironmentFailed(
         f"the partition of input households {key[0] + 1} to {key[0] + key[1]} failed on the "
         f"Dask workers ({kind}); details are hidden as they may hold personal data (rerun with "
         "RIGHTS_ENGINE_DEBUG=1 to see them, or see the workers' logs)"
@@ -468,7 +453,7 @@ def screen_on_cluster(
             data: bytes = future.result()
         except Exception as exc:
             if client.status != "running":  # its futures cancelled as the scheduler was lost
-                raise _EnvironmentFailed(SCHEDULER_LOST) from None
+                raise EnvironmentFailed(SCHEDULER_LOST) from None
             if debug:
                 raise
             raise _failed(key, type(exc).__name__) from None

@@ -15,7 +15,9 @@ from __future__ import annotations
 import errno
 import json
 import os
+import signal
 import subprocess
+import time
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,7 @@ from click.testing import CliRunner
 from rights_engine.cli.main import DEBUG_VARIABLE, cli
 from rights_engine.synthetic import generate_households
 
-from .conftest import SITUATIONS, console_script
+from .conftest import SITUATIONS, console_script, manifest_of
 
 EXAMPLES = sorted(SITUATIONS.glob("*.yaml"))[:4]
 
@@ -375,3 +377,37 @@ def test_refusals_before_the_run_are_one_line_and_exit_status_2(
     assert _batch(str(source), "--out", str(tmp_path / "all")).exit_code == 0
     _write(source, [*lines[:2], b'{"id": "bad"}'])
     assert _batch(str(source), "--out", str(tmp_path / "some")).exit_code == 2
+
+
+def test_ctrl_c_in_one_process_is_one_line_and_130_and_the_run_resumes(tmp_path: Path) -> None:
+    """Ctrl-C (SIGINT) mid-run in one process: one line, exit status 130 (not click's
+    "Aborted!" and 1), and ``--resume`` gives the outputs of an uninterrupted run."""
+    source = _write(tmp_path / "in.jsonl", _lines(600, seed=5))
+    reference = tmp_path / "reference"
+    assert _batch(str(source), "--out", str(reference)).exit_code == 0
+    out = tmp_path / "out"
+    args = [str(source), "--out", str(out), "--slice", "20"]
+    run = subprocess.Popen(
+        [str(console_script()), "batch", *args],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={k: v for k, v in os.environ.items() if k != DEBUG_VARIABLE},
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while run.poll() is None and time.monotonic() < deadline:
+            manifest = manifest_of(out)
+            if manifest is not None and manifest["done"] > 0:
+                run.send_signal(signal.SIGINT)
+                break
+            time.sleep(0.002)
+        _, stderr = run.communicate(timeout=60)
+    finally:
+        if run.poll() is None:
+            run.kill()
+    assert (run.returncode, stderr) == (130, b"interrupted: resume with --resume\n")
+    assert not manifest_of(out)["complete"]  # type: ignore[index]
+    assert _batch(*args, "--resume").exit_code == 0
+    assert _snapshot(out) == _snapshot(reference) | {
+        "manifest.json": (out / "manifest.json").read_bytes()
+    }
