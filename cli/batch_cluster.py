@@ -290,6 +290,7 @@ def _start_resource_tracker() -> None:
 def _local_client(stack: ExitStack, workers: int | None, debug: bool) -> Any:
     import dask
     from distributed import Client, LocalCluster
+    from distributed.security import Security
 
     # A worker's preload: the text of a module whose dask_setup runs as the worker starts.
     preload = (
@@ -307,6 +308,10 @@ def _local_client(stack: ExitStack, workers: int | None, debug: bool) -> Any:
                 dashboard_address="127.0.0.1:0",
                 silence_logs=False if debug else logging.CRITICAL,
                 preload=[preload],
+                # TLS with certificates made for this cluster and held by this process only:
+                # another user of the machine cannot connect to the scheduler or the workers
+                # (which would give them the households, and run code as this user).
+                security=Security.temporary(),
             )
     except Exception as exc:
         if debug:

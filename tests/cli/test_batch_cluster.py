@@ -455,6 +455,32 @@ def test_the_local_cluster_serves_no_http_and_its_workers_ignore_ctrl_c() -> Non
         assert list(blocked.values()) == [True]
 
 
+def test_the_local_cluster_speaks_tls_with_its_own_certificates() -> None:
+    """Another user of the machine cannot join the local cluster: the scheduler and the workers
+    speak TLS only, with certificates made for this cluster (a client without them is
+    refused)."""
+    from contextlib import ExitStack
+
+    from distributed import Client
+    from distributed.security import Security
+
+    from rights_engine.cli.batch_cluster import connect
+
+    with ExitStack() as stack:
+        client = connect(stack, 1, None)
+        address = client.scheduler.address
+        assert address.startswith("tls://127.0.0.1:"), address
+        workers = client.scheduler_info()["workers"]
+        assert workers and all(worker.startswith("tls://") for worker in workers)
+        strangers = [
+            (address, Security.temporary()),  # TLS, with certificates of its own
+            (address.replace("tls://", "tcp://", 1), None),  # no TLS
+        ]
+        for stranger, security in strangers:
+            with pytest.raises((OSError, TimeoutError)):
+                Client(stranger, timeout="3s", security=security).close()
+
+
 def _start(command: list[str], **popen: Any) -> subprocess.Popen[str]:
     """``command`` in a process group of its own, Ctrl-C not ignored."""
     return subprocess.Popen(
