@@ -355,6 +355,9 @@ def connect(stack: ExitStack, workers: int | None, scheduler: str | None) -> Any
     stack.callback(_hold_interrupts)  # while the client, then the cluster, close
     _release_interrupts(previous)
     interruption.started = True
+    if address is not None and not client.scheduler_info().get("workers"):
+        # The run waits for one (Ctrl-C stops it): said once, rather than a silent wait.
+        click.echo(f"waiting for a Dask worker to join the scheduler at {address}…", err=True)
     return client
 
 

@@ -148,8 +148,9 @@ def _yaml_problem(exc: yaml.YAMLError, file: str, text: str, kind: InputKind) ->
     return InputProblem(file, None, None, "not valid YAML or JSON")
 
 
-_QUOTED = re.compile(r"'[^']{2,}'|\"[^\"]{2,}\"")
-"""A text of two characters or more that the parser quotes from the file (``%r``)."""
+_QUOTED = re.compile(r"'[^']*'|\"[^\"]*\"")
+"""A text that the parser quotes (``%r``), its quotes paired from the left (``',' or '}'`` is
+two quoted characters)."""
 
 
 def _unquoted(reason: str) -> str:
@@ -158,7 +159,12 @@ def _unquoted(reason: str) -> str:
     that cannot start a value, which helps, is kept)."""
     if reason.startswith("could not determine a constructor for the tag"):
         return "a tag (!…) that is not accepted here: write plain values (texts, numbers, dates)"
-    return _printable(_QUOTED.sub(lambda m: f"<{len(m.group()) - 2} characters>", reason))
+    return _printable(_QUOTED.sub(_unquoted_text, reason))
+
+
+def _unquoted_text(quoted: re.Match[str]) -> str:
+    length = len(quoted.group()) - 2
+    return quoted.group() if length < 2 else f"<{length} characters>"
 
 
 def _looks_like_json(text: str) -> bool:

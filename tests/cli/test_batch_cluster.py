@@ -569,3 +569,32 @@ def test_a_lost_scheduler_is_one_line_and_the_run_resumes(
     resumed = _batch(*args, "--scheduler", scheduler, "--resume")
     assert resumed.returncode == 2, resumed.stderr
     _assert_same_outputs(out, reference)
+
+
+def test_a_scheduler_without_workers_is_said_once_and_the_run_goes_on_when_one_joins(
+    caseload: Path, reference: Path, tmp_path: Path
+) -> None:
+    """Pointed at a scheduler that has no worker yet, the run says so on one line (rather
+    than waiting silently) and goes on when a worker joins."""
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=0, processes=True, dashboard_address=None) as cluster:
+        address = cluster.scheduler_address
+        out = tmp_path / "out"
+        run = _start(
+            [str(console_script()), "batch", str(caseload), "--out", str(out), "--slice",
+             PARTITION, "--scheduler", address],
+            stderr=subprocess.PIPE,
+        )  # fmt: skip
+        try:
+            assert run.stderr is not None
+            first = run.stderr.readline()
+            assert first == f"waiting for a Dask worker to join the scheduler at {address}…\n"
+            cluster.scale(1)
+            _, rest = run.communicate(timeout=120)
+        finally:
+            if run.poll() is None:
+                os.killpg(run.pid, signal.SIGKILL)
+    assert run.returncode == 2, rest  # the caseload's bad lines
+    assert "Traceback" not in rest
+    _assert_same_outputs(out, reference)

@@ -61,3 +61,9 @@ def test_a_single_character_is_kept() -> None:
     assert message == (
         "f.yaml:2: not valid YAML or JSON: found character '@' that cannot start any token"
     )
+
+
+def test_quoted_characters_are_paired_from_the_left() -> None:
+    """``',' or '}'`` quotes two characters, which are kept (not `' or '`, a text between)."""
+    message = _problem("schema: 1\nid: {a: 1\n", yaml.SafeLoader)
+    assert "',' or '}'" in message, message
