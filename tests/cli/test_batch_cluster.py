@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import select
 import signal
 import socket
 import subprocess
@@ -588,6 +589,8 @@ def test_a_scheduler_without_workers_is_said_once_and_the_run_goes_on_when_one_j
         )  # fmt: skip
         try:
             assert run.stderr is not None
+            said, _, _ = select.select([run.stderr], [], [], 60)
+            assert said, "nothing said while waiting for a worker"
             first = run.stderr.readline()
             assert first == f"waiting for a Dask worker to join the scheduler at {address}…\n"
             cluster.scale(1)
