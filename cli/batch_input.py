@@ -27,13 +27,7 @@ from typing import Any
 import orjson
 
 from rights_engine.situation.errors import InputProblem, SituationError
-from rights_engine.situation.loader import (
-    RawLine,
-    ReadSituation,
-    display_name,
-    id_used_twice,
-    read_line,
-)
+from rights_engine.situation.loader import BatchLines, RawLine, ReadSituation, display_name
 
 from .inputs import Household, Rejected, household_of, raw_households
 
@@ -70,19 +64,13 @@ def input_items(source: str, paths: list[str], period: str | None) -> Iterator[I
 
 def households_read(items: Iterator[Item], period: str | None) -> Iterator[Household | Rejected]:
     """The items of :func:`input_items` read in this process: each raw line parsed, a line
-    whose situation has the id of an earlier line's refused (as
-    :func:`~rights_engine.situation.loader.iter_records` does)."""
-    ids: dict[str, int] = {}
+    whose situation has the id of an earlier line's refused
+    (:class:`~rights_engine.situation.loader.BatchLines`, as a file is read)."""
+    lines = BatchLines()
     for item in items:
-        if not isinstance(item, RawLine):
-            yield item
-            continue
-        read = read_line(item)
-        if not isinstance(read.item, SituationError) and read.item.id is not None:
-            first = ids.setdefault(read.item.id, item.line)
-            if first != item.line:
-                read = id_used_twice(item, first)
-        yield household_of(item.name, read, period)
+        yield (
+            household_of(item.name, lines.read(item), period) if isinstance(item, RawLine) else item
+        )
 
 
 def _add(digest: Any, item: Item) -> None:

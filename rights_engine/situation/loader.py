@@ -49,6 +49,7 @@ from rights_engine.situation.yaml_reader import (
 )
 
 __all__ = [
+    "BatchLines",
     "MAX_FILE_BYTES",
     "MAX_INT_DIGITS",
     "MAX_LINE_BYTES",
@@ -698,17 +699,25 @@ def iter_situations(path: str | Path) -> Iterator[tuple[int, Situation | Situati
 
 def iter_records(path: str | Path) -> Iterator[ReadSituation]:
     """As :func:`iter_situations`, with the line of ``period`` of a situation file."""
-    ids: dict[str, int] = {}
+    lines = BatchLines()
     for item in iter_raw_records(path):
-        if not isinstance(item, RawLine):
-            yield item
-            continue
+        yield lines.read(item) if isinstance(item, RawLine) else item
+
+
+class BatchLines:
+    """The lines of one batch, read in order: a line whose situation has the ``id`` of an
+    earlier line's is refused (as a key written twice in a line)."""
+
+    def __init__(self) -> None:
+        self._first_line: dict[str, int] = {}
+
+    def read(self, item: RawLine) -> ReadSituation:
         read = read_line(item)
         if not isinstance(read.item, SituationError) and read.item.id is not None:
-            first = ids.setdefault(read.item.id, item.line)
+            first = self._first_line.setdefault(read.item.id, item.line)
             if first != item.line:
                 read = id_used_twice(item, first)
-        yield read
+        return read
 
 
 class RawLine(NamedTuple):
