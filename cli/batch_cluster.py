@@ -25,13 +25,10 @@ A worker lost mid-run: Dask runs its partition again on another worker, and the 
 keyed by its place in the input, is written once. A killed client: ``--resume`` appends the
 recorded partitions and evaluates the others only.
 
-Dask stays quiet on stderr (unless ``RIGHTS_ENGINE_DEBUG=1``): its log records and its
-warnings are dropped for the run, in this process and in the local workers, whose stderr is
-this command's; a problem is one line. Exit status: 2 for a malformed ``--scheduler`` (or a
-``tls://`` one without Dask's TLS settings), 1 when the environment fails (the scheduler cannot
-be reached or is lost, the cluster fails, a worker of another build) and 130 after Ctrl-C,
-both with outputs that ``--resume`` goes on with. The local cluster serves no HTTP (no dashboard, no
-``/health``): its scheduler's and workers' HTTP servers are stopped as they start.
+Dask stays quiet on stderr and Ctrl-C is one line (:mod:`.dask_quiet`); how a run stops, and
+its exit status: :mod:`.batch_errors`. The local cluster serves no HTTP (its servers stopped
+as they start) and speaks TLS with certificates made for it, so that another user of the
+machine cannot join it.
 
 Dask (``pip install 'rights-engine[cluster]'``) is imported inside the functions that use it
 only, so that the command line starts without it.
@@ -42,12 +39,10 @@ from __future__ import annotations
 import importlib.util
 import itertools
 import logging
-import signal
 import uuid
-import warnings
 from collections import deque
 from collections.abc import Iterator
-from contextlib import ExitStack, contextmanager
+from contextlib import ExitStack
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -56,8 +51,16 @@ import orjson
 
 from rights_engine.situation.loader import RawLine
 
-from .batch_errors import INTERRUPTED, EnvironmentFailed, Refused, writing
+from .batch_errors import EnvironmentFailed, Refused, writing
 from .batch_partition import Packed, PartitionOutput, evaluate_packed, packed
+from .dask_quiet import (
+    Interruption,
+    dask_quiet,
+    hold_interrupts,
+    release_interrupts,
+    start_resource_tracker,
+    stop_http_server,
+)
 from .errors import debugging
 from .inputs import Household, Rejected
 
@@ -78,11 +81,6 @@ SCHEDULER_SCHEMES = ("tcp", "tls")
 EXPECTED_ADDRESS = "expected tcp://HOST:PORT or tls://HOST:PORT"
 SCHEDULER_LOST = "the Dask scheduler was lost: resume with --resume"
 
-DASK_LOGGERS = ("distributed", "tornado", "bokeh", "asyncio")
-"""The loggers of Dask and of what it runs on, silenced for the run (unless debugging)."""
-DASK_WARNINGS = (r"Port \d+ is already in use", r"Sending large graph of size")
-"""Dask's warnings of a run (another dashboard on its port; a partition over 10 MB)."""
-
 
 LOCAL_CLUSTER_CONFIG = {
     # The workers' statistical profiler samples their stacks every 10 ms for the dashboard,
@@ -97,7 +95,7 @@ LOCAL_CLUSTER_CONFIG = {
     "distributed.worker.memory.monitor-interval": "500ms",
     # The scheduler and each worker start an HTTP server whatever the settings (distributed
     # 2026.8: Scheduler.__init__ and Worker.start_unsafe call start_http_server): it serves no
-    # page (no route) until it is stopped, as soon as it started (:func:`_stop_http_server`).
+    # page (no route) until it is stopped, as soon as it started (:func:`stop_http_server`).
     "distributed.scheduler.http.routes": [],
     "distributed.worker.http.routes": [],
 }
@@ -192,101 +190,6 @@ def _checked_address(address: str) -> str:
     return address
 
 
-class _Interruption:
-    """Entered first: Ctrl-C during the run (the cluster closed by then) ends it with one line
-    and the exit status 130, rather than with click's "Aborted!" and 1."""
-
-    def __init__(self) -> None:
-        self.started = False
-
-    def __enter__(self) -> _Interruption:
-        return self
-
-    def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
-        if kind is not None and issubclass(kind, KeyboardInterrupt):
-            if self.started:
-                click.echo("interrupted: resume with --resume", err=True)
-            else:
-                click.echo("interrupted while connecting to Dask: nothing evaluated", err=True)
-            raise click.exceptions.Exit(INTERRUPTED) from None
-
-
-def _dask_loggers() -> list[logging.Logger]:
-    """The loggers of :data:`DASK_LOGGERS` and those under them that have handlers of their
-    own (Dask's logging settings give ``distributed.client`` one)."""
-    names = [
-        name
-        for name in list(logging.root.manager.loggerDict)
-        if name.startswith(tuple(f"{root}." for root in DASK_LOGGERS))
-    ]
-    below = [logging.getLogger(name) for name in names]
-    return [logging.getLogger(name) for name in DASK_LOGGERS] + [
-        logger for logger in below if logger.handlers
-    ]
-
-
-def _silence(logger: logging.Logger) -> None:
-    logger.handlers[:] = [logging.NullHandler()]
-    logger.propagate = False
-
-
-@contextmanager
-def _dask_quiet() -> Iterator[None]:
-    """Dask's log records and warnings of the run dropped: stderr gets a line per problem."""
-    saved = []
-    for logger in _dask_loggers():
-        saved.append((logger, logger.handlers[:], logger.propagate))
-        _silence(logger)
-    try:
-        with warnings.catch_warnings():
-            for message in DASK_WARNINGS:
-                warnings.filterwarnings("ignore", message=message, category=UserWarning)
-            yield
-    finally:
-        for logger, handlers, propagate in saved:
-            logger.handlers[:] = handlers
-            logger.propagate = propagate
-
-
-def _hold_interrupts() -> set[int | signal.Signals]:
-    """Ctrl-C held (blocked) in this thread, and so in the threads it starts meanwhile and the
-    processes they start (the local workers: Dask's threads start them, and a blocked signal
-    stays blocked through fork and exec), which never see it then. The mask before it."""
-    return signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
-
-
-def _release_interrupts(previous: set[int | signal.Signals]) -> None:
-    """Ctrl-C delivered again; one pressed while it was held raises KeyboardInterrupt here."""
-    pressed = signal.SIGINT not in previous and signal.SIGINT in signal.sigpending()
-    if pressed:
-        signal.sigwait({signal.SIGINT})  # taken off, and raised below
-    signal.pthread_sigmask(signal.SIG_SETMASK, previous)
-    if pressed:
-        raise KeyboardInterrupt
-
-
-def quiet_worker(worker: Any, debug: bool) -> None:
-    """In each worker process of the local cluster as it starts (a preload): its HTTP server
-    stopped, and, unless debugging, Dask's log records dropped (its stderr is this command's)."""
-    worker.http_server.stop()
-    if not debug:
-        for logger in _dask_loggers():
-            _silence(logger)
-
-
-async def _stop_http_server(node: Any) -> None:
-    node.http_server.stop()  # on the node's event loop, as tornado wants
-
-
-def _start_resource_tracker() -> None:
-    """Python's resource tracker started (once per process) before Ctrl-C is held: started
-    later, by the cluster, it would let Ctrl-C through again in the thread that starts the
-    workers (Python 3.11: ``ensure_running`` unblocks SIGINT rather than restoring the mask)."""
-    from multiprocessing import resource_tracker
-
-    resource_tracker.ensure_running()
-
-
 def _local_client(stack: ExitStack, workers: int | None, debug: bool) -> Any:
     import dask
     from distributed import Client, LocalCluster
@@ -294,7 +197,7 @@ def _local_client(stack: ExitStack, workers: int | None, debug: bool) -> Any:
 
     # A worker's preload: the text of a module whose dask_setup runs as the worker starts.
     preload = (
-        "from rights_engine.cli.batch_cluster import quiet_worker\n"
+        "from rights_engine.cli.dask_quiet import quiet_worker\n"
         f"def dask_setup(worker): quiet_worker(worker, {debug})\n"
     )
     try:
@@ -320,7 +223,7 @@ def _local_client(stack: ExitStack, workers: int | None, debug: bool) -> Any:
             f"the local Dask cluster failed to start ({type(exc).__name__})"
         ) from None
     stack.enter_context(cluster)
-    cluster.sync(_stop_http_server, cluster.scheduler)
+    cluster.sync(stop_http_server, cluster.scheduler)
     # The scheduler runs in this process: the partitions come back straight from the workers
     # rather than through it (received, then sent again to the client, here).
     return stack.enter_context(Client(cluster, direct_to_workers=True))
@@ -334,15 +237,15 @@ def connect(stack: ExitStack, workers: int | None, scheduler: str | None) -> Any
 
     address = None if scheduler is None else _checked_address(scheduler)
     debug = debugging()
-    interruption = stack.enter_context(_Interruption())
+    interruption = stack.enter_context(Interruption())
     if not debug:
-        stack.enter_context(_dask_quiet())
+        stack.enter_context(dask_quiet())
     if address is None:
-        _start_resource_tracker()
+        start_resource_tracker()
     # Ctrl-C held while Dask starts (a cluster half started would be closed at exit, noisily)
     # and while it closes, at the end of ``stack``; delivered in between.
-    previous = _hold_interrupts()
-    stack.callback(_release_interrupts, previous)
+    previous = hold_interrupts()
+    stack.callback(release_interrupts, previous)
     if address is None:
         client = _local_client(stack, workers, debug)
     else:
@@ -352,8 +255,8 @@ def connect(stack: ExitStack, workers: int | None, scheduler: str | None) -> Any
             raise EnvironmentFailed(
                 f"--scheduler {address}: no Dask scheduler answered ({type(exc).__name__})"
             ) from None
-    stack.callback(_hold_interrupts)  # while the client, then the cluster, close
-    _release_interrupts(previous)
+    stack.callback(hold_interrupts)  # while the client, then the cluster, close
+    release_interrupts(previous)
     interruption.started = True
     if address is not None and not client.scheduler_info().get("workers"):
         # The run waits for one (Ctrl-C stops it): said once, rather than a silent wait.

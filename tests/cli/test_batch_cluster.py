@@ -396,7 +396,7 @@ def test_dask_is_quiet_for_the_run_and_restored_after() -> None:
     partition over 10 MB, the dashboard's port taken) are dropped, then shown again."""
     import distributed  # noqa: F401  (its logging settings: handlers of its own)
 
-    from rights_engine.cli.batch_cluster import _dask_quiet
+    from rights_engine.cli.dask_quiet import dask_quiet
 
     records: list[str] = []
 
@@ -417,7 +417,7 @@ def test_dask_is_quiet_for_the_run_and_restored_after() -> None:
     try:
         with warnings.catch_warnings(record=True) as shown:
             warnings.simplefilter("always")
-            with _dask_quiet():
+            with dask_quiet():
                 noise()
             assert (records, shown) == ([], [])
             noise()
@@ -581,7 +581,7 @@ def test_a_scheduler_without_workers_is_said_once_and_the_run_goes_on_when_one_j
     than waiting silently) and goes on when a worker joins."""
     from distributed import LocalCluster
 
-    with LocalCluster(n_workers=0, processes=True, dashboard_address=None) as cluster:
+    with LocalCluster(n_workers=0, processes=True, dashboard_address="127.0.0.1:0") as cluster:
         address = cluster.scheduler_address
         out = tmp_path / "out"
         run = _start(
