@@ -51,7 +51,7 @@ from rights_engine.engine.catalogue import programmes
 from rights_engine.engine.evaluate import SIMULATION_SIZE
 from rights_engine.versioning import rules_version
 
-from .batch_errors import INTERRUPTED, OutputError, Refused, writing
+from .batch_errors import INTERRUPTED, INTERRUPTED_RESUMABLE, OutputError, Refused, writing
 from .batch_input import FingerprintedInput, households_read, input_items
 from .batch_partition import PartitionOutput, households_screened, partition_output
 from .caseload import FIRST_SLICE, Evaluated
@@ -511,7 +511,7 @@ def batch_command(
         summary = _run(run, source, paths, period, full, slice_size, workers, scheduler, resume)
     except KeyboardInterrupt:  # in one process; on a cluster, batch_cluster says it
         resumable = (out / MANIFEST).exists()
-        click.echo("interrupted: resume with --resume" if resumable else "interrupted", err=True)
+        click.echo(INTERRUPTED_RESUMABLE if resumable else "interrupted", err=True)
         ctx.exit(INTERRUPTED)
     click.echo(
         f"{summary['households']} households: {summary['ok']} evaluated, "

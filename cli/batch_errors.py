@@ -24,9 +24,18 @@ import click
 
 from .inputs import printable
 
-__all__ = ["INTERRUPTED", "EnvironmentFailed", "OutputError", "Refused", "writing"]
+__all__ = [
+    "INTERRUPTED",
+    "INTERRUPTED_RESUMABLE",
+    "EnvironmentFailed",
+    "OutputError",
+    "Refused",
+    "writing",
+]
 
 INTERRUPTED = 130
+INTERRUPTED_RESUMABLE = "interrupted: resume with --resume"
+"""What Ctrl-C says once the run has a manifest (in one process or on a cluster)."""
 
 
 class Refused(click.ClickException):

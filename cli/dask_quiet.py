@@ -16,7 +16,7 @@ from typing import Any
 
 import click
 
-from .batch_errors import INTERRUPTED
+from .batch_errors import INTERRUPTED, INTERRUPTED_RESUMABLE
 
 __all__ = [
     "Interruption",
@@ -47,7 +47,7 @@ class Interruption:
     def __exit__(self, kind: type[BaseException] | None, *_: object) -> None:
         if kind is not None and issubclass(kind, KeyboardInterrupt):
             if self.started:
-                click.echo("interrupted: resume with --resume", err=True)
+                click.echo(INTERRUPTED_RESUMABLE, err=True)
             else:
                 click.echo("interrupted while connecting to Dask: nothing evaluated", err=True)
             raise click.exceptions.Exit(INTERRUPTED) from None
