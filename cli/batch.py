@@ -56,7 +56,7 @@ from .batch_input import FingerprintedInput, households_read, input_items
 from .batch_partition import PartitionOutput, households_screened, partition_output
 from .caseload import FIRST_SLICE, Evaluated
 from .feedback import print_problem, stderr_progress
-from .inputs import Household, Rejected, period_option, printable
+from .inputs import Household, Rejected, is_batch, period_option, printable
 from .screening import Screened
 from .slim import Totals, catalogue, csv_header, csv_lines
 
@@ -107,7 +107,7 @@ def _count(paths: list[str]) -> int | None:
     """How many households the input holds, for the progress bar (None for standard input)."""
     if paths == ["-"]:
         return None
-    if len(paths) > 1 or not paths[0].lower().endswith(".jsonl"):
+    if len(paths) > 1 or not is_batch(paths[0]):
         return len(paths)
     total, last = 0, b"\n"
     try:

@@ -74,7 +74,8 @@ def _finite(report: Report) -> bool:
 
 def rejected(household: Household, messages: list[str]) -> Rejected:
     """The household refused, with its located messages."""
-    return Rejected(messages, household.file, household.line, household.situation.id)
+    line = household.line if household.batch else None
+    return Rejected(messages, household.file, line, household.situation.id)
 
 
 NOT_A_NUMBER = (

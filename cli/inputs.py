@@ -61,7 +61,9 @@ class Household:
 @dataclass(frozen=True)
 class Rejected:
     """A household that cannot be evaluated: its located one-line messages, and where it was
-    read (file, line, and its id when the situation could be read) when that is known."""
+    read (file, line, and its id when the situation could be read) when that is known. ``line``
+    is a line of a JSON Lines batch: None for a situation file (as for a :class:`Household`
+    whose ``batch`` is false), whose messages locate each problem in the file."""
 
     messages: list[str]
     file: str | None = None
@@ -116,8 +118,9 @@ def households_of(path: str, period: str | None) -> Iterator[Household | Rejecte
 
 def household_of(name: str, read: ReadSituation, period: str | None) -> Household | Rejected:
     """The household of a situation read from the file ``name`` (see :func:`households_of`)."""
+    line = read.line if read.batch else None
     if isinstance(read.item, SituationError):
-        return Rejected([printable(str(one)) for one in read.item.problems], name, read.line)
+        return Rejected([printable(str(one)) for one in read.item.problems], name, line)
     household = Household(name, read.line, read.batch, read.item)
     why = out_of_range(month_of(read.item, period))
     if why is not None:
@@ -127,14 +130,14 @@ def household_of(name: str, read: ReadSituation, period: str | None) -> Househol
             where = f"{household.where}:{read.period_line} period"
         else:
             where = f"{household.where} period"
-        return Rejected([printable(f"{where}: {why}")], name, read.line, read.item.id)
+        return Rejected([printable(f"{where}: {why}")], name, line, read.item.id)
     if period and period != read.item.period:
         problems = date_problems(read.item, Month(period))
         if problems:
             return Rejected(
                 [printable(f"{household.where} {p} (--period {period})") for p in problems],
                 name,
-                read.line,
+                line,
                 read.item.id,
             )
     return household

@@ -65,7 +65,7 @@ COMMANDS = (
     LazyCommand(
         "simulate",
         ".simulate:simulate",
-        "Evaluate situations (.yaml, .yml, .json; .jsonl: one situation per line; -: stdin).",
+        "Evaluate situations (.yaml, .yml, .json; .jsonl, .ndjson: one per line; -: stdin).",
     ),
     LazyCommand(
         "validate",

@@ -13,7 +13,7 @@ import click
 from .caseload import ReportWriter, evaluate_households
 from .errors import DEBUG_VARIABLE, debugging, internal_error
 from .feedback import print_problem, stderr_progress
-from .inputs import Rejected, period_option, read_households
+from .inputs import Rejected, is_batch, period_option, read_households
 from .partners import partners_option, read_directory
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ def simulate(
     short: bool,
     directory_path: str | None,
 ) -> None:
-    """Evaluate situations (.yaml, .yml, .json; .jsonl: one situation per line; -: stdin).
+    """Evaluate situations (.yaml, .yml, .json; .jsonl, .ndjson: one per line; -: stdin).
 
     Households are read, evaluated in vectorised OpenFisca simulations (a first slice of 200,
     then 2 000 at a time) and their reports written as soon as they are ready: memory stays
@@ -120,7 +120,7 @@ def simulate(
     directory, directory_ok = read_directory(directory_path, _stderr)
     if not directory_ok:
         ctx.exit(2)
-    single = len(files) == 1 and files[0] != "-" and not files[0].lower().endswith(".jsonl")
+    single = len(files) == 1 and files[0] != "-" and not is_batch(files[0])
     feedback = _Feedback(show_progress=not single and sys.stderr.isatty())
     writer = ReportWriter(output_format, len(files), short=short)
     all_ok = True

@@ -680,18 +680,23 @@ class ReadSituation:
     """Whether the household is a line of a JSON Lines batch."""
 
 
+BATCH_SUFFIXES = (".jsonl", ".ndjson")
+"""The suffixes of a JSON Lines batch (one situation per line): the two names in use."""
+
+
 def is_batch_name(path: str | Path) -> bool:
-    """A ``.jsonl`` file holds one situation per line."""
-    return Path(str(path)).suffix.lower() == ".jsonl"
+    """A ``.jsonl`` (or ``.ndjson``) file holds one situation per line."""
+    return Path(str(path)).suffix.lower() in BATCH_SUFFIXES
 
 
 def iter_situations(path: str | Path) -> Iterator[tuple[int, Situation | SituationError]]:
     """Yield ``(line, situation or error)`` for each household of a file.
 
-    A ``.jsonl`` file holds one situation per line (blank lines skipped); a bad line yields its
-    error and the next lines are still read; a line whose ``id`` was already used by an earlier
-    line is an error, as a key written twice in a line. Any other file holds one situation
-    (line 1). ``-`` is standard input: a batch when its first line is a whole JSON object.
+    A ``.jsonl`` or ``.ndjson`` file holds one situation per line (blank lines skipped); a bad
+    line yields its error and the next lines are still read; a line whose ``id`` was already
+    used by an earlier line is an error, as a key written twice in a line. Any other file holds
+    one situation (line 1). ``-`` is standard input: a batch when its first line is a whole JSON
+    object.
     """
     for read in iter_records(path):
         yield read.line, read.item

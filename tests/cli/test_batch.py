@@ -269,6 +269,49 @@ def test_a_folder_of_yaml_situations_and_standard_input(tmp_path: Path) -> None:
     assert [r["findings"] for r in from_stdin] == [r["findings"] for r in results]
 
 
+def test_a_refused_situation_file_has_no_line_as_an_evaluated_one(tmp_path: Path) -> None:
+    """A situation file is no line of a batch: its error line, like its result line, has
+    ``line`` null; its messages locate each problem in the file."""
+    folder = tmp_path / "situations"
+    folder.mkdir()
+    good = EXAMPLES[0]
+    (folder / good.name).write_text(good.read_text(encoding="utf-8"), encoding="utf-8")
+    (folder / "zz_bad.yaml").write_text(
+        f"people:\n  - id: a\n    role: {SECRET}\n", encoding="utf-8"
+    )
+    result = _batch(str(folder), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2, result.output
+    results = _lines(tmp_path / "out" / "results.jsonl")
+    errors = _lines(tmp_path / "out" / "errors.jsonl")
+    assert [r["line"] for r in results] == [None]
+    assert [(Path(e["file"]).name, e["line"]) for e in errors] == [("zz_bad.yaml", None)]
+    assert all("zz_bad.yaml:" in message for message in errors[0]["messages"])
+    assert SECRET not in (tmp_path / "out" / "errors.jsonl").read_text(encoding="utf-8")
+
+
+def test_an_ndjson_caseload_is_read_line_by_line(tmp_path: Path) -> None:
+    """``.ndjson`` is the other name of JSON Lines: the same households as a ``.jsonl``."""
+    lines = "\n".join(_example_lines()[:3]) + "\n"
+    for suffix in ("jsonl", "ndjson"):
+        (tmp_path / f"caseload.{suffix}").write_text(lines, encoding="utf-8")
+        result = _batch(str(tmp_path / f"caseload.{suffix}"), "--out", str(tmp_path / suffix))
+        assert result.exit_code == 0, result.output
+    results = _lines(tmp_path / "ndjson" / "results.jsonl")
+    assert [r["line"] for r in results] == [1, 2, 3]
+    assert [r["findings"] for r in results] == [
+        r["findings"] for r in _lines(tmp_path / "jsonl" / "results.jsonl")
+    ]
+    runner = CliRunner()
+    ndjson = str(tmp_path / "caseload.ndjson")
+    simulated = runner.invoke(cli, ["simulate", ndjson, "--format", "json"])
+    assert simulated.exit_code == 0, simulated.output
+    reports = [json.loads(line) for line in simulated.output.splitlines()]
+    assert [report["input_line"] for report in reports] == [1, 2, 3]
+    validated = runner.invoke(cli, ["validate", ndjson])
+    assert validated.exit_code == 0, validated.output
+    assert validated.output.splitlines() == [f"{ndjson}:{n} OK" for n in (1, 2, 3)]
+
+
 def test_a_second_run_into_the_same_folder_needs_resume(caseload: Path, tmp_path: Path) -> None:
     source = tmp_path / "few.jsonl"
     source.write_text("\n".join(_example_lines()[:2]) + "\n", encoding="utf-8")
