@@ -47,6 +47,7 @@ import orjson
 from rich.progress import Progress, TaskID
 
 from rights_engine._version import __version__
+from rights_engine.collector import collector_paused
 from rights_engine.engine.catalogue import programmes
 from rights_engine.engine.evaluate import SIMULATION_SIZE
 from rights_engine.versioning import rules_version
@@ -321,14 +322,41 @@ def _remove_partitions(folder: Path) -> None:
         folder.rmdir()  # only when empty
 
 
-def _slices(
-    items: Iterator[Household | Rejected], size: int
-) -> Iterator[list[Household | Rejected]]:
-    """The input in slices of ``size`` households (the first one smaller, for a quick start)."""
+def _screen_slices(
+    run: _Run,
+    households: Iterator[Household | Rejected],
+    size: int,
+    options: tuple[str | None, bool, bool],
+    progress: _Progress,
+) -> None:
+    """The input read, screened and written in slices of ``size`` households (the first one
+    smaller, for a quick start), each with the cyclic collector paused: a slice's objects hold
+    few cycles, and are all freed before it resumes (so that it never walks them)."""
     first = min(size, FIRST_SLICE)
-    while chunk := list(itertools.islice(items, first)):
-        yield chunk
+    while True:
+        with collector_paused(threads_owned=True):
+            count = _screen_slice(run, households, first, options, progress)
+        if not count:
+            return
+        progress.advance(count)
         first = size
+
+
+def _screen_slice(
+    run: _Run,
+    households: Iterator[Household | Rejected],
+    size: int,
+    options: tuple[str | None, bool, bool],
+    progress: _Progress,
+) -> int:
+    """The next ``size`` households (fewer at the end of the input) read, screened column-wise
+    (the full reports only with ``--full``) and written; how many there were."""
+    period, full, debug = options
+    chunk = list(itertools.islice(households, size))
+    if chunk:
+        screened = households_screened(chunk, period, full, debug, len(chunk))
+        run.write_slice(screened, len(chunk), progress)
+    return len(chunk)
 
 
 def _lock(out: Path, stack: ExitStack) -> None:
@@ -578,11 +606,7 @@ def _run(
                     _raise_if_output(out, exc)
                     raise
             elif not run.complete:
-                for chunk in _slices(households, slice_size):
-                    # Column-wise screening; the full reports only with --full.
-                    screened = households_screened(chunk, period, full, debug, len(chunk))
-                    run.write_slice(screened, len(chunk), progress)
-                    progress.advance(len(chunk))
+                _screen_slices(run, households, slice_size, (period, full, debug), progress)
             return run.finish()
 
 

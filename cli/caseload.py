@@ -28,6 +28,7 @@ from typing import TYPE_CHECKING, TextIO, TypeVar
 
 import click
 
+from rights_engine.collector import collector_paused
 from rights_engine.engine.evaluate import SIMULATION_SIZE, PeriodOutOfRange, evaluate_many
 from rights_engine.report import Report
 from rights_engine.situation.models import Situation
@@ -130,9 +131,14 @@ def _one_slice(
     debug_variable: str,
 ) -> Iterator[Kept | Rejected]:
     """One vectorised simulation for the slice; should it fail unexpectedly, the households are
-    computed one by one to find the one that fails, so that the others still get theirs."""
+    computed one by one to find the one that fails, so that the others still get theirs.
+
+    The cyclic collector is paused while the slice is computed (as ``evaluate_many`` does when
+    no other thread runs): the command line owns its other thread, which redraws its progress
+    bar on a terminal."""
     try:
-        results = compute([h.situation for h in households])
+        with collector_paused(threads_owned=True):
+            results = compute([h.situation for h in households])
     except PeriodOutOfRange as exc:  # checked household by household beforehand; a guard
         for household in households:
             yield rejected(household, [f"{household.where}: {exc}"])
@@ -146,7 +152,8 @@ def _one_slice(
         return
     for household in households:
         try:
-            [result] = compute([household.situation])
+            with collector_paused(threads_owned=True):
+                [result] = compute([household.situation])
         except Exception as exc:
             if debug:
                 raise
